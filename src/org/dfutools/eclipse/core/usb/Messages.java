@@ -1,0 +1,33 @@
+package org.dfutools.eclipse.core.usb;
+
+import org.eclipse.osgi.util.NLS;
+
+final class Messages extends NLS {
+	private static final String BUNDLE_NAME = Messages.class.getPackageName() + ".messages"; //$NON-NLS-1$
+
+	public static String LibUsb_accessDenied;
+	public static String LibUsb_busy;
+	public static String LibUsb_interrupted;
+	public static String LibUsb_invalidParameter;
+	public static String LibUsb_io;
+	public static String LibUsb_noDevice;
+	public static String LibUsb_noMemory;
+	public static String LibUsb_notFound;
+	public static String LibUsb_notSupported;
+	public static String LibUsb_other;
+	public static String LibUsb_overflow;
+	public static String LibUsb_pipe;
+	public static String LibUsb_timeout;
+	public static String LibUsb_unknown;
+	public static String LibUsb_noUsbFileSystem;
+	public static String LibUsb_initFailed;
+	public static String LibUsb_listFailed;
+	public static String LibUsb_nativeLibraryMissing;
+
+	static {
+		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+	}
+
+	private Messages() {
+	}
+}

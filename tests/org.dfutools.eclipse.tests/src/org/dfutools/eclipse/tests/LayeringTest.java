@@ -1,0 +1,90 @@
+package org.dfutools.eclipse.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.dfutools.eclipse.core.DfuClassCodes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.wiring.BundleWiring;
+
+/** The core stays free of UI toolkits, and only the USB backend package speaks to usb4java. */
+class LayeringTest {
+
+	private static final String ROOT = "org/dfutools/eclipse/";
+	private static final String CORE = ROOT + "core/";
+	private static final String USB_BACKEND = CORE + "usb/";
+	private static final List<String> UI_PREFIXES = List.of("org/eclipse/swt/", "org/eclipse/jface/",
+			"org/eclipse/ui/", "org/eclipse/e4/ui/", "org/eclipse/debug/ui/");
+	private static final String USB4JAVA = "org/usb4java/";
+
+	/** Class file path to the names it refers to, for every class of the plugin (tests excluded). */
+	private static Map<String, List<String>> pluginClasses;
+
+	@BeforeAll
+	static void readPluginClasses() throws IOException {
+		Bundle plugin = FrameworkUtil.getBundle(DfuClassCodes.class);
+		BundleWiring wiring = plugin.adapt(BundleWiring.class);
+		Collection<String> names = wiring.listResources("/" + ROOT, "*.class", BundleWiring.LISTRESOURCES_RECURSE);
+		pluginClasses = new TreeMap<>();
+		for (String name : names) {
+			if (name.startsWith(ROOT + "tests/")) {
+				continue;
+			}
+			URL url = wiring.getClassLoader().getResource(name);
+			try (InputStream in = url.openStream()) {
+				pluginClasses.put(name, ClassReferences.read(in));
+			}
+		}
+	}
+
+	@Test
+	void coreImportsNoUiToolkit() {
+		List<String> offenders = offenders(CORE, UI_PREFIXES);
+		assertTrue(pluginClasses.keySet().stream().anyMatch(name -> name.startsWith(CORE)), "no core class was read");
+		assertEquals(List.of(), offenders, "core classes that refer to SWT, JFace or the workbench");
+	}
+
+	@Test
+	void onlyTheUsbBackendUsesUsb4java() {
+		List<String> offenders = new ArrayList<>();
+		pluginClasses.forEach((name, refs) -> {
+			if (!name.startsWith(USB_BACKEND) && refersTo(refs, List.of(USB4JAVA))) {
+				offenders.add(name);
+			}
+		});
+		assertEquals(List.of(), offenders, "classes outside " + USB_BACKEND + " that refer to usb4java");
+		assertFalse(offenders(USB_BACKEND, List.of(USB4JAVA)).isEmpty(), "the backend itself should use usb4java");
+	}
+
+	@Test
+	void theCheckSeesUiReferencesWhereThereAreSome() {
+		assertFalse(offenders(ROOT + "ui/", UI_PREFIXES).isEmpty(), "the UI classes refer to SWT; the scan missed it");
+	}
+
+	private static List<String> offenders(String packagePrefix, List<String> forbidden) {
+		List<String> offenders = new ArrayList<>();
+		pluginClasses.forEach((name, refs) -> {
+			if (name.startsWith(packagePrefix) && refersTo(refs, forbidden)) {
+				offenders.add(name);
+			}
+		});
+		return offenders;
+	}
+
+	private static boolean refersTo(List<String> refs, List<String> prefixes) {
+		return refs.stream().anyMatch(ref -> prefixes.stream().anyMatch(ref::contains));
+	}
+}

@@ -1,0 +1,52 @@
+package org.dfutools.eclipse.ui.tests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+
+/** Saves what the screen shows as a PNG under the folder the build names (target/screenshots). */
+public final class Screenshots {
+
+	private Screenshots() {
+	}
+
+	/** Captures the whole screen; returns the file written. */
+	public static Path save(Display display, String name) throws IOException {
+		Path folder = Path.of(System.getProperty("dfutools.screenshots", "target/screenshots"));
+		Files.createDirectories(folder);
+		Path file = folder.resolve(name + ".png");
+		Rectangle bounds = display.getBounds();
+		Image image = new Image(display, bounds.width, bounds.height);
+		GC gc = new GC(display);
+		try {
+			gc.copyArea(image, bounds.x, bounds.y);
+			ImageLoader loader = new ImageLoader();
+			loader.data = new ImageData[] { image.getImageData() };
+			loader.save(file.toString(), SWT.IMAGE_PNG);
+		} finally {
+			gc.dispose();
+			image.dispose();
+		}
+		return file;
+	}
+
+	/** How many distinct pixel values the image has: a blank or black capture has one or two. */
+	public static int distinctColors(Path file) {
+		ImageData data = new ImageLoader().load(file.toString())[0];
+		java.util.Set<Integer> colors = new java.util.HashSet<>();
+		for (int y = 0; y < data.height; y += 2) {
+			for (int x = 0; x < data.width; x += 2) {
+				colors.add(data.getPixel(x, y));
+			}
+		}
+		return colors.size();
+	}
+}
