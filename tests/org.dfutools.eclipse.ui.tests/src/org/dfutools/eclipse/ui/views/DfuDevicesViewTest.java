@@ -88,6 +88,21 @@ class DfuDevicesViewTest {
 	}
 
 	@Test
+	void workbenchStartLoggedNoErrorAboutUs() throws Exception {
+		// Perspective extensions and the view are read while the workbench starts, before any test runs.
+		Path logFile = Platform.getLogFileLocation().toFile().toPath();
+		String log = Files.exists(logFile) ? Files.readString(logFile) : "";
+		List<String> ours = new ArrayList<>();
+		for (String entry : log.split("(?m)^(?=!ENTRY )")) {
+			boolean error = entry.matches("(?s)!ENTRY \\S+ 4 .*");
+			if (error && (entry.contains("dfutools") || entry.contains("Referenced part does not exist"))) {
+				ours.add(entry);
+			}
+		}
+		assertEquals(List.of(), ours);
+	}
+
+	@Test
 	void closingTheViewBeforeTheProbeEndsIsHarmless() throws Exception {
 		DfuDevicesView view = (DfuDevicesView) page.showView(DfuDevicesView.ID);
 		page.hideView(view);
