@@ -1,0 +1,73 @@
+"""dfu-util -D / -U: bytes land exactly in the output file and read back."""
+from .helpers import BenchCase, dfuse_spec, plain_spec
+
+
+class DownloadTest(BenchCase):
+    def test_plain_download_with_reset_returns_new_firmware(self):
+        fw = self.firmware(size=100 * 1024 + 17)
+        out_file = self.path('out.bin')
+        raw = plain_spec(out_file)
+        raw['start_mode'] = 'dfu'
+        raw['runtime'] = {'bcdDevice_after_update': '0x0200'}
+        out = self.usbsim('dfu-util -D %s -R; echo RC=$?; sleep 0.4; dfu-util -l' % fw,
+                          specs=[self.spec('d.json', raw)]).output
+        # -R: dfu-util reports the reset's LIBUSB_ERROR_NOT_FOUND (the device
+        # re-enumerated in run-time mode) as its exit status.
+        self.assertIn(self.rc(out), (0, 251), out)
+        self.assertIn('Download done.', out)
+        self.assertEqual(self.read(out_file), self.read(fw))
+        self.assertEqual(self.found(out), [
+            'Found Runtime: [1209:0001] ver=0200, devnum=3, cfg=1, intf=0, path="1-1", alt=0, '
+            'name="DFU runtime", serial="SIM0001"'])
+
+    def test_upload_reads_back(self):
+        fw = self.firmware(size=30000)
+        out_file = self.path('out.bin')
+        raw = plain_spec(out_file)
+        raw['start_mode'] = 'dfu'
+        up = self.path('up.bin')
+        out = self.usbsim('dfu-util -D %s; echo RC=$?; dfu-util -U %s; echo UP=$?' % (fw, up),
+                          specs=[self.spec('d.json', raw)]).output
+        self.assertEqual(self.rc(out), 0, out)
+        self.assertEqual(self.rc(out, 'UP'), 0, out)
+        self.assertEqual(self.read(up), self.read(fw))
+
+    def test_upload_of_initial_image(self):
+        fw = self.firmware(size=4000)
+        raw = {'start_mode': 'dfu', 'dfu': {'alts': [{'name': 'Flash', 'upload_file': fw}]}}
+        up = self.path('up.bin')
+        out = self.usbsim('dfu-util -U %s; echo UP=$?' % up, specs=[self.spec('d.json', raw)]).output
+        self.assertEqual(self.rc(out, 'UP'), 0, out)
+        self.assertEqual(self.read(up), self.read(fw))
+
+    def test_dfuse_download_and_leave(self):
+        fw = self.firmware(size=70000)
+        flash = self.path('flash.bin')
+        spec = self.spec('s.json', dfuse_spec(flash))
+        out = self.usbsim(
+            'dfu-util -d 0483:5740,0483:df11 -a 0 -E 1 -s 0x08000000:leave -D %s; echo RC=$?;'
+            'sleep 0.4; dfu-util -l' % fw, specs=[spec]).output
+        self.assertEqual(self.rc(out), 0, out)
+        self.assertIn('Erase    done.', out)
+        self.assertIn('Submitting leave request...', out)
+        self.assertEqual(self.read(flash), self.read(fw))
+        self.assertEqual(self.found(out), [
+            'Found Runtime: [0483:5740] ver=0100, devnum=4, cfg=1, intf=1, path="1-1", alt=0, '
+            'name="DFU runtime", serial="SIM0001"'])
+
+    def test_dfuse_offset_download_and_upload(self):
+        fw = self.firmware(size=5000)
+        flash = self.path('flash.bin')
+        raw = dfuse_spec(flash)
+        raw['start_mode'] = 'dfu'
+        up = self.path('up.bin')
+        out = self.usbsim(
+            'dfu-util -a 0 -s 0x08004000 -D %s; echo RC=$?;'
+            'dfu-util -a 0 -s 0x08004000:5000 -U %s; echo UP=$?' % (fw, up),
+            specs=[self.spec('s.json', raw)]).output
+        self.assertEqual(self.rc(out), 0, out)
+        self.assertEqual(self.rc(out, 'UP'), 0, out)
+        data = self.read(flash)
+        self.assertEqual(data[:0x4000], b'\xff' * 0x4000)
+        self.assertEqual(data[0x4000:], self.read(fw))
+        self.assertEqual(self.read(up), self.read(fw))

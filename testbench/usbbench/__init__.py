@@ -1,0 +1,1 @@
+"""Simulated USB test bench: DFU devices behind umockdev's emulated usbdevfs."""

@@ -1,0 +1,100 @@
+"""One bench session: a umockdev testbed, a bus of simulated devices, the
+control socket, and PROGRAM running under umockdev-wrapper."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+
+import gi
+gi.require_version('UMockdev', '1.0')
+from gi.repository import GLib, UMockdev  # noqa: E402
+
+from .bus import Bus  # noqa: E402
+from .control import ControlServer  # noqa: E402
+from .dfu_device import DfuDevice, STATE_NAMES  # noqa: E402
+from .eventlog import EventLog  # noqa: E402
+
+CONTROL_ENV = 'USBSIM_CONTROL'
+
+
+class Bench:
+    def __init__(self, workdir, log_path=None):
+        self.testbed = UMockdev.Testbed.new()
+        self.log = EventLog(log_path)
+        self.bus = Bus(self.testbed, self.log)
+        self.control = ControlServer(os.path.join(workdir, 'control.sock'), self)
+        self.loop = GLib.MainLoop()
+        self.status = None
+
+    def attach_spec(self, spec):
+        return self.bus.attach(lambda port: DfuDevice(spec, port), spec['speed'])
+
+    def attach_command(self, command):
+        from .external import ExternalDevice
+        return self.bus.attach(lambda port: ExternalDevice(command, port))
+
+    def describe(self):
+        lines = []
+        for number in sorted(self.bus.ports):
+            port = self.bus.ports[number]
+            dev = port.device
+            inst = port.instance
+            where = ('devnum=%d %s' % (inst.devnum, inst.devnode)) if inst else 'disconnected'
+            ident = ''
+            if inst:
+                vid, pid = inst.descriptors[8:10], inst.descriptors[10:12]
+                ident = ' %04x:%04x' % (int.from_bytes(vid, 'little'), int.from_bytes(pid, 'little'))
+            mode = ''
+            if isinstance(dev, DfuDevice):
+                mode = ' mode=%s state=%s' % (dev.mode, STATE_NAMES[dev.state])
+            lines.append('%s %s%s%s name=%s' % (port.name, where, ident, mode,
+                                                 getattr(dev, 'name', '?')))
+        return lines
+
+    def run(self, program):
+        env = dict(os.environ)
+        env['UMOCKDEV_DIR'] = self.testbed.get_root_dir()
+        # umockdev-wrapper adds the preload library again for PROGRAM.
+        env['LD_PRELOAD'] = env.pop('USBSIM_ORIG_LD_PRELOAD', '')
+        if not env['LD_PRELOAD']:
+            del env['LD_PRELOAD']
+        env[CONTROL_ENV] = self.control.path
+        try:
+            proc = subprocess.Popen(['umockdev-wrapper'] + list(program), env=env)
+        except OSError as e:
+            sys.stderr.write('usbsim: cannot run %s: %s\n' % (program[0], e))
+            return 127
+
+        def exited(_pid, wait_status):
+            proc.returncode = 0     # reaped by GLib; keep Popen from waiting again
+            if os.WIFSIGNALED(wait_status):
+                self.status = 128 + os.WTERMSIG(wait_status)
+            else:
+                self.status = os.WEXITSTATUS(wait_status)
+            self.loop.quit()
+        GLib.child_watch_add(GLib.PRIORITY_DEFAULT, proc.pid, exited)
+
+        def forward(signum):
+            try:
+                os.kill(proc.pid, signum)
+            except OSError:
+                pass
+            return True
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            GLib.unix_signal_add(GLib.PRIORITY_HIGH, signum, forward, signum)
+        self.loop.run()
+        return self.status
+
+    def close(self):
+        for number in list(self.bus.ports):
+            port = self.bus.ports[number]
+            if port.device is not None:
+                try:
+                    port.device.close()
+                except Exception:
+                    pass
+        self.control.close()
+        self.log.close()
+        # The testbed's own destructor is not reliably run at interpreter exit.
+        shutil.rmtree(self.testbed.get_root_dir(), ignore_errors=True)

@@ -1,0 +1,333 @@
+"""The simulated host side: a bus with ports, enumeration, and the sysfs and
+/dev publication libusb needs.
+
+libusb reads device and configuration descriptors only from the sysfs
+`descriptors` file, never over the wire, so each port enumerates its device
+like the kernel does (reset, GET_DESCRIPTOR, SET_ADDRESS, strings,
+SET_CONFIGURATION) and publishes the result in the umockdev testbed, then
+announces it with an "add" uevent. A reset that changes the descriptors is a
+re-enumeration: "remove" uevent, then the device comes back under a new
+device number, as with the kernel's usb_reset_device().
+"""
+import errno
+import os
+import struct
+
+from gi.repository import GLib
+
+from . import descriptors as D
+from .mainlock import locked
+from .usb_device import STALL, Setup
+from .usbdevfs import UsbDevfsHandler
+
+USB_MAJOR = 189
+LANG = 0x0409
+EACCES_TARGET = '/proc/sys/kernel/osrelease'   # opening it read-write gives EACCES even to root
+
+
+class EnumerationError(Exception):
+    pass
+
+
+class Instance:
+    """One enumeration of a device: a device number, a sysfs dir, a node."""
+
+    def __init__(self, devnum, syspath, devnode, descriptors, strings):
+        self.devnum = devnum
+        self.syspath = syspath
+        self.devnode = devnode
+        self.descriptors = descriptors
+        self.strings = strings
+        self.alive = True
+        self.handler = None
+
+
+class Port:
+    """A hub port; also the `host` object a simulated device talks to."""
+
+    def __init__(self, bus, number):
+        self.bus = bus
+        self.number = number
+        self.name = '%d-%d' % (bus.busnum, number)
+        self.device = None
+        self.instance = None
+        self.reconnect_source = None
+        self.speed = 'high'
+        self._config = b''
+
+    # ---- services for devices -------------------------------------------
+    def log(self, event, **fields):
+        self.bus.log.write(self.name, event, **fields)
+
+    def call_later(self, ms, fn):
+        return GLib.timeout_add(max(0, int(ms)), locked(fn))
+
+    def cancel(self, source):
+        GLib.source_remove(source)
+
+    def leave_bus(self, reconnect_ms, now=False):
+        """The device disconnects itself; back after `reconnect_ms` unless None."""
+        if now:
+            self.disconnect()
+        else:
+            GLib.idle_add(locked(lambda: self.disconnect() and False))
+        self._schedule_connect(reconnect_ms)
+
+    def device_connect(self):
+        """External device said CONNECT."""
+        if self.instance is None and self.device is not None:
+            self.connect()
+
+    def device_disconnect(self):
+        self.disconnect()
+
+    # ---- host side -------------------------------------------------------
+    def plug(self, device, speed='high'):
+        self.device = device
+        self.speed = speed
+        self.log('attach', device=getattr(device, 'name', '?'))
+        self.connect()
+
+    def unplug(self):
+        self.log('detach')
+        self._cancel_reconnect()
+        self.disconnect()
+        if self.device is not None:
+            self.device.close()
+        self.device = None
+
+    def _cancel_reconnect(self):
+        if self.reconnect_source is not None:
+            GLib.source_remove(self.reconnect_source)
+            self.reconnect_source = None
+
+    def _schedule_connect(self, ms):
+        self._cancel_reconnect()
+        if ms is None:
+            return
+
+        def fire():
+            self.reconnect_source = None
+            if self.device is not None and self.instance is None:
+                self.connect()
+            return False
+        self.reconnect_source = GLib.timeout_add(max(0, int(ms)), locked(fire))
+
+    def control(self, setup, data):
+        """One control transfer on the wire, logged."""
+        s = Setup(setup)
+        log = self.bus.log
+        if log:
+            fields = s.as_dict()
+            if data:
+                fields['data'] = bytes(data[:64]).hex()
+            log.write(self.name, 'setup', **fields)
+        if self.device is None:
+            return None
+        reply = self.device.control(s, bytes(data))
+        if log:
+            if reply is STALL:
+                log.write(self.name, 'stall')
+            elif isinstance(reply, (bytes, bytearray)):
+                log.write(self.name, 'reply', length=len(reply), data=bytes(reply[:64]).hex())
+            else:
+                log.write(self.name, 'error', reply=repr(reply))
+        return reply
+
+    def data_out(self, ep, data):
+        return self.device.data_out(ep, data) if self.device else None
+
+    def data_in(self, ep, length):
+        return self.device.data_in(ep, length) if self.device else None
+
+    def interfaces(self):
+        return set(self._interfaces)
+
+    def _get(self, kind, index, length, lang=0):
+        reply = self.control(struct.pack('<BBHHH', 0x80, 6, (kind << 8) | index, lang, length), b'')
+        if not isinstance(reply, (bytes, bytearray)):
+            return None
+        return bytes(reply)
+
+    def _read_descriptors(self):
+        dev = self._get(D.DT_DEVICE, 0, 18)
+        if not dev or len(dev) < 18:
+            raise EnumerationError('no device descriptor')
+        head = self._get(D.DT_CONFIG, 0, 9)
+        if not head or len(head) < 9:
+            raise EnumerationError('no configuration descriptor')
+        total = struct.unpack_from('<H', head, 2)[0]
+        config = self._get(D.DT_CONFIG, 0, total)
+        if not config or len(config) != total:
+            raise EnumerationError('short configuration descriptor')
+        return dev, config
+
+    def _read_strings(self, dev):
+        strings = {}
+        langs = self._get(D.DT_STRING, 0, 255)
+        if not langs or len(langs) < 4:
+            return strings
+        for attr, index in (('manufacturer', dev[14]), ('product', dev[15]), ('serial', dev[16])):
+            if index:
+                raw = self._get(D.DT_STRING, index, 255, LANG)
+                if raw and len(raw) >= 2:
+                    strings[attr] = raw[2:raw[0]].decode('utf-16-le', 'replace')
+        return strings
+
+    def connect(self):
+        """Enumerate the device as the kernel would and publish it."""
+        if self.instance is not None or self.device is None:
+            return
+        self.device.bus_reset(connect=True)
+        self.log('reset', reason='connect')
+        try:
+            self._get(D.DT_DEVICE, 0, 64)
+            devnum = self.bus.alloc_devnum()
+            self.control(struct.pack('<BBHHH', 0x00, 5, devnum, 0, 0), b'')
+            dev, config = self._read_descriptors()
+            strings = self._read_strings(dev)
+            self.control(struct.pack('<BBHHH', 0x00, 9, config[5], 0, 0), b'')
+        except EnumerationError as e:
+            self.log('enumeration-failed', reason=str(e))
+            return
+        self._config = config
+        self._interfaces = self._interface_numbers(config)
+        self.instance = self.bus.publish(self, devnum, dev, config, strings)
+        self.log('connect', devnum=devnum, devnode=self.instance.devnode,
+                 idVendor='%04x' % struct.unpack_from('<H', dev, 8)[0],
+                 idProduct='%04x' % struct.unpack_from('<H', dev, 10)[0])
+
+    @staticmethod
+    def _interface_numbers(config):
+        found, i = set(), 0
+        while i + 2 <= len(config) and config[i] >= 2:
+            if config[i + 1] == D.DT_INTERFACE:
+                found.add(config[i + 2])
+            i += config[i]
+        return found
+
+    def disconnect(self):
+        inst, self.instance = self.instance, None
+        if inst is None:
+            return
+        inst.alive = False
+        self.bus.unpublish(inst)
+        self.log('disconnect', devnum=inst.devnum)
+
+    def host_reset(self):
+        """USBDEVFS_RESET: returns (result, errno) for the ioctl."""
+        inst = self.instance
+        if inst is None or self.device is None:
+            return -1, errno.ENODEV
+        self.log('reset', reason='host')
+        self.device.bus_reset(connect=False)
+        try:
+            self.control(struct.pack('<BBHHH', 0x00, 5, inst.devnum, 0, 0), b'')
+            dev, config = self._read_descriptors()
+        except EnumerationError:
+            dev = config = None
+        if dev is not None and dev + config == inst.descriptors:
+            self.control(struct.pack('<BBHHH', 0x00, 9, config[5], 0, 0), b'')
+            return 0, 0
+        # Changed descriptors: the kernel re-enumerates and fails the reset.
+        self.disconnect()
+        delay = self.device.reconnect_delay()
+        self._schedule_connect(delay)
+        return -1, errno.ENODEV
+
+
+class Bus:
+    def __init__(self, testbed, log, busnum=1):
+        self.testbed = testbed
+        self.log = log
+        self.busnum = busnum
+        self.ports = {}
+        self.last_devnum = 1        # 1 belongs to the (unpublished) root hub
+        self.used = set()
+        self.sockets = set()        # device nodes that have an ioctl socket
+
+    def alloc_devnum(self):
+        for _ in range(126):
+            self.last_devnum = self.last_devnum % 127 + 1
+            if self.last_devnum != 1 and self.last_devnum not in self.used:
+                self.used.add(self.last_devnum)
+                return self.last_devnum
+        raise EnumerationError('no free device number')
+
+    def attach(self, make_device, speed='high', number=None):
+        if number is None:
+            number = 1
+            while number in self.ports:
+                number += 1
+        port = Port(self, number)
+        self.ports[number] = port
+        port.plug(make_device(port), speed)
+        return port
+
+    def detach(self, name):
+        for number, port in list(self.ports.items()):
+            if port.name == name:
+                port.unplug()
+                del self.ports[number]
+                return True
+        return False
+
+    def publish(self, port, devnum, dev, config, strings):
+        bus = self.busnum
+        minor = (bus - 1) * 128 + devnum - 1
+        devnode = '/dev/bus/usb/%03d/%03d' % (bus, devnum)
+        vid, pid, bcd = struct.unpack_from('<HHH', dev, 8)
+        attrs = {
+            'busnum': '%d' % bus, 'devnum': '%d' % devnum,
+            'devpath': '%d' % port.number, 'dev': '%d:%d' % (USB_MAJOR, minor),
+            'speed': {'full': '12', 'high': '480'}[port.speed],
+            'bConfigurationValue': '%d' % config[5],
+            'bNumConfigurations': '%d' % dev[17], 'bNumInterfaces': '%2d' % config[4],
+            'bDeviceClass': '%02x' % dev[4], 'bDeviceSubClass': '%02x' % dev[5],
+            'bDeviceProtocol': '%02x' % dev[6], 'bMaxPacketSize0': '%d' % dev[7],
+            'bmAttributes': '%02x' % config[7], 'bMaxPower': '%dmA' % (config[8] * 2),
+            'idVendor': '%04x' % vid, 'idProduct': '%04x' % pid, 'bcdDevice': '%04x' % bcd,
+            'version': ' %x.%02x' % (dev[3], dev[2]), 'maxchild': '0',
+            'authorized': '1', 'removable': 'removable',
+        }
+        attrs.update(strings)
+        props = [
+            'DEVNAME', devnode, 'DEVTYPE', 'usb_device', 'DRIVER', 'usb',
+            'PRODUCT', '%x/%x/%x' % (vid, pid, bcd),
+            'TYPE', '%d/%d/%d' % (dev[4], dev[5], dev[6]),
+            'BUSNUM', '%03d' % bus, 'DEVNUM', '%03d' % devnum,
+            'MAJOR', str(USB_MAJOR), 'MINOR', str(minor),
+        ]
+        flat = []
+        for k, v in attrs.items():
+            flat += [k, v + '\n']
+        syspath = self.testbed.add_device('usb', 'usb%d/%s' % (bus, port.name), None, flat, props)
+        self.testbed.set_attribute_binary(syspath, 'descriptors', list(dev + config))
+        inst = Instance(devnum, syspath, devnode, dev + config, strings)
+        inst.handler = UsbDevfsHandler(port, inst)
+        if devnode in self.sockets:       # device number reused after wrapping
+            self.testbed.detach_ioctl(devnode)
+        self.testbed.attach_ioctl(devnode, inst.handler)
+        self.sockets.add(devnode)
+        node = os.path.join(self.testbed.get_root_dir(), devnode.lstrip('/'))
+        os.makedirs(os.path.dirname(node), exist_ok=True)
+        if os.path.lexists(node):
+            os.unlink(node)
+        if port.device.open_error() == 'EACCES':
+            os.symlink(EACCES_TARGET, node)
+        else:
+            # A plain file stands for the node; the preload library routes
+            # its ioctls to our handler.
+            open(node, 'wb').close()
+        self.testbed.uevent(syspath, 'add')
+        return inst
+
+    def unpublish(self, inst):
+        self.testbed.uevent(inst.syspath, 'remove')
+        self.testbed.remove_device(inst.syspath)
+        node = os.path.join(self.testbed.get_root_dir(), inst.devnode.lstrip('/'))
+        if os.path.lexists(node):
+            os.unlink(node)
+        self.used.discard(inst.devnum)
+        # The ioctl socket stays: open handles keep talking to the (dead)
+        # instance and get ENODEV, as from the kernel.

@@ -1,0 +1,437 @@
+"""A DFU 1.1 device (run-time and DFU mode) driven by a spec (see spec.py).
+
+The state machine follows the DFU 1.1 specification, figure A.1; DfuSe
+(0x011A) requests are delegated to dfuse.py. Misbehaviours configured in the
+spec's "behaviour" section are applied here so that the host sees them
+exactly as it would see a real device misbehaving.
+"""
+import struct
+import time
+
+from . import descriptors as D
+from . import dfuse
+from .memory import FlashImage, MemoryError_
+from .usb_device import STALL, StandardDevice, DescriptorSet, _Sentinel
+
+DISCONNECTED = _Sentinel('DISCONNECTED')   # device left the bus mid-transfer
+
+(APP_IDLE, APP_DETACH, DFU_IDLE, DNLOAD_SYNC, DNBUSY, DNLOAD_IDLE,
+ MANIFEST_SYNC, MANIFEST, MANIFEST_WAIT_RESET, UPLOAD_IDLE, DFU_ERROR) = range(11)
+STATE_NAMES = ['appIDLE', 'appDETACH', 'dfuIDLE', 'dfuDNLOAD-SYNC', 'dfuDNBUSY',
+               'dfuDNLOAD-IDLE', 'dfuMANIFEST-SYNC', 'dfuMANIFEST',
+               'dfuMANIFEST-WAIT-RESET', 'dfuUPLOAD-IDLE', 'dfuERROR']
+STATUS_NAMES = ['OK', 'errTARGET', 'errFILE', 'errWRITE', 'errERASE',
+                'errCHECK_ERASED', 'errPROG', 'errVERIFY', 'errADDRESS',
+                'errNOTDONE', 'errFIRMWARE', 'errVENDOR', 'errUSBR', 'errPOR',
+                'errUNKNOWN', 'errSTALLEDPKT']
+OK, errTARGET, errADDRESS, errFIRMWARE, errSTALLEDPKT = 0, 1, 8, 10, 15
+DETACH, DNLOAD, UPLOAD, GETSTATUS, CLRSTATUS, GETSTATE, ABORT = range(7)
+CAN_DNLOAD, CAN_UPLOAD, MANIFESTATION_TOLERANT, WILL_DETACH = 1, 2, 4, 8
+DFU_CLASS, DFU_SUBCLASS = 0xfe, 0x01
+
+
+def status_code(value):
+    """Spec status values may be numbers or names such as "errVERIFY"."""
+    if isinstance(value, str):
+        return STATUS_NAMES.index(value) if value in STATUS_NAMES else int(value, 0)
+    return value
+
+
+def _functional(f):
+    if f is None:
+        return b''
+    return D.dfu_functional(f['attributes'], f['detach_timeout'],
+                            f['transfer_size'], f['version'])
+
+
+class DfuDevice(StandardDevice):
+    def __init__(self, spec, host):
+        super().__init__()
+        self.spec = spec
+        self.host = host
+        self.name = spec['name']
+        self.behaviour = spec['behaviour']
+        self.string_errors = bool(self.behaviour['string_errors'])
+        self.runtime_bcd = spec['runtime']['bcdDevice'] if spec['runtime'] else None
+        self.mode = spec['start_mode']
+        self.state = APP_IDLE if self.mode == 'runtime' else DFU_IDLE
+        self.status = OK
+        self.firmware_valid = True
+        self.detach_timer = None
+        self.cur_alt = 0
+        self.busy_until = 0.0
+        self.block_done = True
+        self.pending_error = OK
+        self.blocks = 0
+        self.cursor = 0
+        self.pointer = 0
+        self.manifest_started = False
+        dfu = spec['dfu']
+        self.func = dfu['functional']
+        self.is_dfuse = self.func['version'] == dfuse.DFUSE_VERSION
+        self.images = []
+        self.layouts = []
+        for alt in dfu['alts']:
+            layout = dfuse.Layout(alt['name'])
+            if alt['address'] is not None:
+                base, size = alt['address'], alt['flash_size'] or dfu['flash_size']
+            elif layout.valid:
+                base, size = layout.base, layout.size
+            else:
+                base, size = 0, alt['flash_size'] or dfu['flash_size']
+            initial = None
+            if alt['upload_file']:
+                with open(alt['upload_file'], 'rb') as f:
+                    initial = f.read()
+            self.layouts.append(layout)
+            self.images.append(FlashImage(alt['output'], base, size, initial))
+        self._sets = {}
+
+    # ---- descriptors -------------------------------------------------
+    def descriptor_set(self):
+        key = (self.mode, self.runtime_bcd)
+        if key not in self._sets:
+            self._sets[key] = (self._runtime_set() if self.mode == 'runtime'
+                               else self._dfu_set())
+        return self._sets[key]
+
+    def _runtime_set(self):
+        rt = self.spec['runtime']
+        st = D.StringTable()
+        i_m, i_p, i_s = st.add(rt['manufacturer']), st.add(rt['product']), st.add(rt['serial'])
+        body = b''
+        for n, intf in enumerate(rt['interfaces']):
+            body += D.interface(n, 0, len(intf['endpoints']), intf['class'],
+                                intf['subclass'], intf['protocol'], st.add(intf['name']))
+            for ep in intf['endpoints']:
+                kind = {'control': 0, 'isochronous': 1, 'bulk': 2, 'interrupt': 3}[ep['type']]
+                body += D.endpoint(ep['address'], kind, ep['max_packet'], ep['interval'])
+        self.dfu_interface = len(rt['interfaces'])
+        body += D.interface(self.dfu_interface, 0, 0, DFU_CLASS, DFU_SUBCLASS, 1,
+                            st.add(rt['dfu_interface_name']))
+        body += _functional(rt['functional'])
+        interfaces = {n: 1 for n in range(self.dfu_interface + 1)}
+        return DescriptorSet(
+            D.device(rt['vid'], rt['pid'], self.runtime_bcd, i_m, i_p, i_s),
+            D.configuration(body, len(interfaces)), st.strings, interfaces)
+
+    def _dfu_set(self):
+        dfu = self.spec['dfu']
+        st = D.StringTable()
+        i_m, i_p, i_s = st.add(dfu['manufacturer']), st.add(dfu['product']), st.add(dfu['serial'])
+        body = b''
+        for n, alt in enumerate(dfu['alts']):
+            body += D.interface(0, n, 0, DFU_CLASS, DFU_SUBCLASS, 2, st.add(alt['name']))
+        body += _functional(self.func)
+        return DescriptorSet(
+            D.device(dfu['vid'], dfu['pid'], dfu['bcdDevice'], i_m, i_p, i_s),
+            D.configuration(body, 1), st.strings, {0: len(dfu['alts'])})
+
+    @property
+    def current_dfu_interface(self):
+        if self.mode == 'dfu':
+            return 0
+        self.descriptor_set()
+        return self.dfu_interface
+
+    # ---- bench hooks ---------------------------------------------------
+    def open_error(self):
+        return self.behaviour['open_error']
+
+    def reconnect_delay(self):
+        """Milliseconds until the device is back after leaving the bus, or None."""
+        if self.behaviour['never_reenumerate']:
+            return None
+        return self.behaviour['reenumerate_delay_ms']
+
+    def close(self):
+        self._cancel_detach_timer()
+        for image in self.images:
+            image.close()
+
+    def set_state(self, state, status=None):
+        if status is not None:
+            self.status = status
+        if state != self.state:
+            self.host.log('state', mode=self.mode, old=STATE_NAMES[self.state],
+                          new=STATE_NAMES[state], status=STATUS_NAMES[self.status])
+            self.state = state
+
+    def _cancel_detach_timer(self):
+        if self.detach_timer is not None:
+            self.host.cancel(self.detach_timer)
+            self.detach_timer = None
+
+    def _enter_dfu(self):
+        self.mode = 'dfu'
+        self.cur_alt = 0
+        self.set_state(DFU_IDLE, OK)
+
+    def _enter_runtime(self):
+        if self.spec['runtime'] is None:
+            self.set_state(DFU_IDLE, OK)
+            return
+        self.mode = 'runtime'
+        self.set_state(APP_IDLE, OK)
+
+    def bus_reset(self, connect=False):
+        super().bus_reset(connect)
+        if connect:
+            return      # the hub's reset of a fresh connection changes no DFU state
+        if self.mode == 'runtime':
+            if self.state == APP_DETACH:
+                self._cancel_detach_timer()
+                if self.behaviour['return_in_runtime']:
+                    self.set_state(APP_IDLE)
+                else:
+                    self._enter_dfu()
+        elif self.firmware_valid:
+            self._enter_runtime()
+        else:
+            self.set_state(DFU_ERROR, errFIRMWARE)
+
+    def interface_selected(self, number, alt):
+        if self.mode == 'dfu':
+            self.cur_alt = alt
+
+    # ---- requests ------------------------------------------------------
+    def control(self, s, data):
+        if s.type == 0:
+            # Standard requests are the USB stack's business, not DFU's: they
+            # neither stall nor abort appDETACH.
+            return self.standard_request(s, data)
+        if s.type == 1 and s.recipient == 1 and (s.wIndex & 0xff) == self.current_dfu_interface:
+            if self.mode == 'runtime':
+                return self._runtime_request(s, data)
+            return self._dfu_request(s, data)
+        return STALL
+
+    def _status(self, poll_ms=0):
+        return struct.pack('<B', self.status) + struct.pack('<I', poll_ms)[:3] + \
+            bytes([self.state, 0])
+
+    def _abort_detach(self):
+        self._cancel_detach_timer()
+        self.set_state(APP_IDLE)
+
+    def _runtime_request(self, s, data):
+        if s.bRequest in (GETSTATUS, GETSTATE) and s.is_in:
+            if self.behaviour['runtime_getstatus'] == 'stall':
+                return STALL
+            return (self._status() if s.bRequest == GETSTATUS else bytes([self.state]))[:s.wLength]
+        if self.state == APP_DETACH:
+            # DFU 1.1: any other request in appDETACH stalls and aborts the detach.
+            self._abort_detach()
+            return STALL
+        if s.bRequest == DETACH and not s.is_in:
+            if self.behaviour['detach'] == 'stall':
+                return STALL
+            if self.behaviour['detach'] == 'ignore':
+                return b''
+            func = self.spec['runtime']['functional']
+            timeout = s.wValue if func is None else min(s.wValue, func['detach_timeout'])
+            self.set_state(APP_DETACH)
+            if func is not None and func['attributes'] & WILL_DETACH:
+                self.host.call_later(1, self._self_detach)
+            else:
+                self.detach_timer = self.host.call_later(timeout, self._detach_expired)
+            return b''
+        return STALL
+
+    def _detach_expired(self):
+        self.detach_timer = None
+        if self.state == APP_DETACH:
+            self.host.log('detach-timeout')
+            self.set_state(APP_IDLE)
+        return False
+
+    def _self_detach(self):
+        """bitWillDetach: leave the bus and come back in DFU mode by itself."""
+        if self.state != APP_DETACH:
+            return False
+        if self.behaviour['return_in_runtime']:
+            self.set_state(APP_IDLE)
+        else:
+            self._enter_dfu()
+        self.host.leave_bus(self.reconnect_delay())
+        return False
+
+    def _error(self, status=errSTALLEDPKT):
+        self.set_state(DFU_ERROR, status)
+        return STALL
+
+    def _dfu_request(self, s, data):
+        now = time.monotonic()
+        if self.state == DNBUSY:
+            if now < self.busy_until:
+                return self._error()
+            self.set_state(DNLOAD_SYNC)
+        if self.state == MANIFEST and now >= self.busy_until:
+            self._manifestation_done()
+        req = s.bRequest
+        if req == GETSTATUS and s.is_in:
+            return self._getstatus()[:s.wLength]
+        if req == GETSTATE and s.is_in:
+            return bytes([self.state])[:s.wLength]
+        if req == CLRSTATUS and not s.is_in:
+            if self.state != DFU_ERROR:
+                return self._error()
+            self.set_state(DFU_IDLE, OK)
+            return b''
+        if req == ABORT and not s.is_in:
+            if self.state in (DFU_IDLE, DNLOAD_SYNC, DNLOAD_IDLE, MANIFEST_SYNC, UPLOAD_IDLE):
+                self.set_state(DFU_IDLE)
+                return b''
+            return self._error()
+        if req == DNLOAD and not s.is_in:
+            return self._dnload(s, data)
+        if req == UPLOAD and s.is_in:
+            return self._upload(s)
+        return self._error()
+
+    def _getstatus(self):
+        poll = self.spec['dfu']['poll_timeout']
+        if self.state == DNLOAD_SYNC:
+            if self.pending_error:
+                error, self.pending_error = self.pending_error, OK
+                self.set_state(DFU_ERROR, error)
+                return self._status()
+            if not self.block_done:
+                # The block is being "programmed": busy for bwPollTimeout.
+                self.block_done = True
+                self.busy_until = time.monotonic() + poll / 1000.0
+                self.set_state(DNBUSY)
+                return self._status(poll)
+            self.set_state(DNLOAD_IDLE)
+            return self._status()
+        if self.state == MANIFEST_SYNC:
+            error = self.behaviour['manifest_error']
+            if error:
+                self.set_state(DFU_ERROR, status_code(error))
+                return self._status()
+            if self.manifest_started:       # came back from dfuMANIFEST
+                self.set_state(DFU_IDLE)
+                return self._status()
+            self.manifest_started = True
+            if self.is_dfuse:
+                # DfuSe "leave": report dfuMANIFEST, then jump to the application.
+                self.firmware_valid = True
+                self.set_state(MANIFEST)
+                self._enter_runtime_later()
+                return self._status()
+            ms = self.behaviour['manifest_ms']
+            if ms == 0 and self.func['attributes'] & MANIFESTATION_TOLERANT:
+                self._firmware_complete()
+                self.set_state(DFU_IDLE)
+                return self._status()
+            self.busy_until = time.monotonic() + ms / 1000.0
+            self.set_state(MANIFEST)
+            return self._status(ms)
+        return self._status()
+
+    def _firmware_complete(self):
+        self.firmware_valid = True
+        after = self.spec['runtime'] and self.spec['runtime']['bcdDevice_after_update']
+        if after is not None:
+            self.runtime_bcd = after
+
+    def _manifestation_done(self):
+        self._firmware_complete()
+        if self.func['attributes'] & MANIFESTATION_TOLERANT:
+            self.set_state(MANIFEST_SYNC)
+        else:
+            self.set_state(MANIFEST_WAIT_RESET)
+
+    def _enter_runtime_later(self):
+        def leave():
+            self._firmware_complete()
+            self._enter_runtime()
+            self.host.leave_bus(self.reconnect_delay())
+            return False
+        self.host.call_later(1, leave)
+
+    def _dnload(self, s, data):
+        if not self.func['attributes'] & CAN_DNLOAD:
+            return self._error()
+        if s.wLength == 0:
+            if self.state == DNLOAD_IDLE or (self.is_dfuse and self.state == DFU_IDLE):
+                self.manifest_started = False
+                self.set_state(MANIFEST_SYNC)
+                return b''
+            return self._error()
+        if self.state not in (DFU_IDLE, DNLOAD_IDLE):
+            return self._error()
+        if self.state == DFU_IDLE:
+            self.blocks = 0
+            self.cursor = 0
+            if not self.is_dfuse:
+                self.images[self.cur_alt].truncate()
+        at = self.behaviour['disconnect_at_block']
+        if at is not None and self.blocks == at and not (self.is_dfuse and s.wValue == 0):
+            self.firmware_valid = False
+            self.set_state(DFU_ERROR, errFIRMWARE)
+            self.host.leave_bus(self.reconnect_delay() if self.behaviour['reappear_after_disconnect']
+                                else None, now=True)
+            return DISCONNECTED
+        self.block_done = False
+        self.set_state(DNLOAD_SYNC)
+        image = self.images[self.cur_alt]
+        try:
+            if self.is_dfuse:
+                self._dfuse_dnload(s, data, image)
+            else:
+                self.firmware_valid = False
+                image.write(image.base + self.cursor, data)
+                self.cursor += len(data)
+                self.blocks += 1
+        except MemoryError_ as e:
+            self.host.log('memory-error', message=str(e))
+            self.pending_error = errADDRESS
+        return b''
+
+    def _dfuse_dnload(self, s, data, image):
+        if s.wValue == 0:
+            cmd, address = dfuse.parse_command(data)
+            if cmd == dfuse.CMD_SET_ADDRESS and address is not None:
+                self.pointer = address
+            elif cmd == dfuse.CMD_ERASE and address is None:
+                image.erase(image.base, image.size)
+            elif cmd == dfuse.CMD_ERASE:
+                page = self.layouts[self.cur_alt].page(address)
+                if page is None:
+                    raise MemoryError_('erase at 0x%08x outside the layout' % address)
+                image.erase(*page)
+            elif cmd == dfuse.CMD_READ_UNPROTECT:
+                pass
+            else:
+                self.pending_error = errTARGET
+            return
+        if s.wValue == 1:
+            self.pending_error = errTARGET
+            return
+        self.firmware_valid = False
+        image.write(self.pointer + (s.wValue - 2) * self.func['transfer_size'], data)
+        self.blocks += 1
+
+    def _upload(self, s):
+        if not self.func['attributes'] & CAN_UPLOAD or self.state not in (DFU_IDLE, UPLOAD_IDLE):
+            return self._error()
+        image = self.images[self.cur_alt]
+        if self.is_dfuse:
+            if s.wValue == 0:
+                return dfuse.SUPPORTED_COMMANDS[:s.wLength]
+            if s.wValue == 1:
+                return self._error(errTARGET)
+            try:
+                chunk = image.read(self.pointer + (s.wValue - 2) * self.func['transfer_size'], s.wLength)
+            except MemoryError_:
+                return self._error(errADDRESS)
+            self.set_state(UPLOAD_IDLE)
+            return chunk
+        if self.state == DFU_IDLE:
+            self.cursor = 0
+        chunk = image.image()[self.cursor:self.cursor + s.wLength]
+        self.cursor += len(chunk)
+        # A short packet ends the upload.
+        self.set_state(DFU_IDLE if len(chunk) < s.wLength else UPLOAD_IDLE)
+        return chunk

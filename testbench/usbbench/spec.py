@@ -1,0 +1,179 @@
+"""Device spec files: JSON with defaults, validated strictly.
+
+Unknown keys are errors, so a misspelt behaviour can never silently produce a
+well-behaved device. Every key is documented in testbench/README.md.
+"""
+import copy
+import json
+import os
+
+DEFAULT_FUNCTIONAL = {
+    'attributes': 0x07,        # CanDnload | CanUpload | ManifestationTolerant
+    'detach_timeout': 1000,
+    'transfer_size': 2048,
+    'version': 0x0110,
+}
+
+DEFAULTS = {
+    'name': 'dfu-device',
+    'speed': 'high',
+    'start_mode': 'runtime',
+    'runtime': {
+        'vid': 0x1209, 'pid': 0x0001, 'bcdDevice': 0x0100,
+        'manufacturer': 'usbsim', 'product': 'Simulated DFU device',
+        'serial': 'SIM0001',
+        'interfaces': [],
+        'dfu_interface_name': 'DFU runtime',
+        'functional': DEFAULT_FUNCTIONAL,
+        'bcdDevice_after_update': None,
+    },
+    'dfu': {
+        'vid': None, 'pid': None, 'bcdDevice': None,
+        'manufacturer': None, 'product': None, 'serial': None,
+        'functional': None,
+        'alts': [{'name': 'Flash', 'output': None, 'flash_size': None,
+                  'address': None, 'upload_file': None}],
+        'poll_timeout': 1,
+        'flash_size': 4 * 1024 * 1024,
+    },
+    'behaviour': {
+        'reenumerate_delay_ms': 100,
+        'runtime_getstatus': 'ok',
+        'detach': 'ok',
+        'never_reenumerate': False,
+        'return_in_runtime': False,
+        'open_error': None,
+        'disconnect_at_block': None,
+        'reappear_after_disconnect': True,
+        'manifest_error': None,
+        'manifest_ms': 0,
+        'string_errors': False,
+    },
+}
+
+ALT_DEFAULTS = DEFAULTS['dfu']['alts'][0]
+INTERFACE_DEFAULTS = {'class': 0xff, 'subclass': 0, 'protocol': 0,
+                      'name': None, 'endpoints': []}
+ENDPOINT_DEFAULTS = {'address': 0x81, 'type': 'bulk', 'max_packet': 512,
+                     'interval': 0}
+CHOICES = {
+    ('speed',): ('full', 'high'),
+    ('start_mode',): ('runtime', 'dfu'),
+    ('behaviour', 'runtime_getstatus'): ('ok', 'stall'),
+    ('behaviour', 'detach'): ('ok', 'stall', 'ignore'),
+    ('behaviour', 'open_error'): (None, 'EACCES'),
+}
+NUMERIC = {'vid', 'pid', 'bcdDevice', 'attributes', 'detach_timeout',
+           'transfer_size', 'version', 'bcdDevice_after_update', 'address',
+           'class', 'subclass', 'protocol', 'max_packet', 'interval',
+           'flash_size', 'poll_timeout', 'reenumerate_delay_ms',
+           'disconnect_at_block', 'manifest_ms'}
+
+
+class SpecError(ValueError):
+    pass
+
+
+def _number(value, where):
+    """Numbers may be JSON integers or strings such as "0x1209"."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        try:
+            return int(value, 0)
+        except ValueError:
+            pass
+    raise SpecError('%s: expected a number, got %r' % (where, value))
+
+
+def _merge(defaults, given, where):
+    if given is None:
+        return None
+    if not isinstance(given, dict):
+        raise SpecError('%s: expected an object' % where)
+    unknown = set(given) - set(defaults)
+    if unknown:
+        raise SpecError('%s: unknown key(s) %s' % (where, ', '.join(sorted(unknown))))
+    out = copy.deepcopy(defaults)
+    for key, value in given.items():
+        if isinstance(defaults.get(key), dict) and key != 'functional':
+            out[key] = _merge(defaults[key], value, '%s.%s' % (where, key))
+        elif key == 'functional':
+            out[key] = None if value is None else _merge(
+                DEFAULT_FUNCTIONAL, value, '%s.functional' % where)
+        else:
+            out[key] = value
+    return out
+
+
+def _numbers(obj, where):
+    for key, value in obj.items():
+        if key in NUMERIC:
+            obj[key] = _number(value, '%s.%s' % (where, key))
+        elif isinstance(value, dict):
+            _numbers(value, '%s.%s' % (where, key))
+
+
+def normalize(raw, base_dir='.'):
+    """Return a complete spec dict from a partial one."""
+    if raw is None:
+        raw = {}
+    spec = _merge(DEFAULTS, raw, 'spec')
+    if 'runtime' in raw and raw['runtime'] is None:
+        spec['runtime'] = None
+    rt = spec['runtime']
+    if rt is not None:
+        rt['interfaces'] = [_merge(INTERFACE_DEFAULTS, i, 'runtime.interfaces[%d]' % n)
+                            for n, i in enumerate(rt['interfaces'])]
+        for n, intf in enumerate(rt['interfaces']):
+            intf['endpoints'] = [_merge(ENDPOINT_DEFAULTS, e, 'runtime.interfaces[%d].endpoints' % n)
+                                 for e in intf['endpoints']]
+            for e in intf['endpoints']:
+                _numbers(e, 'endpoint')
+            _numbers(intf, 'runtime.interfaces[%d]' % n)
+    dfu = spec['dfu']
+    dfu['alts'] = [_merge(ALT_DEFAULTS, a, 'dfu.alts[%d]' % n)
+                   for n, a in enumerate(dfu['alts'])]
+    if not dfu['alts']:
+        raise SpecError('dfu.alts: at least one alt setting is needed')
+    _numbers(spec, 'spec')
+    for alt in dfu['alts']:
+        _numbers(alt, 'dfu.alts')
+        for key in ('output', 'upload_file'):
+            if alt[key]:
+                alt[key] = os.path.join(base_dir, os.path.expandvars(alt[key]))
+    # DFU-mode identity defaults to the run-time one.
+    src = rt or DEFAULTS['runtime']
+    for key in ('vid', 'pid', 'bcdDevice', 'manufacturer', 'product', 'serial'):
+        if dfu[key] is None:
+            dfu[key] = src[key]
+    if dfu['functional'] is None and 'functional' not in raw.get('dfu', {}):
+        dfu['functional'] = copy.deepcopy(rt['functional'] if rt and rt['functional']
+                                          else DEFAULT_FUNCTIONAL)
+    if dfu['functional'] is None:
+        raise SpecError('dfu.functional: a DFU-mode interface needs a functional descriptor')
+    for path, allowed in CHOICES.items():
+        node = spec
+        for p in path[:-1]:
+            node = node[p]
+        if node[path[-1]] not in allowed:
+            raise SpecError('%s: must be one of %s' % ('.'.join(path), allowed))
+    if rt is None:
+        spec['start_mode'] = 'dfu'
+    return spec
+
+
+def load(path):
+    try:
+        with open(path) as f:
+            raw = json.load(f)
+    except (OSError, ValueError) as e:
+        raise SpecError('%s: %s' % (path, e))
+    try:
+        # Relative output paths are relative to the current directory, like
+        # any command-line path; absolute ones are kept.
+        return normalize(raw, '.')
+    except SpecError as e:
+        raise SpecError('%s: %s' % (path, e))
