@@ -1,5 +1,6 @@
 package org.dfutools.eclipse.core.internal;
 
+import org.dfutools.eclipse.core.DfuDeviceService;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 
@@ -19,6 +20,7 @@ public final class Activator implements BundleActivator {
 
 	@Override
 	public void stop(BundleContext context) {
-		// Nothing yet.
+		// Frees libusb and stops its threads, if anything ever started them.
+		DfuDeviceService.closeShared();
 	}
 }

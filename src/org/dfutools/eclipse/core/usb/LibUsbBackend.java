@@ -2,28 +2,51 @@ package org.dfutools.eclipse.core.usb;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-import org.dfutools.eclipse.core.DfuClassCodes;
+import org.dfutools.eclipse.core.device.DeviceSink;
+import org.dfutools.eclipse.core.device.UsbLocation;
+import org.dfutools.eclipse.core.device.UsbStatus;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
-import org.usb4java.ConfigDescriptor;
 import org.usb4java.Context;
 import org.usb4java.Device;
-import org.usb4java.DeviceDescriptor;
 import org.usb4java.DeviceList;
-import org.usb4java.Interface;
-import org.usb4java.InterfaceDescriptor;
+import org.usb4java.HotplugCallback;
+import org.usb4java.HotplugCallbackHandle;
 import org.usb4java.LibUsb;
 import org.usb4java.LoaderException;
 
 /**
- * The one place that talks to libusb through usb4java. It owns a libusb context for its lifetime;
- * every list and descriptor it obtains is freed before the method that obtained it returns.
+ * The one place that talks to libusb through usb4java. It owns a libusb context, one thread that runs
+ * libusb's event loop (which delivers hotplug events), and one thread that reads devices, so that
+ * reads never happen inside libusb's callbacks and reach the sink in the order the bus saw them.
+ * Where libusb has no hotplug support it rescans every few seconds and on demand.
  */
 public final class LibUsbBackend implements AutoCloseable {
 
 	private static final Path LINUX_USB_FS = Path.of("/dev/bus/usb"); //$NON-NLS-1$
+	/** How long one turn of the event loop may block, which bounds how long close() waits for it. */
+	private static final long EVENT_LOOP_TURN_MICROS = 200_000;
+	private static final long FALLBACK_RESCAN_SECONDS = 3;
+	private static final long CLOSE_WAIT_MILLIS = 2_000;
 
 	private final Context context;
+	private final ExecutorService reader = Executors.newSingleThreadExecutor(daemon("DFU device reader")); //$NON-NLS-1$
+	private volatile boolean running = true;
+	private Thread eventThread;
+	private HotplugCallbackHandle hotplug;
+	private ScheduledExecutorService rescanTimer;
+	private DeviceSink sink;
 
 	private LibUsbBackend(Context context) {
 		this.context = context;
@@ -47,57 +70,110 @@ public final class LibUsbBackend implements AutoCloseable {
 		return new LibUsbBackend(context);
 	}
 
-	/** Counts the attached devices, and those with a DFU interface in any configuration. */
-	public UsbScanSummary scan() throws UsbException {
+	/**
+	 * Reports every device with a DFU interface that is attached now, then every arrival and departure,
+	 * to the sink, on the reader thread. Sets the sink's status to LISTING once the attached devices are in.
+	 */
+	public synchronized void start(DeviceSink deviceSink) {
+		this.sink = deviceSink;
+		eventThread = daemon("libusb events").newThread(this::runEventLoop); //$NON-NLS-1$
+		eventThread.start();
+		if (LibUsb.hasCapability(LibUsb.CAP_HAS_HOTPLUG)) {
+			hotplug = new HotplugCallbackHandle();
+			int result = LibUsb.hotplugRegisterCallback(context,
+					LibUsb.HOTPLUG_EVENT_DEVICE_ARRIVED | LibUsb.HOTPLUG_EVENT_DEVICE_LEFT, LibUsb.HOTPLUG_ENUMERATE,
+					LibUsb.HOTPLUG_MATCH_ANY, LibUsb.HOTPLUG_MATCH_ANY, LibUsb.HOTPLUG_MATCH_ANY, onHotplug, null, hotplug);
+			if (result == LibUsb.SUCCESS) {
+				submit(() -> sink.setUsbStatus(UsbStatus.LISTING));
+				return;
+			}
+			hotplug = null;
+			ILog.of(getClass()).warn(NLS.bind(Messages.LibUsb_hotplugRegisterFailed, LibUsbErrors.describe(result)));
+		}
+		rescanTimer = Executors.newSingleThreadScheduledExecutor(daemon("DFU device rescan")); //$NON-NLS-1$
+		rescanTimer.scheduleWithFixedDelay(this::rescan, 0, FALLBACK_RESCAN_SECONDS, TimeUnit.SECONDS);
+		submit(() -> sink.setUsbStatus(UsbStatus.LISTING));
+	}
+
+	/** Compares the bus with what the sink holds: reads newcomers, reports departures. Runs in the background. */
+	public void rescan() {
+		submit(this::compareWithBus);
+	}
+
+	private final HotplugCallback onHotplug = (ctx, device, event, userData) -> {
+		if (event == LibUsb.HOTPLUG_EVENT_DEVICE_ARRIVED) {
+			// No I/O inside libusb's callback: keep the device alive and read it on the reader thread.
+			Device kept = LibUsb.refDevice(device);
+			if (!submit(() -> readAndReport(kept))) {
+				LibUsb.unrefDevice(kept);
+			}
+		} else {
+			UsbLocation location = DeviceReader.locationOf(device);
+			submit(() -> sink.deviceLeft(location));
+		}
+		return 0; // stay registered
+	};
+
+	private void readAndReport(Device device) {
+		try {
+			DeviceReader.read(device).ifPresent(sink::deviceArrived);
+		} finally {
+			LibUsb.unrefDevice(device);
+		}
+	}
+
+	private void compareWithBus() {
 		DeviceList list = new DeviceList();
 		int count = LibUsb.getDeviceList(context, list);
 		if (count < 0) {
-			throw new UsbException(NLS.bind(Messages.LibUsb_listFailed, LibUsbErrors.describe(count)), count);
+			ILog.of(getClass()).warn(NLS.bind(Messages.LibUsb_listFailed, LibUsbErrors.describe(count)));
+			return;
 		}
 		try {
-			int dfuDevices = 0;
+			Set<String> present = new HashSet<>();
+			List<UsbLocation> known = sink.attachedLocations();
+			Set<String> knownKeys = new HashSet<>();
+			known.forEach(location -> knownKeys.add(location.deviceKey()));
 			for (Device device : list) {
-				if (hasDfuInterface(device)) {
-					dfuDevices++;
+				UsbLocation location = DeviceReader.locationOf(device);
+				present.add(location.deviceKey());
+				if (!knownKeys.contains(location.deviceKey())) {
+					DeviceReader.read(device).ifPresent(sink::deviceArrived);
 				}
 			}
-			return new UsbScanSummary(count, dfuDevices);
+			for (UsbLocation location : known) {
+				if (!present.contains(location.deviceKey())) {
+					sink.deviceLeft(location);
+				}
+			}
 		} finally {
 			LibUsb.freeDeviceList(list, true);
 		}
 	}
 
-	private static boolean hasDfuInterface(Device device) {
-		DeviceDescriptor deviceDescriptor = new DeviceDescriptor();
-		if (LibUsb.getDeviceDescriptor(device, deviceDescriptor) != LibUsb.SUCCESS) {
-			return false;
-		}
-		int configurations = deviceDescriptor.bNumConfigurations() & 0xFF;
-		for (int index = 0; index < configurations; index++) {
-			ConfigDescriptor config = new ConfigDescriptor();
-			if (LibUsb.getConfigDescriptor(device, (byte) index, config) != LibUsb.SUCCESS) {
-				continue;
-			}
-			try {
-				if (hasDfuInterface(config)) {
-					return true;
-				}
-			} finally {
-				LibUsb.freeConfigDescriptor(config);
+	private void runEventLoop() {
+		while (running) {
+			int result = LibUsb.handleEventsTimeout(context, EVENT_LOOP_TURN_MICROS);
+			if (result != LibUsb.SUCCESS && result != LibUsb.ERROR_INTERRUPTED && running) {
+				ILog.of(getClass()).warn(LibUsbErrors.describe(result));
+				return;
 			}
 		}
-		return false;
 	}
 
-	private static boolean hasDfuInterface(ConfigDescriptor config) {
-		for (Interface iface : config.iface()) {
-			for (InterfaceDescriptor alt : iface.altsetting()) {
-				if (DfuClassCodes.isDfuInterface(alt.bInterfaceClass(), alt.bInterfaceSubClass())) {
-					return true;
+	private boolean submit(Runnable task) {
+		try {
+			reader.execute(() -> {
+				try {
+					task.run();
+				} catch (RuntimeException e) {
+					ILog.of(LibUsbBackend.class).log(Status.error(e.toString(), e));
 				}
-			}
+			});
+			return true;
+		} catch (RejectedExecutionException e) {
+			return false; // closing
 		}
-		return false;
 	}
 
 	/** libusb reports a missing usbfs only as "other error": say what is really missing. */
@@ -109,11 +185,38 @@ public final class LibUsbBackend implements AutoCloseable {
 	}
 
 	private static boolean isLinux() {
-		return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	}
+
+	private static java.util.concurrent.ThreadFactory daemon(String name) {
+		return runnable -> {
+			Thread thread = new Thread(runnable, name);
+			thread.setDaemon(true);
+			return thread;
+		};
 	}
 
 	@Override
-	public void close() {
-		LibUsb.exit(context);
+	public synchronized void close() {
+		if (hotplug != null) {
+			LibUsb.hotplugDeregisterCallback(context, hotplug);
+			hotplug = null;
+		}
+		if (rescanTimer != null) {
+			rescanTimer.shutdownNow();
+		}
+		reader.shutdown();
+		running = false;
+		try {
+			reader.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+			if (eventThread != null) {
+				eventThread.join(CLOSE_WAIT_MILLIS);
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		} finally {
+			reader.shutdownNow();
+			LibUsb.exit(context);
+		}
 	}
 }

@@ -23,6 +23,16 @@ final class Messages extends NLS {
 	public static String LibUsb_initFailed;
 	public static String LibUsb_listFailed;
 	public static String LibUsb_nativeLibraryMissing;
+	public static String LibUsb_hotplugRegisterFailed;
+	public static String DeviceReader_noFunctional;
+	public static String DeviceReader_accessDenied;
+	public static String DeviceReader_openFailed;
+	public static String DeviceReader_configUnreadable;
+	public static String DeviceReader_stringFailed;
+	public static String DeviceReader_manufacturer;
+	public static String DeviceReader_product;
+	public static String DeviceReader_serial;
+	public static String DeviceReader_altName;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -1,57 +1,162 @@
 package org.dfutools.eclipse.ui.views;
 
-import org.eclipse.swt.layout.FillLayout;
+import java.util.List;
+
+import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.UsbStatus;
+import org.dfutools.eclipse.ui.internal.Messages;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.IElementComparer;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.part.ViewPart;
 
 /**
- * Lists the attached USB devices that have a DFU interface. USB is only touched from a background
- * job; results are applied on the UI thread, and only while the view is still alive.
+ * One row per attached board with a DFU interface, live. The registry is fed in the background; this
+ * view only applies snapshots on the UI thread (see {@link ViewRefresher}) and never touches USB.
  */
 public class DfuDevicesView extends ViewPart {
 
 	public static final String ID = "org.dfutools.eclipse.ui.views.dfuDevices"; //$NON-NLS-1$
 
-	private Display display;
+	private final DfuDeviceService service = DfuDeviceService.get();
+	private final BoardFilter filter = new BoardFilter();
+	private final BoardComparator comparator = new BoardComparator();
+	private Composite stack;
+	private StackLayout stackLayout;
 	private EmptyStatePanel emptyState;
-	private UsbProbeJob probe;
+	private Composite listArea;
+	private TableViewer viewer;
+	private ViewRefresher refresher;
+	private ViewRefresher.Snapshot shown;
 
 	@Override
 	public void createPartControl(Composite parent) {
-		display = parent.getDisplay();
-		parent.setLayout(new FillLayout());
-		emptyState = new EmptyStatePanel(parent);
-		emptyState.show(EmptyStateText.searching());
-		probe = new UsbProbeJob(this::applyLater);
-		probe.schedule();
+		stack = new Composite(parent, SWT.NONE);
+		stackLayout = new StackLayout();
+		stack.setLayout(stackLayout);
+		emptyState = new EmptyStatePanel(stack);
+		emptyState.show(EmptyStateText.forStatus(UsbStatus.STARTING));
+		listArea = createListArea(stack);
+		stackLayout.topControl = emptyState;
+		getSite().setSelectionProvider(viewer);
+		createContextMenu();
+		refresher = new ViewRefresher(service.registry(), parent.getDisplay(), this::show);
 	}
 
-	private void applyLater(EmptyStateText text) {
-		if (display.isDisposed()) {
-			return;
-		}
-		display.asyncExec(() -> {
-			if (!emptyState.isDisposed()) {
-				emptyState.show(text);
+	private Composite createListArea(Composite parent) {
+		Composite area = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(area);
+		Text filterText = new Text(area, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+		filterText.setMessage(Messages.DfuDevicesView_filterMessage);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(filterText);
+		filterText.addModifyListener(event -> {
+			if (filter.setText(filterText.getText())) {
+				viewer.refresh();
 			}
 		});
+		viewer = new TableViewer(area, SWT.MULTI | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL);
+		Table table = viewer.getTable();
+		table.setHeaderVisible(true);
+		table.setLinesVisible(true);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
+		BoardImages images = new BoardImages(table);
+		for (BoardColumn column : BoardColumn.values()) {
+			TableViewerColumn viewerColumn = new TableViewerColumn(viewer, SWT.LEFT);
+			TableColumn tableColumn = viewerColumn.getColumn();
+			tableColumn.setText(column.title());
+			tableColumn.setWidth(column.width());
+			tableColumn.setMoveable(true);
+			tableColumn.addListener(SWT.Selection, event -> sortBy(column, tableColumn));
+			viewerColumn.setLabelProvider(new BoardLabelProvider(column, images));
+		}
+		ColumnViewerToolTipSupport.enableFor(viewer);
+		viewer.setContentProvider(ArrayContentProvider.getInstance());
+		viewer.setComparer(new BoardIdentity());
+		viewer.setComparator(comparator);
+		viewer.addFilter(filter);
+		table.setSortColumn(table.getColumn(comparator.column().ordinal()));
+		table.setSortDirection(comparator.direction());
+		return area;
+	}
+
+	private void sortBy(BoardColumn column, TableColumn tableColumn) {
+		comparator.sortBy(column);
+		viewer.getTable().setSortColumn(tableColumn);
+		viewer.getTable().setSortDirection(comparator.direction());
+		viewer.refresh();
+	}
+
+	private void createContextMenu() {
+		MenuManager menu = new MenuManager();
+		menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+		viewer.getTable().setMenu(menu.createContextMenu(viewer.getTable()));
+		getSite().registerContextMenu(menu, viewer);
+	}
+
+	/** Applies one snapshot of the registry; UI thread only. */
+	private void show(ViewRefresher.Snapshot snapshot) {
+		if (stack.isDisposed()) {
+			return;
+		}
+		shown = snapshot;
+		List<Board> boards = snapshot.boards();
+		if (boards.isEmpty()) {
+			emptyState.show(EmptyStateText.forStatus(snapshot.status()));
+			stackLayout.topControl = emptyState;
+		} else {
+			stackLayout.topControl = listArea;
+		}
+		viewer.setInput(boards);
+		stack.layout();
+		getViewSite().getActionBars().getStatusLineManager()
+				.setMessage(boards.isEmpty() ? null : NLS.bind(Messages.DfuDevicesView_boardCount, Integer.valueOf(boards.size())));
+	}
+
+	/** Asks for a fresh look at the bus (the refresh command). */
+	public void refresh() {
+		service.refresh();
+		refresher.request();
 	}
 
 	@Override
 	public void setFocus() {
-		emptyState.setFocus();
+		(stackLayout.topControl == listArea ? viewer.getControl() : emptyState).setFocus();
 	}
 
 	@Override
 	public void dispose() {
-		if (probe != null) {
-			probe.cancel();
+		if (refresher != null) {
+			refresher.dispose();
 		}
 		super.dispose();
 	}
 
-	/** The headline currently shown where the device list will be (for tests). */
+	/** The table (for tests). */
+	TableViewer viewer() {
+		return viewer;
+	}
+
+	/** The last snapshot applied, or null before the first (for tests). */
+	ViewRefresher.Snapshot shownSnapshot() {
+		return shown;
+	}
+
+	/** The headline shown when there are no boards (for tests). */
 	String emptyStateTitle() {
 		return emptyState.titleText();
 	}
@@ -61,8 +166,16 @@ public class DfuDevicesView extends ViewPart {
 		return emptyState.hintText();
 	}
 
-	/** Whether the first look at the bus has been shown (for tests). */
-	boolean isProbeShown() {
-		return !emptyState.titleText().equals(EmptyStateText.searching().title());
+	/** Rows stay the same rows (selection, scroll position) when their board is read again. */
+	private static final class BoardIdentity implements IElementComparer {
+		@Override
+		public boolean equals(Object a, Object b) {
+			return a instanceof Board first && b instanceof Board second ? first.id().equals(second.id()) : a.equals(b);
+		}
+
+		@Override
+		public int hashCode(Object element) {
+			return element instanceof Board board ? board.id().hashCode() : element.hashCode();
+		}
 	}
 }

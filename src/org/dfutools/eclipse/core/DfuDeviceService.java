@@ -1,0 +1,87 @@
+package org.dfutools.eclipse.core;
+
+import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.device.UsbStatus;
+import org.dfutools.eclipse.core.usb.LibUsbBackend;
+import org.dfutools.eclipse.core.usb.UsbException;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Status;
+
+/**
+ * Keeps the device registry fed from the USB bus. USB starts on first use, on a thread of its own, so
+ * that no caller (the UI thread included) ever waits for libusb; until then and when USB cannot be used
+ * the registry's status says so.
+ */
+public final class DfuDeviceService implements AutoCloseable {
+
+	private static DfuDeviceService shared;
+
+	private final DeviceRegistry registry = new DeviceRegistry();
+	private LibUsbBackend backend;
+	private boolean started;
+	private boolean closed;
+
+	/** The service of the running plugin, created on first use and closed when the bundle stops. */
+	public static synchronized DfuDeviceService get() {
+		if (shared == null) {
+			shared = new DfuDeviceService();
+		}
+		return shared;
+	}
+
+	/** Closes the shared service, if there is one; a later {@link #get()} makes a new one. */
+	public static synchronized void closeShared() {
+		if (shared != null) {
+			shared.close();
+			shared = null;
+		}
+	}
+
+	/** The registry; the first call starts USB in the background. */
+	public DeviceRegistry registry() {
+		synchronized (this) {
+			if (!started && !closed) {
+				started = true;
+				Thread starter = new Thread(this::connect, "DFU device service start"); //$NON-NLS-1$
+				starter.setDaemon(true);
+				starter.start();
+			}
+		}
+		return registry;
+	}
+
+	/** Compares the bus with the registry now (the view's refresh button; hotplug makes it rarely needed). */
+	public synchronized void refresh() {
+		if (backend != null) {
+			backend.rescan();
+		}
+	}
+
+	private void connect() {
+		LibUsbBackend opened;
+		try {
+			opened = LibUsbBackend.open();
+		} catch (UsbException e) {
+			ILog.of(getClass()).log(Status.warning(e.getMessage(), e));
+			registry.setUsbStatus(UsbStatus.failed(e.getMessage()));
+			return;
+		}
+		synchronized (this) {
+			if (closed) {
+				opened.close();
+				return;
+			}
+			backend = opened;
+			backend.start(registry);
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		closed = true;
+		if (backend != null) {
+			backend.close();
+			backend = null;
+		}
+	}
+}

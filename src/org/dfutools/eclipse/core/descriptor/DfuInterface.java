@@ -1,0 +1,33 @@
+package org.dfutools.eclipse.core.descriptor;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.DfuClassCodes;
+
+/**
+ * One DFU interface of a configuration, with all its alternate settings.
+ *
+ * @param interfaceNumber bInterfaceNumber
+ * @param protocol bInterfaceProtocol of the first alternate setting; may be an unknown value
+ * @param altSettings the alternate settings in descriptor order
+ * @param functional the functional descriptor, which belongs to the whole interface
+ * @param problems what is wrong with this interface, as sentences for the user
+ */
+public record DfuInterface(int interfaceNumber, int protocol, List<AltSetting> altSettings,
+		Optional<FunctionalDescriptor> functional, List<String> problems) {
+
+	public DfuInterface {
+		altSettings = altSettings == null ? List.of() : List.copyOf(altSettings);
+		functional = functional == null ? Optional.empty() : functional;
+		problems = problems == null ? List.of() : List.copyOf(problems);
+	}
+
+	public boolean isRuntime() {
+		return protocol == DfuClassCodes.PROTOCOL_RUNTIME;
+	}
+
+	public boolean isDfuMode() {
+		return protocol == DfuClassCodes.PROTOCOL_DFU_MODE;
+	}
+}

@@ -1,0 +1,55 @@
+package org.dfutools.eclipse.core.device;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.descriptor.DfuInterface;
+import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
+
+/**
+ * One attached USB device with at least one DFU interface, as read at one moment. Immutable: a board
+ * that re-enumerates is a new record. Strings are empty when the device has none or could not be read
+ * (see {@link #problems()}).
+ */
+public record DfuDeviceRecord(UsbLocation location, UsbId id, int bcdDevice, String manufacturer, String product,
+		String serial, DeviceMode mode, List<DfuInterface> dfuInterfaces, List<DeviceProblem> problems) {
+
+	public DfuDeviceRecord {
+		manufacturer = manufacturer == null ? "" : manufacturer; //$NON-NLS-1$
+		product = product == null ? "" : product; //$NON-NLS-1$
+		serial = serial == null ? "" : serial; //$NON-NLS-1$
+		dfuInterfaces = List.copyOf(dfuInterfaces);
+		problems = List.copyOf(problems);
+	}
+
+	/** The mode its DFU interfaces put it in: DFU mode wins when both kinds are present. */
+	public static DeviceMode modeOf(List<DfuInterface> interfaces) {
+		for (DfuInterface dfu : interfaces) {
+			if (dfu.isDfuMode()) {
+				boolean dfuSe = dfu.functional().map(FunctionalDescriptor::isDfuSe).orElse(false);
+				return dfuSe ? DeviceMode.DFUSE : DeviceMode.DFU;
+			}
+		}
+		return DeviceMode.RUNTIME;
+	}
+
+	/** The interface that DFU requests go to: the first one of the mode the device is in. */
+	public Optional<DfuInterface> primaryInterface() {
+		return dfuInterfaces.stream().filter(dfu -> dfu.isDfuMode() == mode.isDfuMode()).findFirst()
+				.or(() -> dfuInterfaces.stream().findFirst());
+	}
+
+	/** The functional descriptor of the primary interface, when it has one. */
+	public Optional<FunctionalDescriptor> functional() {
+		return primaryInterface().flatMap(DfuInterface::functional);
+	}
+
+	public boolean hasProblem(DeviceProblem.Kind kind) {
+		return problems.stream().anyMatch(problem -> problem.kind() == kind);
+	}
+
+	/** What to call the device: its product string, else its IDs. */
+	public String displayName() {
+		return product.isEmpty() ? id.toString() : product;
+	}
+}

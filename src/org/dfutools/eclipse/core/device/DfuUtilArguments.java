@@ -1,0 +1,70 @@
+package org.dfutools.eclipse.core.device;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.descriptor.AltSetting;
+import org.dfutools.eclipse.core.descriptor.DfuInterface;
+
+/**
+ * The dfu-util options that select exactly one board, in both of its modes. dfu-util applies a single
+ * {@code -d} or {@code -S} value to both modes, so a value is only given where it holds in both: the
+ * port path ({@code -p}) is what pins the board when an ID of the other mode is not known yet.
+ */
+public final class DfuUtilArguments {
+
+	private DfuUtilArguments() {
+	}
+
+	public static List<String> forBoard(Board board) {
+		List<String> arguments = new ArrayList<>();
+		deviceIds(board).ifPresent(ids -> {
+			arguments.add("-d"); //$NON-NLS-1$
+			arguments.add(ids);
+		});
+		arguments.add("-p"); //$NON-NLS-1$
+		arguments.add(board.device().location().portPath());
+		DfuDeviceRecord device = board.device();
+		if (!device.serial().isEmpty() && device.mode().isDfuMode()) {
+			arguments.add("-S"); //$NON-NLS-1$
+			arguments.add(device.serial());
+		}
+		if (device.mode().isDfuMode()) {
+			device.primaryInterface().map(DfuInterface::altSettings).filter(alts -> !alts.isEmpty())
+					.map(alts -> alts.get(0)).map(AltSetting::alternateSetting).ifPresent(alt -> {
+						arguments.add("-a"); //$NON-NLS-1$
+						arguments.add(Integer.toString(alt));
+					});
+		}
+		return arguments;
+	}
+
+	/** {@code RUNTIME,DFU}; {@code ,DFU} for a board only seen in DFU mode; none when DFU is unknown. */
+	private static Optional<String> deviceIds(Board board) {
+		Optional<UsbId> runtime = board.runtimeId();
+		Optional<UsbId> dfu = board.dfuId();
+		if (dfu.isEmpty()) {
+			return Optional.empty();
+		}
+		if (runtime.isEmpty()) {
+			return Optional.of("," + dfu.get()); //$NON-NLS-1$
+		}
+		if (runtime.equals(dfu)) {
+			return Optional.of(dfu.get().toString());
+		}
+		return Optional.of(runtime.get() + "," + dfu.get()); //$NON-NLS-1$
+	}
+
+	/** The arguments as one line for a shell, quoting what needs it. */
+	public static String asCommandLine(List<String> arguments) {
+		StringBuilder line = new StringBuilder();
+		for (String argument : arguments) {
+			if (line.length() > 0) {
+				line.append(' ');
+			}
+			line.append(argument.matches("[A-Za-z0-9_.,:/=+-]+") ? argument : "'" + argument.replace("'", "'\\''") + "'"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+		}
+		return line.toString();
+	}
+}

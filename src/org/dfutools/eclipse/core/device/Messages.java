@@ -1,0 +1,18 @@
+package org.dfutools.eclipse.core.device;
+
+import org.eclipse.osgi.util.NLS;
+
+final class Messages extends NLS {
+	private static final String BUNDLE_NAME = Messages.class.getPackageName() + ".messages"; //$NON-NLS-1$
+
+	public static String DeviceMode_runtime;
+	public static String DeviceMode_dfu;
+	public static String DeviceMode_dfuse;
+
+	static {
+		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+	}
+
+	private Messages() {
+	}
+}

@@ -1,0 +1,154 @@
+package org.dfutools.eclipse.core.usb;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.descriptor.AltSetting;
+import org.dfutools.eclipse.core.descriptor.ConfigurationInfo;
+import org.dfutools.eclipse.core.descriptor.ConfigurationParser;
+import org.dfutools.eclipse.core.descriptor.DfuInterface;
+import org.dfutools.eclipse.core.device.DeviceProblem;
+import org.dfutools.eclipse.core.device.DeviceProblem.Kind;
+import org.dfutools.eclipse.core.device.DfuDeviceRecord;
+import org.dfutools.eclipse.core.device.UsbId;
+import org.dfutools.eclipse.core.device.UsbLocation;
+import org.eclipse.osgi.util.NLS;
+import org.usb4java.ConfigDescriptor;
+import org.usb4java.Device;
+import org.usb4java.DeviceDescriptor;
+import org.usb4java.DeviceHandle;
+import org.usb4java.LibUsb;
+
+/**
+ * Reads one device into a record: descriptors first (no access rights needed), then, if the device has
+ * a DFU interface, its strings through a short-lived handle. Whatever cannot be read becomes a problem
+ * on the record; only a device that is gone or has no DFU interface gives no record.
+ */
+final class DeviceReader {
+
+	private static final int MAX_PORT_DEPTH = 8;
+
+	private DeviceReader() {
+	}
+
+	static UsbLocation locationOf(Device device) {
+		ByteBuffer path = ByteBuffer.allocateDirect(MAX_PORT_DEPTH);
+		int depth = Math.max(0, LibUsb.getPortNumbers(device, path));
+		int[] ports = new int[depth];
+		for (int index = 0; index < depth; index++) {
+			ports[index] = path.get(index) & 0xFF;
+		}
+		return UsbLocation.of(LibUsb.getBusNumber(device) & 0xFF, ports, LibUsb.getDeviceAddress(device) & 0xFF);
+	}
+
+	static Optional<DfuDeviceRecord> read(Device device) {
+		DeviceDescriptor descriptor = new DeviceDescriptor();
+		if (LibUsb.getDeviceDescriptor(device, descriptor) != LibUsb.SUCCESS) {
+			return Optional.empty();
+		}
+		List<DeviceProblem> problems = new ArrayList<>();
+		List<DfuInterface> interfaces = readDfuInterfaces(device, descriptor.bNumConfigurations() & 0xFF, problems);
+		if (interfaces.isEmpty()) {
+			return Optional.empty();
+		}
+		for (DfuInterface dfu : interfaces) {
+			if (dfu.functional().isEmpty()) {
+				problems.add(new DeviceProblem(Kind.NO_FUNCTIONAL_DESCRIPTOR,
+						NLS.bind(Messages.DeviceReader_noFunctional, Integer.valueOf(dfu.interfaceNumber()))));
+			}
+		}
+		Strings strings = new Strings();
+		DeviceHandle handle = new DeviceHandle();
+		int opened = LibUsb.open(device, handle);
+		if (opened == LibUsb.SUCCESS) {
+			try {
+				strings.manufacturer = strings.read(handle, descriptor.iManufacturer(), Messages.DeviceReader_manufacturer);
+				strings.product = strings.read(handle, descriptor.iProduct(), Messages.DeviceReader_product);
+				strings.serial = strings.read(handle, descriptor.iSerialNumber(), Messages.DeviceReader_serial);
+				interfaces = withAltNames(interfaces, handle, strings);
+			} finally {
+				LibUsb.close(handle);
+			}
+			problems.addAll(strings.problems);
+		} else if (opened == LibUsb.ERROR_NO_DEVICE) {
+			return Optional.empty(); // it left while we read it; its "left" event follows
+		} else if (opened == LibUsb.ERROR_ACCESS) {
+			problems.add(new DeviceProblem(Kind.ACCESS_DENIED, Messages.DeviceReader_accessDenied));
+		} else {
+			problems.add(new DeviceProblem(Kind.OPEN_FAILED,
+					NLS.bind(Messages.DeviceReader_openFailed, LibUsbErrors.describe(opened))));
+		}
+		return Optional.of(new DfuDeviceRecord(locationOf(device),
+				new UsbId(descriptor.idVendor() & 0xFFFF, descriptor.idProduct() & 0xFFFF), descriptor.bcdDevice() & 0xFFFF,
+				strings.manufacturer, strings.product, strings.serial, DfuDeviceRecord.modeOf(interfaces), interfaces,
+				problems));
+	}
+
+	private static List<DfuInterface> readDfuInterfaces(Device device, int configurations, List<DeviceProblem> problems) {
+		List<DfuInterface> interfaces = new ArrayList<>();
+		for (int index = 0; index < configurations; index++) {
+			ConfigDescriptor config = new ConfigDescriptor();
+			int result = LibUsb.getConfigDescriptor(device, (byte) index, config);
+			if (result != LibUsb.SUCCESS) {
+				problems.add(new DeviceProblem(Kind.MALFORMED_DESCRIPTOR, NLS.bind(Messages.DeviceReader_configUnreadable,
+						Integer.valueOf(index), LibUsbErrors.describe(result))));
+				continue;
+			}
+			byte[] bytes;
+			try {
+				bytes = ConfigDescriptorBytes.of(config);
+			} finally {
+				LibUsb.freeConfigDescriptor(config);
+			}
+			ConfigurationInfo info = ConfigurationParser.parse(bytes);
+			interfaces.addAll(info.dfuInterfaces());
+			for (String problem : info.problems()) {
+				problems.add(new DeviceProblem(Kind.MALFORMED_DESCRIPTOR, problem));
+			}
+			for (DfuInterface dfu : info.dfuInterfaces()) {
+				for (String problem : dfu.problems()) {
+					problems.add(new DeviceProblem(Kind.MALFORMED_DESCRIPTOR, problem));
+				}
+			}
+		}
+		return interfaces;
+	}
+
+	private static List<DfuInterface> withAltNames(List<DfuInterface> interfaces, DeviceHandle handle, Strings strings) {
+		List<DfuInterface> named = new ArrayList<>();
+		for (DfuInterface dfu : interfaces) {
+			List<AltSetting> alts = new ArrayList<>();
+			for (AltSetting alt : dfu.altSettings()) {
+				String what = NLS.bind(Messages.DeviceReader_altName, Integer.valueOf(dfu.interfaceNumber()),
+						Integer.valueOf(alt.alternateSetting()));
+				alts.add(alt.withName(strings.read(handle, (byte) alt.nameIndex(), what)));
+			}
+			named.add(new DfuInterface(dfu.interfaceNumber(), dfu.protocol(), alts, dfu.functional(), dfu.problems()));
+		}
+		return named;
+	}
+
+	/** String reads of one device, and the problems they met. */
+	private static final class Strings {
+		final List<DeviceProblem> problems = new ArrayList<>();
+		String manufacturer = ""; //$NON-NLS-1$
+		String product = ""; //$NON-NLS-1$
+		String serial = ""; //$NON-NLS-1$
+
+		String read(DeviceHandle handle, byte index, String what) {
+			if (index == 0) {
+				return ""; //$NON-NLS-1$
+			}
+			StringBuffer text = new StringBuffer();
+			int result = LibUsb.getStringDescriptorAscii(handle, index, text);
+			if (result < 0) {
+				problems.add(new DeviceProblem(Kind.STRING_READ_FAILED,
+						NLS.bind(Messages.DeviceReader_stringFailed, what, LibUsbErrors.describe(result))));
+				return ""; //$NON-NLS-1$
+			}
+			return text.toString().trim();
+		}
+	}
+}

@@ -1,0 +1,49 @@
+package org.dfutools.eclipse.ui.views;
+
+import java.util.function.Function;
+
+import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.ui.internal.Messages;
+import org.eclipse.osgi.util.NLS;
+
+/** The columns of the DFU Devices table: title, width, and the text a board shows in it. */
+enum BoardColumn {
+	NAME(Messages.BoardColumn_name, 220, board -> board.device().displayName()),
+	ID(Messages.BoardColumn_id, 90, board -> board.device().id().toString()),
+	MODE(Messages.BoardColumn_mode, 80, board -> board.mode().label()),
+	SERIAL(Messages.BoardColumn_serial, 110, board -> board.device().serial()),
+	PORT(Messages.BoardColumn_port, 70, board -> board.device().location().portPath()),
+	VERSION(Messages.BoardColumn_version, 90, board -> functional(board, FunctionalDescriptor::versionText)),
+	DETACH_TIMEOUT(Messages.BoardColumn_detachTimeout, 100,
+			board -> functional(board, f -> NLS.bind(Messages.BoardColumn_milliseconds, Integer.valueOf(f.detachTimeoutMs())))),
+	TRANSFER_SIZE(Messages.BoardColumn_transferSize, 90,
+			board -> functional(board, f -> NLS.bind(Messages.BoardColumn_bytes, Integer.valueOf(f.transferSize())))),
+	ATTRIBUTES(Messages.BoardColumn_attributes, 260, board -> functional(board, f -> String.join(", ", f.attributeWords()))); //$NON-NLS-1$
+
+	private final String title;
+	private final int width;
+	private final Function<Board, String> text;
+
+	BoardColumn(String title, int width, Function<Board, String> text) {
+		this.title = title;
+		this.width = width;
+		this.text = text;
+	}
+
+	String title() {
+		return title;
+	}
+
+	int width() {
+		return width;
+	}
+
+	String textOf(Board board) {
+		return text.apply(board);
+	}
+
+	private static String functional(Board board, Function<FunctionalDescriptor, String> field) {
+		return board.device().functional().map(field).orElse(Messages.BoardColumn_unknown);
+	}
+}

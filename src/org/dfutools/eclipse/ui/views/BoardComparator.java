@@ -1,0 +1,48 @@
+package org.dfutools.eclipse.ui.views;
+
+import java.text.Collator;
+
+import org.dfutools.eclipse.core.device.Board;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.jface.viewers.ViewerComparator;
+import org.eclipse.swt.SWT;
+
+/** Sorts boards by one column, either way; the port path breaks ties so the order is stable. */
+final class BoardComparator extends ViewerComparator {
+
+	private final Collator collator = Collator.getInstance();
+	private BoardColumn column = BoardColumn.PORT;
+	private int direction = SWT.UP;
+
+	BoardColumn column() {
+		return column;
+	}
+
+	int direction() {
+		return direction;
+	}
+
+	/** Sorts by this column; a second click on the same column reverses the order. */
+	void sortBy(BoardColumn newColumn) {
+		direction = newColumn == column && direction == SWT.UP ? SWT.DOWN : SWT.UP;
+		column = newColumn;
+	}
+
+	@Override
+	public int compare(Viewer viewer, Object first, Object second) {
+		Board a = (Board) first;
+		Board b = (Board) second;
+		int order = column == BoardColumn.DETACH_TIMEOUT || column == BoardColumn.TRANSFER_SIZE
+				? Integer.compare(number(a), number(b))
+				: collator.compare(column.textOf(a), column.textOf(b));
+		if (order == 0) {
+			order = a.id().compareTo(b.id());
+		}
+		return direction == SWT.UP ? order : -order;
+	}
+
+	private int number(Board board) {
+		return board.device().functional()
+				.map(f -> column == BoardColumn.DETACH_TIMEOUT ? f.detachTimeoutMs() : f.transferSize()).orElse(-1);
+	}
+}

@@ -1,0 +1,48 @@
+package org.dfutools.eclipse.ui.views;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.DeviceMode;
+import org.dfutools.eclipse.core.internal.Activator;
+
+import org.eclipse.jface.resource.ImageDescriptor;
+import org.eclipse.jface.resource.ResourceLocator;
+import org.eclipse.jface.resource.LocalResourceManager;
+import org.eclipse.jface.resource.ResourceManager;
+import org.eclipse.jface.viewers.DecorationOverlayIcon;
+import org.eclipse.jface.viewers.IDecoration;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PlatformUI;
+
+/** One icon per mode, with a warning decoration when the board has problems; freed with the control. */
+final class BoardImages {
+
+	private final ResourceManager resources;
+	private final Map<DeviceMode, ImageDescriptor> modeIcons = new EnumMap<>(DeviceMode.class);
+	private final ImageDescriptor warning;
+
+	BoardImages(Control owner) {
+		resources = new LocalResourceManager(org.eclipse.jface.resource.JFaceResources.getResources(), owner);
+		modeIcons.put(DeviceMode.RUNTIME, icon("icons/mode_runtime.png")); //$NON-NLS-1$
+		modeIcons.put(DeviceMode.DFU, icon("icons/mode_dfu.png")); //$NON-NLS-1$
+		modeIcons.put(DeviceMode.DFUSE, icon("icons/mode_dfuse.png")); //$NON-NLS-1$
+		warning = PlatformUI.getWorkbench().getSharedImages().getImageDescriptor(ISharedImages.IMG_DEC_FIELD_WARNING);
+	}
+
+	Image imageOf(Board board) {
+		ImageDescriptor base = modeIcons.get(board.mode());
+		if (!board.device().problems().isEmpty()) {
+			base = new DecorationOverlayIcon(base, warning, IDecoration.BOTTOM_LEFT);
+		}
+		return resources.create(base);
+	}
+
+	private static ImageDescriptor icon(String path) {
+		return ResourceLocator.imageDescriptorFromBundle(Activator.PLUGIN_ID, path)
+				.orElseGet(ImageDescriptor::getMissingImageDescriptor);
+	}
+}

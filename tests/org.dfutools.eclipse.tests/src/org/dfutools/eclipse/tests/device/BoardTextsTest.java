@@ -1,0 +1,69 @@
+package org.dfutools.eclipse.tests.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.DeviceProblem;
+import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.device.DfuUtilArguments;
+import org.dfutools.eclipse.core.device.UdevRule;
+import org.junit.jupiter.api.Test;
+
+/** The dfu-util arguments and the udev rule made for a board. */
+class BoardTextsTest {
+
+	@Test
+	void runtimeBoardWithUnknownDfuIdsIsPinnedByPortOnly() {
+		Board board = only(Records.runtime("1-2", 5, 0x0001, "A1"));
+		assertEquals(List.of("-p", "1-2"), DfuUtilArguments.forBoard(board));
+	}
+
+	@Test
+	void boardSeenInBothModesGetsBothIdsSerialAndAlt() {
+		DeviceRegistry registry = new DeviceRegistry();
+		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, "A1"));
+		registry.deviceLeft(Records.location("1-2", 5));
+		registry.deviceArrived(Records.dfuMode("1-2", 6, 0x0002, "A1"));
+		Board board = registry.boards().get(0);
+
+		assertEquals(List.of("-d", "1209:0001,1209:0002", "-p", "1-2", "-S", "A1", "-a", "0"),
+				DfuUtilArguments.forBoard(board));
+	}
+
+	@Test
+	void boardOnlySeenInDfuModeMatchesDfuModeOnly() {
+		Board board = only(Records.dfuMode("3-1.4", 6, 0x0002, ""));
+		assertEquals(List.of("-d", ",1209:0002", "-p", "3-1.4", "-a", "0"), DfuUtilArguments.forBoard(board));
+	}
+
+	@Test
+	void commandLineQuotesWhatAShellWouldSplit() {
+		assertEquals("-S 'my board' -p 1-2", DfuUtilArguments.asCommandLine(List.of("-S", "my board", "-p", "1-2")));
+		assertEquals("-S 'it'\\''s'", DfuUtilArguments.asCommandLine(List.of("-S", "it's")));
+	}
+
+	@Test
+	void udevRuleNamesBothModesAndGivesAccessToTheSeatUserOnly() {
+		DeviceRegistry registry = new DeviceRegistry();
+		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, "",
+				new DeviceProblem(DeviceProblem.Kind.ACCESS_DENIED, "denied")));
+		registry.deviceLeft(Records.location("1-2", 5));
+		registry.deviceArrived(Records.dfuMode("1-2", 6, 0x0002, ""));
+		String rule = UdevRule.forBoard(registry.boards().get(0));
+
+		assertTrue(rule.contains("ATTR{idVendor}==\"1209\", ATTR{idProduct}==\"0001\", TAG+=\"uaccess\""), rule);
+		assertTrue(rule.contains("ATTR{idVendor}==\"1209\", ATTR{idProduct}==\"0002\", TAG+=\"uaccess\""), rule);
+		assertEquals(2, rule.lines().filter(line -> line.startsWith("SUBSYSTEM==")).count(), rule);
+		assertFalse(rule.contains("MODE"), "never world-writable: " + rule);
+	}
+
+	private static Board only(org.dfutools.eclipse.core.device.DfuDeviceRecord device) {
+		DeviceRegistry registry = new DeviceRegistry();
+		registry.deviceArrived(device);
+		return registry.boards().get(0);
+	}
+}

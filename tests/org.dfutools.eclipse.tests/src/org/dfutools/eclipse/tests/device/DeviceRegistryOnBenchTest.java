@@ -1,0 +1,145 @@
+package org.dfutools.eclipse.tests.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.descriptor.AltSetting;
+import org.dfutools.eclipse.core.descriptor.DfuInterface;
+import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BoardEvent;
+import org.dfutools.eclipse.core.device.BoardEvent.Kind;
+import org.dfutools.eclipse.core.device.DeviceMode;
+import org.dfutools.eclipse.core.device.DeviceProblem;
+import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.device.UdevRule;
+import org.dfutools.eclipse.core.device.UsbId;
+import org.dfutools.eclipse.core.device.UsbStatus;
+import org.dfutools.eclipse.testsupport.UsbBench;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * The registry fed by the real USB backend (usb4java, libusb) from the simulated bench: what it lists,
+ * hotplug, re-enumeration into DFU mode, and a device this user may not open.
+ */
+@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+", disabledReason = "needs testbench/usbsim")
+class DeviceRegistryOnBenchTest {
+
+	private static final Duration LIMIT = Duration.ofSeconds(20);
+
+	private static DfuDeviceService service;
+	private static DeviceRegistry registry;
+	private static BoardEvents events;
+
+	@BeforeAll
+	static void startUsb() throws InterruptedException {
+		service = new DfuDeviceService();
+		events = new BoardEvents();
+		registry = service.registry();
+		registry.addListener(events);
+		if (registry.usbStatus().state() != UsbStatus.State.LISTING) {
+			events.awaitStatus(status -> status.state() != UsbStatus.State.STARTING, LIMIT, "USB status");
+		}
+		assertEquals(UsbStatus.LISTING, registry.usbStatus());
+	}
+
+	@AfterAll
+	static void stopUsb() {
+		service.close();
+	}
+
+	@Test
+	void listsTheBenchsDefaultBoardWithItsDescriptors() {
+		Board board = registry.boards().stream().filter(b -> b.device().location().portPath().equals("1-1")).findFirst()
+				.orElseThrow(() -> new AssertionError("no board on port 1-1: " + registry.boards()));
+		assertEquals(new UsbId(0x1209, 0x0001), board.device().id());
+		assertEquals(DeviceMode.RUNTIME, board.mode());
+		assertEquals("usbsim", board.device().manufacturer());
+		assertEquals("Simulated DFU device", board.device().product());
+		assertEquals("SIM0001", board.device().serial());
+		assertEquals(List.of(), board.device().problems());
+		DfuInterface dfu = board.device().primaryInterface().orElseThrow();
+		assertEquals(0, dfu.interfaceNumber());
+		assertEquals("DFU runtime", dfu.altSettings().get(0).name());
+		FunctionalDescriptor functional = dfu.functional().orElseThrow();
+		assertEquals(new FunctionalDescriptor(9, 0x07, 1000, 2048, 0x0110), functional);
+		assertEquals(List.of("download", "upload", "manifest-tolerant"), functional.attributeWords());
+	}
+
+	@Test
+	void hotplugAttachAndDetachAreEvents() throws Exception {
+		String port = UsbBench.attach("""
+				{"name": "hotplugged", "runtime": {"vid": "0x0483", "pid": "0x5740", "serial": "HOT1",
+				  "interfaces": [{"class": 2, "subclass": 2, "protocol": 1, "name": "CDC control"},
+				                 {"class": 10, "name": "CDC data"}],
+				  "functional": {"attributes": "0x0b", "detach_timeout": 255, "transfer_size": 2048, "version": "0x011a"}}}
+				""");
+		BoardEvent added = events.await(e -> e.kind() == Kind.ADDED && atPort(e, port), LIMIT, "ADDED on " + port);
+		assertEquals(new UsbId(0x0483, 0x5740), added.board().device().id());
+		FunctionalDescriptor functional = added.board().device().functional().orElseThrow();
+		assertEquals(2, added.board().device().primaryInterface().orElseThrow().interfaceNumber());
+		assertTrue(functional.isDfuSe() && functional.willDetach() && functional.canDownload(), functional.toString());
+
+		UsbBench.detach(port);
+		BoardEvent removed = events.await(e -> e.kind() == Kind.REMOVED && atPort(e, port), LIMIT, "REMOVED on " + port);
+		assertEquals(added.board().id(), removed.board().id());
+		assertTrue(registry.board(added.board().id()).isEmpty());
+	}
+
+	@Test
+	void aBoardReenumeratingInDfuModeUnderAnotherIdStaysOneBoard() throws Exception {
+		String port = UsbBench.attach("""
+				{"name": "pairing", "runtime": {"pid": "0x0010", "serial": "PAIR1"},
+				 "dfu": {"pid": "0x0011", "serial": "PAIR1-BOOT", "product": "Pairing bootloader",
+				         "alts": [{"name": "Flash"}, {"name": "Config"}]}}
+				""");
+		Board runtime = events.await(e -> e.kind() == Kind.ADDED && atPort(e, port), LIMIT, "ADDED").board();
+		try {
+			Process detach = new ProcessBuilder("dfu-util", "-e", "-p", port).redirectErrorStream(true).start();
+			assertTrue(detach.waitFor(30, TimeUnit.SECONDS), "dfu-util -e did not end");
+			String output = new String(detach.getInputStream().readAllBytes());
+
+			Board dfu = events.await(e -> e.kind() == Kind.ADDED && atPort(e, port), LIMIT,
+					"the board back in DFU mode; dfu-util said: " + output).board();
+			assertEquals(runtime.id(), dfu.id());
+			assertEquals(DeviceMode.DFU, dfu.mode());
+			assertEquals(Optional.of(new UsbId(0x1209, 0x0010)), dfu.runtimeId());
+			assertEquals(Optional.of(new UsbId(0x1209, 0x0011)), dfu.dfuId());
+			assertEquals(List.of("Flash", "Config"),
+					dfu.device().primaryInterface().orElseThrow().altSettings().stream().map(AltSetting::name).toList());
+			assertEquals(1, registry.boards().stream().filter(b -> b.id().equals(runtime.id())).count());
+		} finally {
+			UsbBench.detach(port);
+		}
+	}
+
+	@Test
+	void accessDeniedIsListedWithTheProblemAndTheRule() throws Exception {
+		String port = UsbBench.attach("""
+				{"name": "locked", "runtime": {"pid": "0x0020"}, "behaviour": {"open_error": "EACCES"}}
+				""");
+		try {
+			Board board = events.await(e -> e.kind() == Kind.ADDED && atPort(e, port), LIMIT, "ADDED").board();
+			assertTrue(board.device().hasProblem(DeviceProblem.Kind.ACCESS_DENIED), board.device().problems().toString());
+			assertEquals("", board.device().serial(), "strings cannot be read without access");
+			assertTrue(board.device().functional().isPresent(), "descriptors are read without opening the device");
+			String rule = UdevRule.forBoard(board);
+			assertTrue(rule.contains("ATTR{idVendor}==\"1209\", ATTR{idProduct}==\"0020\", TAG+=\"uaccess\""), rule);
+		} finally {
+			UsbBench.detach(port);
+		}
+	}
+
+	private static boolean atPort(BoardEvent event, String port) {
+		return event.board().device().location().portPath().equals(port);
+	}
+}

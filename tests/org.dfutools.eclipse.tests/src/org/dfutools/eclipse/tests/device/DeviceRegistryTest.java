@@ -1,0 +1,106 @@
+package org.dfutools.eclipse.tests.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BoardEvent;
+import org.dfutools.eclipse.core.device.BoardEvent.Kind;
+import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.device.UsbId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Pairing devices into boards, and the events that say so. */
+class DeviceRegistryTest {
+
+	private final DeviceRegistry registry = new DeviceRegistry();
+	private final List<BoardEvent> events = new ArrayList<>();
+
+	@BeforeEach
+	void listen() {
+		registry.addListener(events::add);
+	}
+
+	@Test
+	void reenumerationOnTheSamePortIsOneBoard() {
+		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, "A1"));
+		registry.deviceLeft(Records.location("1-2", 5));
+		registry.deviceArrived(Records.dfuMode("1-2", 6, 0x0002, "A1-DFU"));
+
+		assertEquals(List.of(Kind.ADDED, Kind.REMOVED, Kind.ADDED), kinds());
+		Board board = registry.boards().get(0);
+		assertEquals(events.get(0).board().id(), board.id());
+		assertEquals(Optional.of(new UsbId(0x1209, 0x0001)), board.runtimeId());
+		assertEquals(Optional.of(new UsbId(0x1209, 0x0002)), board.dfuId());
+	}
+
+	@Test
+	void aBoardBackOnAnotherPortIsFoundBySerial() {
+		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, "SER"));
+		String id = registry.boards().get(0).id();
+		registry.deviceLeft(Records.location("1-2", 5));
+		registry.deviceArrived(Records.dfuMode("1-3", 9, 0x0002, "SER"));
+
+		assertEquals(1, registry.boards().size());
+		assertEquals(id, registry.boards().get(0).id());
+	}
+
+	@Test
+	void identicalBoardsWithoutSerialStayDistinct() {
+		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, ""));
+		registry.deviceArrived(Records.runtime("1-3", 6, 0x0001, ""));
+
+		assertEquals(2, registry.boards().size());
+		assertNotEquals(registry.boards().get(0).id(), registry.boards().get(1).id());
+	}
+
+	@Test
+	void attachedBoardsWithTheSameSerialAreNotMerged() {
+		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, "123456"));
+		registry.deviceArrived(Records.runtime("1-3", 6, 0x0001, "123456"));
+
+		assertEquals(2, registry.boards().size());
+	}
+
+	@Test
+	void readingTheSameDeviceAgainIsAChange() {
+		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, ""));
+		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, "LATE"));
+
+		assertEquals(List.of(Kind.ADDED, Kind.CHANGED), kinds());
+		assertEquals("LATE", registry.boards().get(0).device().serial());
+	}
+
+	@Test
+	void leavingIsRemovalAndUnknownDevicesAreIgnored() {
+		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, ""));
+		registry.deviceLeft(Records.location("1-7", 3));
+		registry.deviceLeft(Records.location("1-2", 5));
+
+		assertEquals(List.of(Kind.ADDED, Kind.REMOVED), kinds());
+		assertTrue(registry.boards().isEmpty());
+	}
+
+	@Test
+	void aFailingListenerDoesNotStopTheOthers() {
+		List<BoardEvent> second = new ArrayList<>();
+		DeviceRegistry local = new DeviceRegistry();
+		local.addListener(event -> {
+			throw new IllegalStateException("listener bug (expected in this test)");
+		});
+		local.addListener(second::add);
+		local.deviceArrived(Records.runtime("1-2", 5, 0x0001, ""));
+
+		assertEquals(1, second.size());
+	}
+
+	private List<Kind> kinds() {
+		return events.stream().map(BoardEvent::kind).toList();
+	}
+}

@@ -1,0 +1,38 @@
+package org.dfutools.eclipse.tests.device;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.descriptor.AltSetting;
+import org.dfutools.eclipse.core.descriptor.DfuInterface;
+import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
+import org.dfutools.eclipse.core.device.DeviceMode;
+import org.dfutools.eclipse.core.device.DeviceProblem;
+import org.dfutools.eclipse.core.device.DfuDeviceRecord;
+import org.dfutools.eclipse.core.device.UsbId;
+import org.dfutools.eclipse.core.device.UsbLocation;
+
+/** Device records for logic tests, as the USB backend would report them. */
+final class Records {
+
+	private Records() {
+	}
+
+	static DfuDeviceRecord runtime(String portPath, int address, int pid, String serial, DeviceProblem... problems) {
+		DfuInterface dfu = new DfuInterface(0, 1, List.of(new AltSetting(0, 0, null)),
+				Optional.of(new FunctionalDescriptor(9, 0x07, 1000, 2048, 0x0110)), List.of());
+		return new DfuDeviceRecord(location(portPath, address), new UsbId(0x1209, pid), 0x0100, "Maker", "Board", serial,
+				DeviceMode.RUNTIME, List.of(dfu), List.of(problems));
+	}
+
+	static DfuDeviceRecord dfuMode(String portPath, int address, int pid, String serial) {
+		DfuInterface dfu = new DfuInterface(0, 2, List.of(new AltSetting(0, 4, "Flash"), new AltSetting(1, 5, "EEPROM")),
+				Optional.of(new FunctionalDescriptor(9, 0x0b, 255, 1024, 0x0110)), List.of());
+		return new DfuDeviceRecord(location(portPath, address), new UsbId(0x1209, pid), 0x0200, "Maker", "Bootloader",
+				serial, DeviceMode.DFU, List.of(dfu), List.of());
+	}
+
+	static UsbLocation location(String portPath, int address) {
+		return new UsbLocation(Integer.parseInt(portPath.substring(0, portPath.indexOf('-'))), portPath, address);
+	}
+}
