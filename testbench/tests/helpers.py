@@ -3,6 +3,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import unittest
@@ -17,6 +18,25 @@ PYTHON = '/usr/bin/python3'
 def clean(text):
     """dfu-util progress bars use \\r; keep the text line-oriented."""
     return text.replace('\r', '\n')
+
+
+def run(args, timeout=60, **kwargs):
+    """subprocess.run with stdout+stderr as text in .output; on timeout the
+    process gets SIGTERM (usbsim cleans up and stops PROGRAM) before SIGKILL."""
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **kwargs)
+    try:
+        stdout, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.communicate(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+        raise
+    result = subprocess.CompletedProcess(args, proc.returncode, stdout)
+    result.output = clean(stdout.decode('utf-8', 'replace'))
+    return result
 
 
 class BenchCase(unittest.TestCase):
@@ -41,7 +61,7 @@ class BenchCase(unittest.TestCase):
             f.write(os.urandom(size))
         return path
 
-    def usbsim(self, script, specs=(), cmds=(), log=None, timeout=120, extra=()):
+    def usbsim(self, script, specs=(), cmds=(), log=None, timeout=60, extra=(), env=None):
         """Run a shell script under usbsim; returns CompletedProcess (text)."""
         args = [USBSIM]
         for s in specs:
@@ -51,10 +71,7 @@ class BenchCase(unittest.TestCase):
         if log:
             args += ['--log', log]
         args += list(extra) + ['--', 'sh', '-c', script]
-        proc = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              timeout=timeout, cwd=self.tmp)
-        proc.output = clean(proc.stdout.decode('utf-8', 'replace'))
-        return proc
+        return run(args, timeout=timeout, cwd=self.tmp, env=env)
 
     def found(self, output):
         return re.findall(r'^Found (?:Runtime|DFU): .*$', output, re.M)

@@ -3,12 +3,15 @@
 control socket: attaches SPEC, waits for "arrived", detaches it, waits for
 "left". Prints one line per event and per control reply."""
 import ctypes
+import ctypes.util
 import os
-import socket
 import sys
 import time
 
-lib = ctypes.CDLL('libusb-1.0.so.0')
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from usbbench.ctlclient import request  # noqa: E402
+
+lib = ctypes.CDLL(ctypes.util.find_library('usb-1.0'))
 lib.libusb_get_bus_number.argtypes = [ctypes.c_void_p]
 lib.libusb_get_device_address.argtypes = [ctypes.c_void_p]
 lib.libusb_get_port_number.argtypes = [ctypes.c_void_p]
@@ -46,20 +49,10 @@ def on_event(_ctx, dev, event, _user):
 
 
 def control(command):
-    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    s.connect(os.environ['USBSIM_CONTROL'])
-    s.sendall(command.encode() + b'\n')
-    reply = b''
-    while not (reply.endswith(b'\n') and (reply.split(b'\n')[-2].startswith((b'ok', b'error')))):
-        chunk = s.recv(4096)
-        if not chunk:
-            break
-        reply += chunk
-    s.close()
-    text = reply.decode()
-    for line in text.splitlines():
+    lines = request(command)
+    for line in lines:
         print('CONTROL ' + line, flush=True)
-    return text.splitlines()[-1]
+    return lines[-1]
 
 
 def pump(until, timeout=10):

@@ -1,7 +1,11 @@
-"""The external-device protocol example works with dfu-util."""
+"""The external-device protocol example works with dfu-util; device
+processes that exit or stop answering are disconnected without harm."""
+import json
 import os
+import time
 
 from .helpers import BenchCase, EXAMPLES
+from .test_session import processes_with
 
 
 class ExternalDeviceTest(BenchCase):
@@ -22,5 +26,23 @@ class ExternalDeviceTest(BenchCase):
         self.assertEqual(self.read(up), self.read(fw))
 
     def test_device_process_exit_is_a_disconnect(self):
-        out = self.usbsim('sleep 0.3; dfu-util -l; echo RC=$?', cmds=['true']).output
-        self.assertEqual(self.found(out), [])
+        for cmd in ('true', '/nonexistent-cmd'):
+            proc = self.usbsim('sleep 0.3; dfu-util -l; echo RC=$?', cmds=[cmd])
+            self.assertEqual(proc.returncode, 0, proc.output)
+            self.assertEqual(self.rc(proc.output), 0)
+            self.assertEqual(self.found(proc.output), [])
+            self.assertNotIn('cannot remove', proc.output)
+
+    def test_silent_device_times_out_and_is_stopped(self):
+        log = self.path('ev.jsonl')
+        start = time.monotonic()
+        proc = self.usbsim('dfu-util -l; echo RC=$?; exit 5', cmds=['sleep 101.25; true'], log=log)
+        self.assertLess(time.monotonic() - start, 15)
+        self.assertEqual(proc.returncode, 5, proc.output)
+        self.assertIn('usbsim: device process on port 1-1 (sleep 101.25; true) '
+                      'did not answer within 5 s; disconnected', proc.output)
+        self.assertEqual(self.found(proc.output), [])
+        with open(log) as f:
+            events = [json.loads(line)['event'] for line in f]
+        self.assertEqual(events.count('device-timeout'), 1, events)
+        self.assertEqual(processes_with('sleep', '101.25'), [])

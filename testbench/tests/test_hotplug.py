@@ -1,7 +1,16 @@
 """Hotplug through the control socket is seen by a libusb hotplug listener."""
 import os
+import socket
+import sys
+import tempfile
+import time
 
-from .helpers import BenchCase, HERE, PYTHON
+from .helpers import BenchCase, HERE, PYTHON, TESTBENCH
+
+sys.path.insert(0, TESTBENCH)
+from usbbench import ctlclient  # noqa: E402
+
+CTL = os.path.join(TESTBENCH, 'usbsim-ctl')
 
 
 class HotplugTest(BenchCase):
@@ -15,3 +24,32 @@ class HotplugTest(BenchCase):
         self.assertIn('LEFT 1209:00aa bus=1 devnum=3 port=2', out)
         self.assertIn('CONTROL error no device on port 9-9', out)
         self.assertIn('RESULT arrived=True left=True', out)
+
+
+class ControlSocketTest(BenchCase):
+    def test_relative_spec_path_and_reader_that_never_reads(self):
+        os.mkdir(self.path('sub'))
+        self.spec('sub/hot.json', {'runtime': {'pid': '0x00bb'}})
+        # A client floods "list" without reading its replies; the bench must
+        # keep serving others (and PROGRAM's USB traffic) meanwhile.
+        flood = ('import os, socket, time; s = socket.socket(socket.AF_UNIX); '
+                 's.connect(os.environ["USBSIM_CONTROL"]); s.setblocking(False)\n'
+                 'try:\n    for _ in range(20000): s.send(b"list\\n")\n'
+                 'except BlockingIOError: pass\ntime.sleep(3)')
+        out = self.usbsim('%s -c \'%s\' & sleep 0.5; cd sub && %s attach hot.json; echo RC=$?; '
+                          'dfu-util -l; %s list; wait'
+                          % (PYTHON, flood, CTL, CTL), timeout=30).output
+        self.assertEqual(self.rc(out), 0, out)
+        self.assertIn('ok 1-2', out)
+        self.assertIn('Found Runtime: [1209:00bb]', out)
+        self.assertRegex(out, r'1-2 devnum=3 \S+ 1209:00bb mode=runtime')
+
+    def test_client_gives_up_on_a_silent_bench(self):
+        with tempfile.TemporaryDirectory() as tmp, socket.socket(socket.AF_UNIX) as server:
+            path = os.path.join(tmp, 'silent.sock')
+            server.bind(path)
+            server.listen(1)
+            start = time.monotonic()
+            with self.assertRaises(ctlclient.ControlError):
+                ctlclient.request('list', path, timeout=0.5)
+            self.assertLess(time.monotonic() - start, 3)

@@ -1,5 +1,6 @@
 """lsusb and dfu-util see the simulated devices with the right attributes."""
 import os
+import re
 import subprocess
 
 from .helpers import BenchCase, USBSIM
@@ -44,6 +45,24 @@ class ListingTest(BenchCase):
             'name="DFU runtime", serial="RT1"'])
         self.assertIn('Bus 001 Device 003: ID 1209:0010', out)
 
+    def test_dfu_interface_placed_first(self):
+        spec = self.spec('d.json', {'runtime': {'interfaces': [
+            {'dfu': True},
+            {'class': 2, 'subclass': 2, 'protocol': 1, 'name': 'CDC control'},
+            {'class': 10, 'name': 'CDC data', 'endpoints': [
+                {'address': '0x81', 'type': 'bulk'}, {'address': '0x01', 'type': 'bulk'}]}]},
+            'behaviour': {'reenumerate_delay_ms': 50}})
+        out = self.usbsim('lsusb -v -d 1209:0001; dfu-util -l; dfu-util -e; echo RC=$?;'
+                          'sleep 0.3; dfu-util -l', specs=[spec]).output
+        found = self.found(out)
+        self.assertEqual(found[0], 'Found Runtime: [1209:0001] ver=0100, devnum=2, cfg=1, intf=0, '
+                                   'path="1-1", alt=0, name="DFU runtime", serial="SIM0001"')
+        self.assertEqual(self.rc(out), 0, out)
+        self.assertIn('Found DFU: [1209:0001]', found[1])   # DETACH reached interface 0
+        numbers = re.findall(r'bInterfaceNumber +(\d+)\n.*\n.*\n +bInterfaceClass +(\d+)', out)
+        self.assertEqual(numbers, [('0', '254'), ('1', '2'), ('2', '10')], out)
+        self.assertIn('bNumInterfaces          3', out)
+
     def test_dfu10_and_missing_functional_descriptor(self):
         dfu10 = self.spec('a.json', {'runtime': {'functional': {'version': None, 'attributes': 3}}})
         none = self.spec('b.json', {'runtime': {'functional': None, 'pid': 2}})
@@ -61,7 +80,7 @@ class ListingTest(BenchCase):
         env = dict(os.environ, PATH='/nonexistent')
         proc = subprocess.run([USBSIM, '--', 'true'], env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, timeout=30)
-        self.assertNotEqual(proc.returncode, 0)
+        self.assertEqual(proc.returncode, 69)
         self.assertIn(b'missing Debian package(s): umockdev', proc.stderr)
 
     def test_bad_spec_is_rejected(self):

@@ -139,7 +139,7 @@ class StateMachineTest(unittest.TestCase):
         dev.control(*out(F.DNLOAD, 0, bytes([0x21]) + (0x08000400).to_bytes(4, 'little')))
         self.assertEqual(dev.control(*inp(F.GETSTATUS, 6))[4], F.DNBUSY)    # dfu-util insists
         self.assertEqual(dev.control(*inp(F.GETSTATUS, 6))[4], F.DNLOAD_IDLE)
-        self.assertEqual(dev.pointer, 0x08000400)
+        self.assertEqual(dev.dfuse.pointer, 0x08000400)
         dev.control(*out(F.DNLOAD, 3, b'w' * 16))                           # block 3 => +1024
         self.assertEqual(dev.images[0].image()[0x800:0x810], b'w' * 16)
         dev.control(*inp(F.GETSTATUS, 6))

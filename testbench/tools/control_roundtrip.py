@@ -4,12 +4,13 @@
 Run under usbsim; prints "median_us=... p90_us=... n=...".
 """
 import ctypes
+import ctypes.util
 import statistics
 import sys
 import time
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-lib = ctypes.CDLL('libusb-1.0.so.0')
+lib = ctypes.CDLL(ctypes.util.find_library('usb-1.0'))
 lib.libusb_open_device_with_vid_pid.restype = ctypes.c_void_p
 lib.libusb_open_device_with_vid_pid.argtypes = [ctypes.c_void_p, ctypes.c_uint16, ctypes.c_uint16]
 lib.libusb_control_transfer.argtypes = [ctypes.c_void_p, ctypes.c_uint8, ctypes.c_uint8, ctypes.c_uint16,

@@ -10,18 +10,21 @@ import gi
 gi.require_version('UMockdev', '1.0')
 from gi.repository import GLib, UMockdev  # noqa: E402
 
+from . import child  # noqa: E402
 from .bus import Bus  # noqa: E402
 from .control import ControlServer  # noqa: E402
 from .dfu_device import DfuDevice, STATE_NAMES  # noqa: E402
 from .eventlog import EventLog  # noqa: E402
 
 CONTROL_ENV = 'USBSIM_CONTROL'
+OUTPUT_DIR_ENV = 'USBSIM_OUTPUT_DIR'
 
 
 class Bench:
-    def __init__(self, workdir, log_path=None):
+    def __init__(self, workdir, output_dir, log_path=None):
+        self.output_dir = output_dir
+        self.log = EventLog(log_path)       # first: a bad path leaves nothing behind
         self.testbed = UMockdev.Testbed.new()
-        self.log = EventLog(log_path)
         self.bus = Bus(self.testbed, self.log)
         self.control = ControlServer(os.path.join(workdir, 'control.sock'), self)
         self.loop = GLib.MainLoop()
@@ -32,7 +35,8 @@ class Bench:
 
     def attach_command(self, command):
         from .external import ExternalDevice
-        return self.bus.attach(lambda port: ExternalDevice(command, port))
+        env = child.environment(**{OUTPUT_DIR_ENV: self.output_dir})
+        return self.bus.attach(lambda port: ExternalDevice(command, port, env))
 
     def describe(self):
         lines = []
@@ -53,15 +57,13 @@ class Bench:
         return lines
 
     def run(self, program):
-        env = dict(os.environ)
-        env['UMOCKDEV_DIR'] = self.testbed.get_root_dir()
         # umockdev-wrapper adds the preload library again for PROGRAM.
-        env['LD_PRELOAD'] = env.pop('USBSIM_ORIG_LD_PRELOAD', '')
-        if not env['LD_PRELOAD']:
-            del env['LD_PRELOAD']
-        env[CONTROL_ENV] = self.control.path
+        env = child.environment(**{'UMOCKDEV_DIR': self.testbed.get_root_dir(),
+                                   CONTROL_ENV: self.control.path,
+                                   OUTPUT_DIR_ENV: self.output_dir})
         try:
-            proc = subprocess.Popen(['umockdev-wrapper'] + list(program), env=env)
+            proc = subprocess.Popen(['umockdev-wrapper'] + list(program), env=env,
+                                    preexec_fn=child.die_with_parent(signal.SIGTERM))
         except OSError as e:
             sys.stderr.write('usbsim: cannot run %s: %s\n' % (program[0], e))
             return 127
@@ -96,5 +98,6 @@ class Bench:
                     pass
         self.control.close()
         self.log.close()
-        # The testbed's own destructor is not reliably run at interpreter exit.
+        # The testbed's finalizer does not run reliably at interpreter exit;
+        # usbsim removes the directory here and then ends with os._exit().
         shutil.rmtree(self.testbed.get_root_dir(), ignore_errors=True)

@@ -17,7 +17,7 @@ from gi.repository import GLib
 
 from . import descriptors as D
 from .mainlock import locked
-from .usb_device import STALL, Setup
+from .usb_device import GET_DESCRIPTOR, SET_ADDRESS, SET_CONFIGURATION, STALL, Setup
 from .usbdevfs import UsbDevfsHandler
 
 USB_MAJOR = 189
@@ -114,8 +114,8 @@ class Port:
         self.reconnect_source = GLib.timeout_add(max(0, int(ms)), locked(fire))
 
     def control(self, setup, data):
-        """One control transfer on the wire, logged."""
-        s = Setup(setup)
+        """One control transfer on the wire (a Setup or its 8 bytes), logged."""
+        s = setup if isinstance(setup, Setup) else Setup(setup)
         log = self.bus.log
         if log:
             fields = s.as_dict()
@@ -144,7 +144,7 @@ class Port:
         return set(self._interfaces)
 
     def _get(self, kind, index, length, lang=0):
-        reply = self.control(struct.pack('<BBHHH', 0x80, 6, (kind << 8) | index, lang, length), b'')
+        reply = self.control(Setup.make(0x80, GET_DESCRIPTOR, (kind << 8) | index, lang, length), b'')
         if not isinstance(reply, (bytes, bytearray)):
             return None
         return bytes(reply)
@@ -183,10 +183,10 @@ class Port:
         try:
             self._get(D.DT_DEVICE, 0, 64)
             devnum = self.bus.alloc_devnum()
-            self.control(struct.pack('<BBHHH', 0x00, 5, devnum, 0, 0), b'')
+            self.control(Setup.make(0x00, SET_ADDRESS, devnum, 0, 0), b'')
             dev, config = self._read_descriptors()
             strings = self._read_strings(dev)
-            self.control(struct.pack('<BBHHH', 0x00, 9, config[5], 0, 0), b'')
+            self.control(Setup.make(0x00, SET_CONFIGURATION, config[5], 0, 0), b'')
         except EnumerationError as e:
             self.log('enumeration-failed', reason=str(e))
             return
@@ -222,12 +222,12 @@ class Port:
         self.log('reset', reason='host')
         self.device.bus_reset(connect=False)
         try:
-            self.control(struct.pack('<BBHHH', 0x00, 5, inst.devnum, 0, 0), b'')
+            self.control(Setup.make(0x00, SET_ADDRESS, inst.devnum, 0, 0), b'')
             dev, config = self._read_descriptors()
         except EnumerationError:
             dev = config = None
         if dev is not None and dev + config == inst.descriptors:
-            self.control(struct.pack('<BBHHH', 0x00, 9, config[5], 0, 0), b'')
+            self.control(Setup.make(0x00, SET_CONFIGURATION, config[5], 0, 0), b'')
             return 0, 0
         # Changed descriptors: the kernel re-enumerates and fails the reset.
         self.disconnect()

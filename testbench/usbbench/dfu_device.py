@@ -11,6 +11,7 @@ import time
 from . import descriptors as D
 from . import dfuse
 from .memory import FlashImage, MemoryError_
+from .spec import DFU_PLACEHOLDER
 from .usb_device import STALL, StandardDevice, DescriptorSet, _Sentinel
 
 DISCONNECTED = _Sentinel('DISCONNECTED')   # device left the bus mid-transfer
@@ -64,11 +65,11 @@ class DfuDevice(StandardDevice):
         self.pending_error = OK
         self.blocks = 0
         self.cursor = 0
-        self.pointer = 0
         self.manifest_started = False
         dfu = spec['dfu']
         self.func = dfu['functional']
         self.is_dfuse = self.func['version'] == dfuse.DFUSE_VERSION
+        self.dfuse = dfuse.Addressing(self.func['transfer_size'])
         self.images = []
         self.layouts = []
         for alt in dfu['alts']:
@@ -101,16 +102,18 @@ class DfuDevice(StandardDevice):
         i_m, i_p, i_s = st.add(rt['manufacturer']), st.add(rt['product']), st.add(rt['serial'])
         body = b''
         for n, intf in enumerate(rt['interfaces']):
+            if intf == DFU_PLACEHOLDER:
+                self.dfu_interface = n
+                body += D.interface(n, 0, 0, DFU_CLASS, DFU_SUBCLASS, 1,
+                                    st.add(rt['dfu_interface_name']))
+                body += _functional(rt['functional'])
+                continue
             body += D.interface(n, 0, len(intf['endpoints']), intf['class'],
                                 intf['subclass'], intf['protocol'], st.add(intf['name']))
             for ep in intf['endpoints']:
                 kind = {'control': 0, 'isochronous': 1, 'bulk': 2, 'interrupt': 3}[ep['type']]
                 body += D.endpoint(ep['address'], kind, ep['max_packet'], ep['interval'])
-        self.dfu_interface = len(rt['interfaces'])
-        body += D.interface(self.dfu_interface, 0, 0, DFU_CLASS, DFU_SUBCLASS, 1,
-                            st.add(rt['dfu_interface_name']))
-        body += _functional(rt['functional'])
-        interfaces = {n: 1 for n in range(self.dfu_interface + 1)}
+        interfaces = {n: 1 for n in range(len(rt['interfaces']))}
         return DescriptorSet(
             D.device(rt['vid'], rt['pid'], self.runtime_bcd, i_m, i_p, i_s),
             D.configuration(body, len(interfaces)), st.strings, interfaces)
@@ -378,7 +381,13 @@ class DfuDevice(StandardDevice):
         image = self.images[self.cur_alt]
         try:
             if self.is_dfuse:
-                self._dfuse_dnload(s, data, image)
+                if s.wValue >= 2:
+                    self.firmware_valid = False
+                status = self.dfuse.dnload(s.wValue, data, image, self.layouts[self.cur_alt])
+                if status:
+                    self.pending_error = status
+                elif s.wValue >= 2:
+                    self.blocks += 1
             else:
                 self.firmware_valid = False
                 image.write(image.base + self.cursor, data)
@@ -389,44 +398,19 @@ class DfuDevice(StandardDevice):
             self.pending_error = errADDRESS
         return b''
 
-    def _dfuse_dnload(self, s, data, image):
-        if s.wValue == 0:
-            cmd, address = dfuse.parse_command(data)
-            if cmd == dfuse.CMD_SET_ADDRESS and address is not None:
-                self.pointer = address
-            elif cmd == dfuse.CMD_ERASE and address is None:
-                image.erase(image.base, image.size)
-            elif cmd == dfuse.CMD_ERASE:
-                page = self.layouts[self.cur_alt].page(address)
-                if page is None:
-                    raise MemoryError_('erase at 0x%08x outside the layout' % address)
-                image.erase(*page)
-            elif cmd == dfuse.CMD_READ_UNPROTECT:
-                pass
-            else:
-                self.pending_error = errTARGET
-            return
-        if s.wValue == 1:
-            self.pending_error = errTARGET
-            return
-        self.firmware_valid = False
-        image.write(self.pointer + (s.wValue - 2) * self.func['transfer_size'], data)
-        self.blocks += 1
-
     def _upload(self, s):
         if not self.func['attributes'] & CAN_UPLOAD or self.state not in (DFU_IDLE, UPLOAD_IDLE):
             return self._error()
         image = self.images[self.cur_alt]
         if self.is_dfuse:
-            if s.wValue == 0:
-                return dfuse.SUPPORTED_COMMANDS[:s.wLength]
-            if s.wValue == 1:
-                return self._error(errTARGET)
             try:
-                chunk = image.read(self.pointer + (s.wValue - 2) * self.func['transfer_size'], s.wLength)
+                chunk = self.dfuse.upload(s.wValue, s.wLength, image)
             except MemoryError_:
                 return self._error(errADDRESS)
-            self.set_state(UPLOAD_IDLE)
+            if chunk is None:
+                return self._error(errTARGET)
+            if s.wValue >= 2:
+                self.set_state(UPLOAD_IDLE)
             return chunk
         if self.state == DFU_IDLE:
             self.cursor = 0

@@ -8,6 +8,8 @@ the device to leave DFU mode. UPLOAD with wValue 0 lists the commands.
 import re
 import struct
 
+from .memory import MemoryError_
+
 DFUSE_VERSION = 0x011a
 CMD_GET, CMD_SET_ADDRESS, CMD_ERASE, CMD_READ_UNPROTECT = 0x00, 0x21, 0x41, 0x92
 SUPPORTED_COMMANDS = bytes([CMD_GET, CMD_SET_ADDRESS, CMD_ERASE, CMD_READ_UNPROTECT])
@@ -65,3 +67,48 @@ def parse_command(payload):
     cmd = payload[0]
     address = struct.unpack('<I', payload[1:5])[0] if len(payload) >= 5 else None
     return cmd, address
+
+
+ERR_TARGET = 1      # DFU status errTARGET: command not supported
+
+
+class Addressing:
+    """The DfuSe data path of one device: the address pointer, commands, and
+    block numbers mapped to addresses in an alt's memory (memory.FlashImage)."""
+
+    def __init__(self, transfer_size):
+        self.transfer_size = transfer_size
+        self.pointer = 0
+
+    def block_address(self, w_value):
+        return self.pointer + (w_value - 2) * self.transfer_size
+
+    def dnload(self, w_value, data, image, layout):
+        """One non-empty DNLOAD; returns a DFU status (0 = OK). Raises
+        MemoryError_ for addresses outside the memory."""
+        if w_value == 1:
+            return ERR_TARGET
+        if w_value >= 2:
+            image.write(self.block_address(w_value), data)
+            return 0
+        cmd, address = parse_command(data)
+        if cmd == CMD_SET_ADDRESS and address is not None:
+            self.pointer = address
+        elif cmd == CMD_ERASE and address is None:
+            image.erase(image.base, image.size)
+        elif cmd == CMD_ERASE:
+            page = layout.page(address)
+            if page is None:
+                raise MemoryError_('erase at 0x%08x outside the layout' % address)
+            image.erase(*page)
+        elif cmd != CMD_READ_UNPROTECT:
+            return ERR_TARGET
+        return 0
+
+    def upload(self, w_value, length, image):
+        """UPLOAD reply bytes, or None for errTARGET. Raises MemoryError_."""
+        if w_value == 0:
+            return SUPPORTED_COMMANDS[:length]
+        if w_value == 1:
+            return None
+        return image.read(self.block_address(w_value), length)

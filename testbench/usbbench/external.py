@@ -6,11 +6,14 @@ and are acted on once the transfer in progress is finished.
 """
 import os
 import select
+import signal
 import struct
 import subprocess
+import sys
 
 from gi.repository import GLib
 
+from . import child
 from .mainlock import locked
 from .usb_device import NAK, STALL
 
@@ -26,16 +29,17 @@ class DeviceGone(Exception):
 
 
 class ExternalDevice:
-    def __init__(self, command, host):
+    def __init__(self, command, host, env=None):
         self.host = host
         self.name = command
-        # The device process is not a USB host: keep umockdev's preload away.
-        env = dict(os.environ)
-        env['LD_PRELOAD'] = env.get('USBSIM_ORIG_LD_PRELOAD', '')
-        if not env['LD_PRELOAD']:
-            del env['LD_PRELOAD']
+        # The device process is not a USB host: `env` keeps umockdev's preload
+        # away. Its own process group lets close() stop everything the shell
+        # started; the death signal covers a bench killed without clean-up.
         self.proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, bufsize=0, env=env)
+                                     stdout=subprocess.PIPE, bufsize=0,
+                                     env=env if env is not None else child.environment(),
+                                     start_new_session=True,
+                                     preexec_fn=child.die_with_parent(signal.SIGKILL))
         self.rfd = self.proc.stdout.fileno()
         self.buf = bytearray()
         self.events = []
@@ -81,7 +85,7 @@ class ExternalDevice:
             frame = self._frame()
             if frame is None:
                 if not self._fill(REPLY_TIMEOUT):
-                    self.host.log('device-timeout')
+                    self._timed_out()
                     raise DeviceGone()
                 continue
             kind, _ep, payload = frame
@@ -134,11 +138,25 @@ class ExternalDevice:
                 self.host.device_connect()
         return False
 
-    def _died(self):
+    def _died(self, event='device-exited'):
         if not self.dead:
             self.dead = True
-            self.host.log('device-exited')
+            self.host.log(event)
             GLib.idle_add(locked(lambda: self.host.device_disconnect() and False))
+
+    def _timed_out(self):
+        """No answer in time: the device counts as gone (and is stopped), so
+        later requests fail at once instead of each waiting again."""
+        sys.stderr.write('usbsim: device process on port %s (%s) did not answer within %g s; '
+                         'disconnected\n' % (self.host.name, self.name, REPLY_TIMEOUT))
+        self._died('device-timeout')
+        self._kill_group(signal.SIGKILL)
+
+    def _kill_group(self, sig):
+        try:
+            os.killpg(self.proc.pid, sig)
+        except (ProcessLookupError, PermissionError):
+            pass
 
     # ---- device interface used by the port -------------------------------------
     def bus_reset(self, connect=False):
@@ -190,5 +208,11 @@ class ExternalDevice:
         try:
             self.proc.wait(timeout=2)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+            self._kill_group(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=1)
+            except subprocess.TimeoutExpired:
+                pass
+        # Whatever the device process left running in its group goes too.
+        self._kill_group(signal.SIGKILL)
+        self.proc.wait()

@@ -1,7 +1,9 @@
 """Device memory of one DFU alt setting, mirrored byte-exact into a file.
 
-The output file always holds the memory from the alt's base address up to the
+The output file holds the memory from the alt's base address up to the
 highest byte written so far, so a test can compare it with what the host sent.
+It is created (or truncated) only by the first download: attaching a device
+must not destroy the result of an earlier session.
 """
 import os
 
@@ -19,10 +21,16 @@ class FlashImage:
         self.size = size
         self.data = bytearray()
         self.fd = None
-        if path:
-            self.fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644)
         if initial:
-            self.write(base, initial)
+            self._check(base, len(initial))
+            self.data[:] = initial
+
+    def _file(self):
+        """The output fd, opened at the first change; None without a file."""
+        if self.fd is None and self.path:
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.pwrite(self.fd, bytes(self.data), 0)
+        return self.fd
 
     def _check(self, address, length):
         off = address - self.base
@@ -33,7 +41,7 @@ class FlashImage:
     def truncate(self):
         """Start of a plain DFU download: the new image replaces the old one."""
         self.data = bytearray()
-        if self.fd is not None:
+        if self._file() is not None:
             os.ftruncate(self.fd, 0)
 
     def write(self, address, chunk):
@@ -42,7 +50,7 @@ class FlashImage:
         if off > old_len:
             self.data.extend(bytes([ERASED]) * (off - old_len))
         self.data[off:off + len(chunk)] = chunk
-        if self.fd is not None:
+        if self._file() is not None:
             start = min(off, old_len)       # fill a gap with erased bytes too
             os.pwrite(self.fd, bytes(self.data[start:off + len(chunk)]), start)
 
@@ -51,7 +59,7 @@ class FlashImage:
         end = min(off + length, len(self.data))
         if end > off:
             self.data[off:end] = bytes([ERASED]) * (end - off)
-            if self.fd is not None:
+            if self._file() is not None:
                 os.pwrite(self.fd, bytes(self.data[off:end]), off)
 
     def read(self, address, length):

@@ -70,8 +70,32 @@ NUMERIC = {'vid', 'pid', 'bcdDevice', 'attributes', 'detach_timeout',
            'disconnect_at_block', 'manifest_ms'}
 
 
+DFU_PLACEHOLDER = {'dfu': True}
+
+
 class SpecError(ValueError):
     pass
+
+
+def _interfaces(given):
+    """Run-time interfaces in order; {"dfu": true} marks where the DFU
+    interface goes (default: after all others)."""
+    if not isinstance(given, list):
+        raise SpecError('runtime.interfaces: expected a list')
+    out = []
+    for n, intf in enumerate(given):
+        where = 'runtime.interfaces[%d]' % n
+        if isinstance(intf, dict) and 'dfu' in intf:
+            if intf != DFU_PLACEHOLDER:
+                raise SpecError('%s: the DFU placeholder is exactly {"dfu": true}' % where)
+            if DFU_PLACEHOLDER in out:
+                raise SpecError('%s: only one DFU placeholder' % where)
+            out.append(dict(DFU_PLACEHOLDER))
+        else:
+            out.append(_merge(INTERFACE_DEFAULTS, intf, where))
+    if DFU_PLACEHOLDER not in out:
+        out.append(dict(DFU_PLACEHOLDER))
+    return out
 
 
 def _number(value, where):
@@ -116,8 +140,9 @@ def _numbers(obj, where):
             _numbers(value, '%s.%s' % (where, key))
 
 
-def normalize(raw, base_dir='.'):
-    """Return a complete spec dict from a partial one."""
+def normalize(raw, output_dir='.'):
+    """Return a complete spec dict from a partial one; relative output and
+    upload_file paths resolve against output_dir (usbsim --output-dir)."""
     if raw is None:
         raw = {}
     spec = _merge(DEFAULTS, raw, 'spec')
@@ -125,9 +150,10 @@ def normalize(raw, base_dir='.'):
         spec['runtime'] = None
     rt = spec['runtime']
     if rt is not None:
-        rt['interfaces'] = [_merge(INTERFACE_DEFAULTS, i, 'runtime.interfaces[%d]' % n)
-                            for n, i in enumerate(rt['interfaces'])]
+        rt['interfaces'] = _interfaces(rt['interfaces'])
         for n, intf in enumerate(rt['interfaces']):
+            if intf == DFU_PLACEHOLDER:
+                continue
             intf['endpoints'] = [_merge(ENDPOINT_DEFAULTS, e, 'runtime.interfaces[%d].endpoints' % n)
                                  for e in intf['endpoints']]
             for e in intf['endpoints']:
@@ -143,7 +169,10 @@ def normalize(raw, base_dir='.'):
         _numbers(alt, 'dfu.alts')
         for key in ('output', 'upload_file'):
             if alt[key]:
-                alt[key] = os.path.join(base_dir, os.path.expandvars(alt[key]))
+                alt[key] = os.path.join(output_dir, os.path.expandvars(alt[key]))
+        # The output file is created at the first download; fail early instead.
+        if alt['output'] and not os.path.isdir(os.path.dirname(alt['output']) or '.'):
+            raise SpecError('dfu.alts.output: no directory for %s' % alt['output'])
     # DFU-mode identity defaults to the run-time one.
     src = rt or DEFAULTS['runtime']
     for key in ('vid', 'pid', 'bcdDevice', 'manufacturer', 'product', 'serial'):
@@ -165,15 +194,13 @@ def normalize(raw, base_dir='.'):
     return spec
 
 
-def load(path):
+def load(path, output_dir='.'):
     try:
         with open(path) as f:
             raw = json.load(f)
     except (OSError, ValueError) as e:
         raise SpecError('%s: %s' % (path, e))
     try:
-        # Relative output paths are relative to the current directory, like
-        # any command-line path; absolute ones are kept.
-        return normalize(raw, '.')
+        return normalize(raw, output_dir)
     except SpecError as e:
         raise SpecError('%s: %s' % (path, e))

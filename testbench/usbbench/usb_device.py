@@ -1,7 +1,7 @@
 """Device-side USB plumbing shared by every simulated device.
 
 A device is anything with `bus_reset`, `control`, `data_out` and `data_in`;
-the bench (the "host controller and hub", see port.py) drives it. This module
+the bench (the "host controller and hub", see bus.py) drives it. This module
 holds the reply sentinels and a base class answering the USB standard
 requests from a set of descriptors, as a device's USB stack would.
 """

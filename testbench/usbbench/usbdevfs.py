@@ -17,7 +17,7 @@ gi.require_version('UMockdev', '1.0')
 from gi.repository import UMockdev  # noqa: E402
 
 from .mainlock import locked  # noqa: E402
-from .usb_device import STALL, NAK  # noqa: E402
+from .usb_device import NAK, SET_CONFIGURATION, SET_INTERFACE, STALL, Setup  # noqa: E402
 
 # ioctl numbers from <linux/usbdevice_fs.h> (x86-64 / any 64-bit ABI).
 CONTROL = 0xc0185500
@@ -91,11 +91,11 @@ class UsbDevfsHandler(UMockdev.IoctlBase):
             return 0, 0
         if req == SETINTERFACE:
             number, alt = struct.unpack('<II', bytes(arg.resolve(0, 8).retrieve()))
-            reply = self.port.control(struct.pack('<BBHHH', 0x01, 11, alt, number, 0), b'')
+            reply = self.port.control(Setup.make(0x01, SET_INTERFACE, alt, number, 0), b'')
             return (0, 0) if reply is not STALL else (-1, errno.EINVAL)
         if req == SETCONFIGURATION:
             value = struct.unpack('<i', bytes(arg.resolve(0, 4).retrieve()))[0]
-            reply = self.port.control(struct.pack('<BBHHH', 0x00, 9, max(value, 0), 0, 0), b'')
+            reply = self.port.control(Setup.make(0x00, SET_CONFIGURATION, max(value, 0), 0, 0), b'')
             return (0, 0) if reply is not STALL else (-1, errno.EPIPE)
         if req == RESET:
             return self.port.host_reset()
@@ -193,7 +193,7 @@ class UsbDevfsHandler(UMockdev.IoctlBase):
     def _sync_control(self, arg):
         ctl = arg.resolve(0, 24)
         bm, req, value, index, length = struct.unpack_from('<BBHHH', bytes(ctl.retrieve()))
-        setup = struct.pack('<BBHHH', bm, req, value, index, length)
+        setup = Setup.make(bm, req, value, index, length)
         buf = ctl.resolve(16, length) if length else None
         out = b'' if (bm & 0x80 or buf is None) else bytes(buf.retrieve())
         reply = self.port.control(setup, out)

@@ -17,6 +17,7 @@ public final class DfuDeviceService implements AutoCloseable {
 	private static DfuDeviceService shared;
 
 	private final DeviceRegistry registry = new DeviceRegistry();
+	private final boolean useHotplug;
 	private LibUsbBackend backend;
 	private boolean started;
 	private boolean closed;
@@ -35,6 +36,16 @@ public final class DfuDeviceService implements AutoCloseable {
 			shared.close();
 			shared = null;
 		}
+	}
+
+	/** A service that follows the bus through libusb's hotplug events where the platform has them. */
+	public DfuDeviceService() {
+		this(true);
+	}
+
+	/** @param useHotplug false to rescan every few seconds instead of listening to hotplug events */
+	public DfuDeviceService(boolean useHotplug) {
+		this.useHotplug = useHotplug;
 	}
 
 	/** The registry; the first call starts USB in the background. */
@@ -72,7 +83,7 @@ public final class DfuDeviceService implements AutoCloseable {
 				return;
 			}
 			backend = opened;
-			backend.start(registry);
+			backend.start(registry, useHotplug);
 		}
 	}
 

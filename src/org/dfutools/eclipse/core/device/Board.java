@@ -17,11 +17,19 @@ public record Board(String id, DfuDeviceRecord device, Optional<UsbId> runtimeId
 		return new Board(id, device, Optional.empty(), Optional.empty()).withDevice(device);
 	}
 
-	/** The same board with a newly read device, remembering the IDs of the other mode. */
+	/**
+	 * The same board with a newly read device, remembering the ID of the other mode, unless the ID of
+	 * this mode changed: then another kind of board took the port, and what was known of the other
+	 * mode belongs to the board that left.
+	 */
 	Board withDevice(DfuDeviceRecord newDevice) {
-		boolean dfuMode = newDevice.mode().isDfuMode();
-		return new Board(id, newDevice, dfuMode ? runtimeId : Optional.of(newDevice.id()),
-				dfuMode ? Optional.of(newDevice.id()) : dfuId);
+		Optional<UsbId> seen = Optional.of(newDevice.id());
+		if (newDevice.mode().isDfuMode()) {
+			boolean sameKind = dfuId.isEmpty() || dfuId.equals(seen);
+			return new Board(id, newDevice, sameKind ? runtimeId : Optional.empty(), seen);
+		}
+		boolean sameKind = runtimeId.isEmpty() || runtimeId.equals(seen);
+		return new Board(id, newDevice, seen, sameKind ? dfuId : Optional.empty());
 	}
 
 	public DeviceMode mode() {

@@ -3,7 +3,6 @@ package org.dfutools.eclipse.core.usb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -73,12 +72,15 @@ public final class LibUsbBackend implements AutoCloseable {
 	/**
 	 * Reports every device with a DFU interface that is attached now, then every arrival and departure,
 	 * to the sink, on the reader thread. Sets the sink's status to LISTING once the attached devices are in.
+	 *
+	 * @param useHotplug false to rescan periodically even where libusb has hotplug events (tests of the
+	 *                   fallback; platforms whose hotplug support misbehaves)
 	 */
-	public synchronized void start(DeviceSink deviceSink) {
+	public synchronized void start(DeviceSink deviceSink, boolean useHotplug) {
 		this.sink = deviceSink;
 		eventThread = daemon("libusb events").newThread(this::runEventLoop); //$NON-NLS-1$
 		eventThread.start();
-		if (LibUsb.hasCapability(LibUsb.CAP_HAS_HOTPLUG)) {
+		if (useHotplug && LibUsb.hasCapability(LibUsb.CAP_HAS_HOTPLUG)) {
 			hotplug = new HotplugCallbackHandle();
 			int result = LibUsb.hotplugRegisterCallback(context,
 					LibUsb.HOTPLUG_EVENT_DEVICE_ARRIVED | LibUsb.HOTPLUG_EVENT_DEVICE_LEFT, LibUsb.HOTPLUG_ENUMERATE,
@@ -90,9 +92,10 @@ public final class LibUsbBackend implements AutoCloseable {
 			hotplug = null;
 			ILog.of(getClass()).warn(NLS.bind(Messages.LibUsb_hotplugRegisterFailed, LibUsbErrors.describe(result)));
 		}
-		rescanTimer = Executors.newSingleThreadScheduledExecutor(daemon("DFU device rescan")); //$NON-NLS-1$
-		rescanTimer.scheduleWithFixedDelay(this::rescan, 0, FALLBACK_RESCAN_SECONDS, TimeUnit.SECONDS);
+		rescan(); // queued before the status, so LISTING means the attached devices are in
 		submit(() -> sink.setUsbStatus(UsbStatus.LISTING));
+		rescanTimer = Executors.newSingleThreadScheduledExecutor(daemon("DFU device rescan")); //$NON-NLS-1$
+		rescanTimer.scheduleWithFixedDelay(this::rescan, FALLBACK_RESCAN_SECONDS, FALLBACK_RESCAN_SECONDS, TimeUnit.SECONDS);
 	}
 
 	/** Compares the bus with what the sink holds: reads newcomers, reports departures. Runs in the background. */
@@ -131,19 +134,20 @@ public final class LibUsbBackend implements AutoCloseable {
 		}
 		try {
 			Set<String> present = new HashSet<>();
-			List<UsbLocation> known = sink.attachedLocations();
-			Set<String> knownKeys = new HashSet<>();
-			known.forEach(location -> knownKeys.add(location.deviceKey()));
 			for (Device device : list) {
-				UsbLocation location = DeviceReader.locationOf(device);
-				present.add(location.deviceKey());
-				if (!knownKeys.contains(location.deviceKey())) {
-					DeviceReader.read(device).ifPresent(sink::deviceArrived);
-				}
+				present.add(DeviceReader.locationOf(device).deviceKey());
 			}
-			for (UsbLocation location : known) {
+			// Departures first, so that a device that took over a port is paired like a returning board.
+			Set<String> knownKeys = new HashSet<>();
+			for (UsbLocation location : sink.attachedLocations()) {
+				knownKeys.add(location.deviceKey());
 				if (!present.contains(location.deviceKey())) {
 					sink.deviceLeft(location);
+				}
+			}
+			for (Device device : list) {
+				if (!knownKeys.contains(DeviceReader.locationOf(device).deviceKey())) {
+					DeviceReader.read(device).ifPresent(sink::deviceArrived);
 				}
 			}
 		} finally {

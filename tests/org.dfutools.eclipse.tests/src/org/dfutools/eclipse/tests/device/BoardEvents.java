@@ -18,6 +18,8 @@ import org.dfutools.eclipse.core.device.UsbStatus;
 final class BoardEvents implements BoardListener {
 
 	private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+	/** Events seen while waiting for another one: a later wait may want them. */
+	private final List<Object> backlog = new ArrayList<>();
 
 	@Override
 	public void boardChanged(BoardEvent event) {
@@ -29,7 +31,7 @@ final class BoardEvents implements BoardListener {
 		events.add(status);
 	}
 
-	/** Waits for the first event that matches, dropping the ones before it. */
+	/** Waits for the first event that matches; the others stay for later waits. */
 	BoardEvent await(Predicate<BoardEvent> wanted, Duration limit, String what) throws InterruptedException {
 		return awaitAny(BoardEvent.class, wanted, limit, what);
 	}
@@ -39,18 +41,23 @@ final class BoardEvents implements BoardListener {
 	}
 
 	private <T> T awaitAny(Class<T> type, Predicate<T> wanted, Duration limit, String what) throws InterruptedException {
+		for (Object earlier : backlog) {
+			if (type.isInstance(earlier) && wanted.test(type.cast(earlier))) {
+				backlog.remove(earlier);
+				return type.cast(earlier);
+			}
+		}
 		long deadline = System.nanoTime() + limit.toNanos();
-		List<Object> skipped = new ArrayList<>();
 		while (true) {
 			long left = deadline - System.nanoTime();
 			Object next = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
 			if (next == null) {
-				return fail("no " + what + " within " + limit + "; other events: " + skipped);
+				return fail("no " + what + " within " + limit + "; other events: " + backlog);
 			}
 			if (type.isInstance(next) && wanted.test(type.cast(next))) {
 				return type.cast(next);
 			}
-			skipped.add(next);
+			backlog.add(next);
 		}
 	}
 }

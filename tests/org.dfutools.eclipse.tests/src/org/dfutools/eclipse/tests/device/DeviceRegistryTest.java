@@ -52,6 +52,19 @@ class DeviceRegistryTest {
 	}
 
 	@Test
+	void anotherKindOfBoardOnTheSamePortForgetsTheOldOthersModeId() {
+		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, ""));
+		registry.deviceLeft(Records.location("1-2", 5));
+		registry.deviceArrived(Records.dfuMode("1-2", 6, 0x0002, ""));
+		registry.deviceLeft(Records.location("1-2", 6));
+		registry.deviceArrived(Records.runtime("1-2", 7, 0x0099, ""));
+
+		Board board = registry.boards().get(0);
+		assertEquals(Optional.of(new UsbId(0x1209, 0x0099)), board.runtimeId());
+		assertEquals(Optional.empty(), board.dfuId(), "the DFU-mode ID belonged to the board that left");
+	}
+
+	@Test
 	void identicalBoardsWithoutSerialStayDistinct() {
 		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, ""));
 		registry.deviceArrived(Records.runtime("1-3", 6, 0x0001, ""));
