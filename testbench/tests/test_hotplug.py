@@ -25,6 +25,18 @@ class HotplugTest(BenchCase):
         self.assertIn('CONTROL error no device on port 9-9', out)
         self.assertIn('RESULT arrived=True left=True', out)
 
+    def test_device_numbers_are_reused_after_many_replugs(self):
+        # More attach/detach cycles than there are device numbers (127): each
+        # number gets reused, which must neither abort the bench nor confuse libusb.
+        spec = self.spec('cycle.json', {'runtime': {'pid': '0x00cc'}})
+        # Several ports at once, so that a number comes back on another port than it left from.
+        loop = ('for i in $(seq 50); do for n in 1 2 3; do %s attach %s >/dev/null || exit 9; done; '
+                'for p in 1-2 1-3 1-4; do %s detach $p >/dev/null || exit 8; done; done; '
+                'dfu-util -l' % (CTL, spec, CTL))
+        result = self.usbsim(loop, timeout=240)
+        self.assertEqual(result.returncode, 0, result.output[-2000:])
+        self.assertIn('Found Runtime: [1209:0001]', result.output)
+
 
 class ControlSocketTest(BenchCase):
     def test_relative_spec_path_and_reader_that_never_reads(self):

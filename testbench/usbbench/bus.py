@@ -272,6 +272,14 @@ class Bus:
                 return True
         return False
 
+    def _char_link(self, minor):
+        return os.path.join(self.testbed.get_root_dir(), 'sys/dev/char/%d:%d' % (USB_MAJOR, minor))
+
+    @staticmethod
+    def _unlink(path):
+        if os.path.lexists(path):
+            os.unlink(path)
+
     def publish(self, port, devnum, dev, config, strings):
         bus = self.busnum
         minor = (bus - 1) * 128 + devnum - 1
@@ -301,6 +309,9 @@ class Bus:
         flat = []
         for k, v in attrs.items():
             flat += [k, v + '\n']
+        # umockdev's remove_device leaves /sys/dev/char/MAJOR:MINOR behind, and add_device aborts
+        # the whole bench when the link exists: clear it before a device number is used again.
+        self._unlink(self._char_link(minor))
         syspath = self.testbed.add_device('usb', 'usb%d/%s' % (bus, port.name), None, flat, props)
         self.testbed.set_attribute_binary(syspath, 'descriptors', list(dev + config))
         inst = Instance(devnum, syspath, devnode, dev + config, strings)
@@ -325,9 +336,8 @@ class Bus:
     def unpublish(self, inst):
         self.testbed.uevent(inst.syspath, 'remove')
         self.testbed.remove_device(inst.syspath)
-        node = os.path.join(self.testbed.get_root_dir(), inst.devnode.lstrip('/'))
-        if os.path.lexists(node):
-            os.unlink(node)
+        self._unlink(os.path.join(self.testbed.get_root_dir(), inst.devnode.lstrip('/')))
+        self._unlink(self._char_link((self.busnum - 1) * 128 + inst.devnum - 1))
         self.used.discard(inst.devnum)
         # The ioctl socket stays: open handles keep talking to the (dead)
         # instance and get ENODEV, as from the kernel.

@@ -15,8 +15,6 @@ import org.eclipse.jface.viewers.DecorationOverlayIcon;
 import org.eclipse.jface.viewers.IDecoration;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.ui.ISharedImages;
-import org.eclipse.ui.PlatformUI;
 
 /** One icon per mode, with a warning decoration when the board has problems; freed with the control. */
 final class BoardImages {
@@ -30,7 +28,8 @@ final class BoardImages {
 		modeIcons.put(DeviceMode.RUNTIME, icon("icons/mode_runtime.png")); //$NON-NLS-1$
 		modeIcons.put(DeviceMode.DFU, icon("icons/mode_dfu.png")); //$NON-NLS-1$
 		modeIcons.put(DeviceMode.DFUSE, icon("icons/mode_dfuse.png")); //$NON-NLS-1$
-		warning = PlatformUI.getWorkbench().getSharedImages().getImageDescriptor(ISharedImages.IMG_DEC_FIELD_WARNING);
+		// Our own overlay: the platform's warning decoration is an SVG, which not every runtime can render.
+		warning = icon("icons/warning_ovr.png"); //$NON-NLS-1$
 	}
 
 	Image imageOf(Board board) {

@@ -1,6 +1,9 @@
 package org.dfutools.eclipse.ui.views;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
@@ -19,6 +22,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
@@ -53,8 +57,6 @@ public class DfuDevicesView extends ViewPart {
 		emptyState.show(EmptyStateText.forStatus(UsbStatus.STARTING));
 		listArea = createListArea(stack);
 		stackLayout.topControl = emptyState;
-		getSite().setSelectionProvider(viewer);
-		createContextMenu();
 		refresher = new ViewRefresher(service.registry(), parent.getDisplay(), this::show);
 	}
 
@@ -91,6 +93,8 @@ public class DfuDevicesView extends ViewPart {
 		viewer.addFilter(filter);
 		table.setSortColumn(table.getColumn(comparator.column().ordinal()));
 		table.setSortDirection(comparator.direction());
+		getSite().setSelectionProvider(viewer);
+		createContextMenu();
 		return area;
 	}
 
@@ -108,23 +112,61 @@ public class DfuDevicesView extends ViewPart {
 		getSite().registerContextMenu(menu, viewer);
 	}
 
-	/** Applies one snapshot of the registry; UI thread only. */
+	/**
+	 * Applies one snapshot of the registry; UI thread only. Only the rows that changed are touched, so a
+	 * burst of arrivals costs the UI thread the new rows, not a rebuild of the whole table each time.
+	 */
 	private void show(ViewRefresher.Snapshot snapshot) {
 		if (stack.isDisposed()) {
 			return;
 		}
 		shown = snapshot;
 		List<Board> boards = snapshot.boards();
+		if (viewer.getInput() == null) {
+			viewer.setInput(new ArrayList<>(boards));
+		} else {
+			applyChanges(boards);
+		}
+		Control top = boards.isEmpty() ? emptyState : listArea;
 		if (boards.isEmpty()) {
 			emptyState.show(EmptyStateText.forStatus(snapshot.status()));
-			stackLayout.topControl = emptyState;
-		} else {
-			stackLayout.topControl = listArea;
 		}
-		viewer.setInput(boards);
-		stack.layout();
+		if (stackLayout.topControl != top) {
+			stackLayout.topControl = top;
+			stack.layout();
+		}
 		getViewSite().getActionBars().getStatusLineManager()
 				.setMessage(boards.isEmpty() ? null : NLS.bind(Messages.DfuDevicesView_boardCount, Integer.valueOf(boards.size())));
+	}
+
+	@SuppressWarnings("unchecked")
+	private void applyChanges(List<Board> boards) {
+		List<Board> rows = (List<Board>) viewer.getInput();
+		Map<String, Board> wanted = new LinkedHashMap<>();
+		boards.forEach(board -> wanted.put(board.id(), board));
+		List<Board> gone = new ArrayList<>();
+		for (Board row : rows) {
+			Board now = wanted.remove(row.id());
+			if (now == null || !now.equals(row)) {
+				gone.add(row);
+				if (now != null) {
+					wanted.put(now.id(), now); // changed: replaced below
+				}
+			}
+		}
+		if (gone.isEmpty() && wanted.isEmpty()) {
+			return;
+		}
+		Table table = viewer.getTable();
+		table.setRedraw(false);
+		try {
+			rows.removeAll(gone);
+			viewer.remove(gone.toArray());
+			rows.addAll(wanted.values());
+			viewer.add(wanted.values().toArray());
+		} finally {
+			table.setRedraw(true);
+		}
 	}
 
 	/** Asks for a fresh look at the bus (the refresh command). */

@@ -15,14 +15,16 @@ import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.dfutools.eclipse.ui.properties.BoardPropertySource;
-import org.dfutools.eclipse.ui.tests.Screenshots;
-import org.dfutools.eclipse.ui.tests.UiWait;
+import org.dfutools.eclipse.testsupport.Screenshots;
+import org.dfutools.eclipse.testsupport.UiWait;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -33,6 +35,7 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.PropertySheet;
 import org.junit.jupiter.api.AfterEach;
@@ -79,9 +82,50 @@ class DfuDevicesViewTest {
 		List<String> cells = cells(row(view, "1-1").get());
 		assertEquals(List.of("Simulated DFU device", "1209:0001", "Run-time", "SIM0001", "1-1", "1.1", "1000 ms", "2048 B",
 				"download, upload, manifest-tolerant"), cells);
-		UiWait.settle(display, Duration.ofMillis(300));
-		Path shot = Screenshots.save(display, "dfu-devices-view");
-		assertTrue(Screenshots.distinctColors(shot) > 16, "the screenshot looks blank");
+		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+		try {
+			UiWait.settle(display, Duration.ofMillis(300));
+			Path shot = Screenshots.save(display, "dfu-devices-view");
+			assertTrue(Screenshots.distinctColors(shot) > 16, "the screenshot looks blank");
+		} finally {
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+		}
+		assertEquals(List.of(), errors);
+	}
+
+	@Test
+	@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+")
+	void boardThatMayNotBeOpenedShowsAWarningAndOffersTheUdevRule() throws Exception {
+		DfuDevicesView view = showView();
+		String port = UsbBench.attach("""
+				{"name": "locked", "runtime": {"pid": "0x0070"}, "dfu": {"pid": "0x0071"},
+				 "behaviour": {"open_error": "EACCES"}}
+				""");
+		try {
+			assertTrue(UiWait.until(display, LIMIT, () -> row(view, port).isPresent()), "no row for " + port);
+			TableItem item = row(view, port).get();
+			assertNotNull(item.getImage(0), "no icon on a board with a problem");
+			assertEquals("1209:0070", item.getText(0), "without access the name is the VID:PID");
+			view.viewer().setSelection(new StructuredSelection(item.getData()), true);
+			page.activate(view);
+			PlatformUI.getWorkbench().getService(IHandlerService.class)
+					.executeCommand("org.dfutools.eclipse.ui.commands.copyUdevRule", null);
+			Clipboard clipboard = new Clipboard(display);
+			String copied;
+			try {
+				copied = (String) clipboard.getContents(TextTransfer.getInstance());
+			} finally {
+				clipboard.dispose();
+			}
+			assertNotNull(copied, "nothing on the clipboard");
+			assertTrue(copied.contains("ATTR{idProduct}==\"0070\", TAG+=\"uaccess\""), copied);
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+			UiWait.settle(display, Duration.ofMillis(300));
+			Screenshots.save(display, "dfu-devices-access-denied");
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+		} finally {
+			UsbBench.detach(port);
+		}
 		assertEquals(List.of(), errors);
 	}
 
@@ -188,6 +232,9 @@ class DfuDevicesViewTest {
 	}
 
 	private static Optional<TableItem> row(DfuDevicesView view, String port) {
+		if (view.viewer() == null) {
+			return Optional.empty();
+		}
 		Table table = view.viewer().getTable();
 		for (TableItem item : table.getItems()) {
 			if (item.getData() instanceof Board board && board.device().location().portPath().equals(port)

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.ui.tests;
+package org.dfutools.eclipse.testsupport;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
