@@ -14,10 +14,10 @@ enum BoardColumn {
 	MODE(Messages.BoardColumn_mode, 80, board -> board.mode().label()),
 	SERIAL(Messages.BoardColumn_serial, 110, board -> board.device().serial()),
 	PORT(Messages.BoardColumn_port, 70, board -> board.device().location().portPath()),
-	VERSION(Messages.BoardColumn_version, 90, board -> functional(board, FunctionalDescriptor::versionText)),
-	DETACH_TIMEOUT(Messages.BoardColumn_detachTimeout, 100,
+	VERSION(Messages.BoardColumn_version, 105, board -> functional(board, FunctionalDescriptor::versionText)),
+	DETACH_TIMEOUT(Messages.BoardColumn_detachTimeout, 120,
 			board -> functional(board, f -> NLS.bind(Messages.BoardColumn_milliseconds, Integer.valueOf(f.detachTimeoutMs())))),
-	TRANSFER_SIZE(Messages.BoardColumn_transferSize, 90,
+	TRANSFER_SIZE(Messages.BoardColumn_transferSize, 110,
 			board -> functional(board, f -> NLS.bind(Messages.BoardColumn_bytes, Integer.valueOf(f.transferSize())))),
 	ATTRIBUTES(Messages.BoardColumn_attributes, 260, board -> functional(board, f -> String.join(", ", f.attributeWords()))); //$NON-NLS-1$
 
