@@ -53,19 +53,29 @@ public final class DfuDeviceService implements AutoCloseable {
 		synchronized (this) {
 			if (!started && !closed) {
 				started = true;
-				Thread starter = new Thread(this::connect, "DFU device service start"); //$NON-NLS-1$
-				starter.setDaemon(true);
-				starter.start();
+				startConnecting();
 			}
 		}
 		return registry;
 	}
 
-	/** Compares the bus with the registry now (the view's refresh button; hotplug makes it rarely needed). */
+	/**
+	 * Reads the bus again now (the view's refresh button): every device, so that one that can be opened
+	 * since a udev rule was installed shows its names; and retries USB when it could not start.
+	 */
 	public synchronized void refresh() {
 		if (backend != null) {
-			backend.rescan();
+			backend.refresh();
+		} else if (started && !closed && registry.usbStatus().state() == UsbStatus.State.FAILED) {
+			registry.setUsbStatus(UsbStatus.STARTING);
+			startConnecting();
 		}
+	}
+
+	private void startConnecting() {
+		Thread starter = new Thread(this::connect, "DFU device service start"); //$NON-NLS-1$
+		starter.setDaemon(true);
+		starter.start();
 	}
 
 	private void connect() {

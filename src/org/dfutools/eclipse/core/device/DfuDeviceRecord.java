@@ -15,11 +15,20 @@ public record DfuDeviceRecord(UsbLocation location, UsbId id, int bcdDevice, Str
 		String serial, DeviceMode mode, List<DfuInterface> dfuInterfaces, List<DeviceProblem> problems) {
 
 	public DfuDeviceRecord {
-		manufacturer = manufacturer == null ? "" : manufacturer; //$NON-NLS-1$
-		product = product == null ? "" : product; //$NON-NLS-1$
-		serial = serial == null ? "" : serial; //$NON-NLS-1$
+		manufacturer = printable(manufacturer);
+		product = printable(product);
+		serial = printable(serial);
 		dfuInterfaces = List.copyOf(dfuInterfaces);
 		problems = List.copyOf(problems);
+	}
+
+	/**
+	 * A device's string as it may be shown and pasted: control characters become '?' (as libusb does
+	 * for non-ASCII), so that a newline in a product name cannot become a line of its own in a udev rule
+	 * that the user runs as root.
+	 */
+	public static String printable(String deviceString) {
+		return deviceString == null ? "" : deviceString.replaceAll("\\p{Cntrl}", "?"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 
 	/** The mode its DFU interfaces put it in: DFU mode wins when both kinds are present. */

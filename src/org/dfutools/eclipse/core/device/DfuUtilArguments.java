@@ -27,8 +27,9 @@ public final class DfuUtilArguments {
 		arguments.add(board.device().location().portPath());
 		DfuDeviceRecord device = board.device();
 		if (!device.serial().isEmpty() && device.mode().isDfuMode()) {
+			// ",SERIAL": the DFU-mode serial only; the run-time one may differ.
 			arguments.add("-S"); //$NON-NLS-1$
-			arguments.add(device.serial());
+			arguments.add("," + device.serial()); //$NON-NLS-1$
 		}
 		if (device.mode().isDfuMode()) {
 			device.primaryInterface().map(DfuInterface::altSettings).filter(alts -> !alts.isEmpty())

@@ -21,16 +21,12 @@ public final class UdevRule {
 		board.dfuId().ifPresent(ids::add);
 		ids.add(board.device().id());
 		StringBuilder rule = new StringBuilder();
+		// The record keeps device strings free of control characters: the name stays one comment line.
 		rule.append("# ").append(board.device().displayName()).append(": access for the logged-in user\n"); //$NON-NLS-1$ //$NON-NLS-2$
 		for (UsbId id : ids) {
 			rule.append(String.format("SUBSYSTEM==\"usb\", ATTR{idVendor}==\"%04x\", ATTR{idProduct}==\"%04x\", TAG+=\"uaccess\"\n", //$NON-NLS-1$
 					Integer.valueOf(id.vendorId()), Integer.valueOf(id.productId())));
 		}
 		return rule.toString();
-	}
-
-	/** How to put the rule into effect without a reboot. */
-	public static String installInstructions() {
-		return "sudo tee " + SUGGESTED_FILE + " < rule && sudo udevadm control --reload-rules && sudo udevadm trigger"; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 }

@@ -148,7 +148,7 @@ final class DeviceReader {
 						NLS.bind(Messages.DeviceReader_stringFailed, what, LibUsbErrors.describe(result))));
 				return ""; //$NON-NLS-1$
 			}
-			return text.toString().trim();
+			return DfuDeviceRecord.printable(text.toString());
 		}
 	}
 }

@@ -94,21 +94,38 @@ public final class LibUsbBackend implements AutoCloseable {
 		}
 		rescan(); // queued before the status, so LISTING means the attached devices are in
 		submit(() -> sink.setUsbStatus(UsbStatus.LISTING));
-		rescanTimer = Executors.newSingleThreadScheduledExecutor(daemon("DFU device rescan")); //$NON-NLS-1$
-		rescanTimer.scheduleWithFixedDelay(this::rescan, FALLBACK_RESCAN_SECONDS, FALLBACK_RESCAN_SECONDS, TimeUnit.SECONDS);
+		startRescanTimer();
+	}
+
+	private synchronized void startRescanTimer() {
+		if (rescanTimer == null && running) {
+			rescanTimer = Executors.newSingleThreadScheduledExecutor(daemon("DFU device rescan")); //$NON-NLS-1$
+			rescanTimer.scheduleWithFixedDelay(this::rescan, FALLBACK_RESCAN_SECONDS, FALLBACK_RESCAN_SECONDS,
+					TimeUnit.SECONDS);
+		}
 	}
 
 	/** Compares the bus with what the sink holds: reads newcomers, reports departures. Runs in the background. */
 	public void rescan() {
-		submit(this::compareWithBus);
+		submit(() -> compareWithBus(false));
+	}
+
+	/**
+	 * Like {@link #rescan()}, and reads the known devices again too: after a udev rule was installed,
+	 * nothing on the bus changed, but the device can now be opened and its strings read.
+	 */
+	public void refresh() {
+		submit(() -> compareWithBus(true));
 	}
 
 	private final HotplugCallback onHotplug = (ctx, device, event, userData) -> {
 		if (event == LibUsb.HOTPLUG_EVENT_DEVICE_ARRIVED) {
 			// No I/O inside libusb's callback: keep the device alive and read it on the reader thread.
-			Device kept = LibUsb.refDevice(device);
-			if (!submit(() -> readAndReport(kept))) {
-				LibUsb.unrefDevice(kept);
+			DeviceRead read = new DeviceRead(LibUsb.refDevice(device));
+			try {
+				reader.execute(read);
+			} catch (RejectedExecutionException e) {
+				read.discard(); // closing
 			}
 		} else {
 			UsbLocation location = DeviceReader.locationOf(device);
@@ -117,15 +134,31 @@ public final class LibUsbBackend implements AutoCloseable {
 		return 0; // stay registered
 	};
 
-	private void readAndReport(Device device) {
-		try {
-			DeviceReader.read(device).ifPresent(sink::deviceArrived);
-		} finally {
+	/** Reads one device that arrived; holds a reference to it until it has run or is discarded. */
+	private final class DeviceRead implements Runnable {
+		private final Device device;
+
+		DeviceRead(Device device) {
+			this.device = device;
+		}
+
+		@Override
+		public void run() {
+			try {
+				DeviceReader.read(device).ifPresent(sink::deviceArrived);
+			} catch (RuntimeException e) {
+				ILog.of(LibUsbBackend.class).log(Status.error(e.toString(), e));
+			} finally {
+				LibUsb.unrefDevice(device);
+			}
+		}
+
+		void discard() {
 			LibUsb.unrefDevice(device);
 		}
 	}
 
-	private void compareWithBus() {
+	private void compareWithBus(boolean rereadKnown) {
 		DeviceList list = new DeviceList();
 		int count = LibUsb.getDeviceList(context, list);
 		if (count < 0) {
@@ -146,7 +179,7 @@ public final class LibUsbBackend implements AutoCloseable {
 				}
 			}
 			for (Device device : list) {
-				if (!knownKeys.contains(DeviceReader.locationOf(device).deviceKey())) {
+				if (rereadKnown || !knownKeys.contains(DeviceReader.locationOf(device).deviceKey())) {
 					DeviceReader.read(device).ifPresent(sink::deviceArrived);
 				}
 			}
@@ -159,7 +192,9 @@ public final class LibUsbBackend implements AutoCloseable {
 		while (running) {
 			int result = LibUsb.handleEventsTimeout(context, EVENT_LOOP_TURN_MICROS);
 			if (result != LibUsb.SUCCESS && result != LibUsb.ERROR_INTERRUPTED && running) {
-				ILog.of(getClass()).warn(LibUsbErrors.describe(result));
+				// Without the event loop no hotplug event arrives: keep the list right by rescanning.
+				ILog.of(getClass()).warn(NLS.bind(Messages.LibUsb_eventLoopFailed, LibUsbErrors.describe(result)));
+				startRescanTimer();
 				return;
 			}
 		}
@@ -200,8 +235,13 @@ public final class LibUsbBackend implements AutoCloseable {
 		};
 	}
 
+	/**
+	 * Stops both threads and frees libusb. A thread that does not stop in time (a device that hangs a
+	 * transfer) keeps the context: freeing it under a running libusb call would crash the IDE.
+	 */
 	@Override
 	public synchronized void close() {
+		running = false;
 		if (hotplug != null) {
 			LibUsb.hotplugDeregisterCallback(context, hotplug);
 			hotplug = null;
@@ -210,17 +250,26 @@ public final class LibUsbBackend implements AutoCloseable {
 			rescanTimer.shutdownNow();
 		}
 		reader.shutdown();
-		running = false;
+		boolean stopped = false;
 		try {
-			reader.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+			stopped = reader.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
 			if (eventThread != null) {
 				eventThread.join(CLOSE_WAIT_MILLIS);
+				stopped &= !eventThread.isAlive();
 			}
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		} finally {
-			reader.shutdownNow();
+			for (Runnable pending : reader.shutdownNow()) {
+				if (pending instanceof DeviceRead read) {
+					read.discard();
+				}
+			}
+		}
+		if (stopped) {
 			LibUsb.exit(context);
+		} else {
+			ILog.of(getClass()).warn(Messages.LibUsb_closeTimedOut);
 		}
 	}
 }

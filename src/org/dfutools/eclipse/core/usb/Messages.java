@@ -24,6 +24,8 @@ final class Messages extends NLS {
 	public static String LibUsb_listFailed;
 	public static String LibUsb_nativeLibraryMissing;
 	public static String LibUsb_hotplugRegisterFailed;
+	public static String LibUsb_eventLoopFailed;
+	public static String LibUsb_closeTimedOut;
 	public static String DeviceReader_noFunctional;
 	public static String DeviceReader_accessDenied;
 	public static String DeviceReader_openFailed;

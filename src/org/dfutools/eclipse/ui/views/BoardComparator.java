@@ -32,13 +32,28 @@ final class BoardComparator extends ViewerComparator {
 	public int compare(Viewer viewer, Object first, Object second) {
 		Board a = (Board) first;
 		Board b = (Board) second;
-		int order = column == BoardColumn.DETACH_TIMEOUT || column == BoardColumn.TRANSFER_SIZE
-				? Integer.compare(number(a), number(b))
-				: collator.compare(column.textOf(a), column.textOf(b));
+		int order = switch (column) {
+		case DETACH_TIMEOUT, TRANSFER_SIZE -> Integer.compare(number(a), number(b));
+		case PORT -> comparePorts(a.device().location().portPath(), b.device().location().portPath());
+		default -> collator.compare(column.textOf(a), column.textOf(b));
+		};
 		if (order == 0) {
 			order = a.id().compareTo(b.id());
 		}
 		return direction == SWT.UP ? order : -order;
+	}
+
+	/** Port paths by their numbers, so that 1-2 comes before 1-10. */
+	static int comparePorts(String first, String second) {
+		String[] a = first.split("[-.]"); //$NON-NLS-1$
+		String[] b = second.split("[-.]"); //$NON-NLS-1$
+		for (int index = 0; index < Math.min(a.length, b.length); index++) {
+			int order = Integer.compare(Integer.parseInt(a[index]), Integer.parseInt(b[index]));
+			if (order != 0) {
+				return order;
+			}
+		}
+		return Integer.compare(a.length, b.length);
 	}
 
 	private int number(Board board) {

@@ -57,7 +57,7 @@ public class DfuDevicesView extends ViewPart {
 		emptyState.show(EmptyStateText.forStatus(UsbStatus.STARTING));
 		listArea = createListArea(stack);
 		stackLayout.topControl = emptyState;
-		refresher = new ViewRefresher(service.registry(), parent.getDisplay(), this::show);
+		refresher = new ViewRefresher(service.registry(), parent.getDisplay(), this::apply);
 	}
 
 	private Composite createListArea(Composite parent) {
@@ -116,7 +116,7 @@ public class DfuDevicesView extends ViewPart {
 	 * Applies one snapshot of the registry; UI thread only. Only the rows that changed are touched, so a
 	 * burst of arrivals costs the UI thread the new rows, not a rebuild of the whole table each time.
 	 */
-	private void show(ViewRefresher.Snapshot snapshot) {
+	void apply(ViewRefresher.Snapshot snapshot) {
 		if (stack.isDisposed()) {
 			return;
 		}
@@ -139,22 +139,29 @@ public class DfuDevicesView extends ViewPart {
 				.setMessage(boards.isEmpty() ? null : NLS.bind(Messages.DfuDevicesView_boardCount, Integer.valueOf(boards.size())));
 	}
 
+	/**
+	 * Arrivals and departures touch only their rows. A board read again (same id, new record) is
+	 * replaced in place by a refresh, which keeps the selection (rows are compared by board id) and
+	 * tells the Properties view about the new record.
+	 */
 	@SuppressWarnings("unchecked")
 	private void applyChanges(List<Board> boards) {
 		List<Board> rows = (List<Board>) viewer.getInput();
 		Map<String, Board> wanted = new LinkedHashMap<>();
 		boards.forEach(board -> wanted.put(board.id(), board));
 		List<Board> gone = new ArrayList<>();
-		for (Board row : rows) {
+		boolean changed = false;
+		for (int index = 0; index < rows.size(); index++) {
+			Board row = rows.get(index);
 			Board now = wanted.remove(row.id());
-			if (now == null || !now.equals(row)) {
+			if (now == null) {
 				gone.add(row);
-				if (now != null) {
-					wanted.put(now.id(), now); // changed: replaced below
-				}
+			} else if (!now.equals(row)) {
+				rows.set(index, now);
+				changed = true;
 			}
 		}
-		if (gone.isEmpty() && wanted.isEmpty()) {
+		if (gone.isEmpty() && wanted.isEmpty() && !changed) {
 			return;
 		}
 		Table table = viewer.getTable();
@@ -164,6 +171,9 @@ public class DfuDevicesView extends ViewPart {
 			viewer.remove(gone.toArray());
 			rows.addAll(wanted.values());
 			viewer.add(wanted.values().toArray());
+			if (changed) {
+				viewer.refresh();
+			}
 		} finally {
 			table.setRedraw(true);
 		}

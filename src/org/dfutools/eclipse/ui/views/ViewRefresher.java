@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Display;
 
 /**
@@ -42,11 +43,15 @@ final class ViewRefresher implements BoardListener {
 			if (disposed || display.isDisposed()) {
 				return Status.CANCEL_STATUS;
 			}
-			display.asyncExec(() -> {
-				if (!disposed) {
-					apply.accept(snapshot);
-				}
-			});
+			try {
+				display.asyncExec(() -> {
+					if (!disposed) {
+						apply.accept(snapshot);
+					}
+				});
+			} catch (SWTException e) {
+				return Status.CANCEL_STATUS; // the display went away between the check and the call
+			}
 			return Status.OK_STATUS;
 		}
 

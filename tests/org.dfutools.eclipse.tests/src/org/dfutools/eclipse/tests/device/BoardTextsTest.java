@@ -30,7 +30,7 @@ class BoardTextsTest {
 		registry.deviceArrived(Records.dfuMode("1-2", 6, 0x0002, "A1"));
 		Board board = registry.boards().get(0);
 
-		assertEquals(List.of("-d", "1209:0001,1209:0002", "-p", "1-2", "-S", "A1", "-a", "0"),
+		assertEquals(List.of("-d", "1209:0001,1209:0002", "-p", "1-2", "-S", ",A1", "-a", "0"),
 				DfuUtilArguments.forBoard(board));
 	}
 
@@ -59,6 +59,18 @@ class BoardTextsTest {
 		assertTrue(rule.contains("ATTR{idVendor}==\"1209\", ATTR{idProduct}==\"0002\", TAG+=\"uaccess\""), rule);
 		assertEquals(2, rule.lines().filter(line -> line.startsWith("SUBSYSTEM==")).count(), rule);
 		assertFalse(rule.contains("MODE"), "never world-writable: " + rule);
+	}
+
+	@Test
+	void aHostileProductNameCannotAddLinesToTheRule() {
+		Board board = only(new org.dfutools.eclipse.core.device.DfuDeviceRecord(Records.location("1-2", 5),
+				new org.dfutools.eclipse.core.device.UsbId(0x1209, 0x0001), 0x0100, "",
+				"x\nSUBSYSTEM==\"usb\", RUN+=\"/bin/sh -c id\"", "", org.dfutools.eclipse.core.device.DeviceMode.RUNTIME,
+				Records.runtime("1-2", 5, 1, "").dfuInterfaces(), List.of()));
+		String rule = UdevRule.forBoard(board);
+		assertEquals(1, rule.lines().filter(line -> line.startsWith("SUBSYSTEM==")).count(), rule);
+		assertEquals(2, rule.lines().count(), "one comment line and one rule line: " + rule);
+		assertTrue(rule.lines().allMatch(line -> line.startsWith("# ") || line.startsWith("SUBSYSTEM==\"usb\", ATTR{idVendor}")), rule);
 	}
 
 	private static Board only(org.dfutools.eclipse.core.device.DfuDeviceRecord device) {

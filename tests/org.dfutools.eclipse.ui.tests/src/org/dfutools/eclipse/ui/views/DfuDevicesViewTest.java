@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.DfuDeviceRecord;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.dfutools.eclipse.ui.properties.BoardPropertySource;
@@ -174,6 +175,28 @@ class DfuDevicesViewTest {
 		UiWait.settle(display, Duration.ofMillis(300));
 		Screenshots.save(display, "dfu-devices-properties");
 		page.hideView(properties);
+	}
+
+	@Test
+	@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+")
+	void aBoardReadAgainKeepsItsRowAndSelection() throws Exception {
+		DfuDevicesView view = showView();
+		assertTrue(UiWait.until(display, LIMIT, () -> row(view, "1-1").isPresent()), "no bench board");
+		Board board = (Board) row(view, "1-1").get().getData();
+		view.viewer().setSelection(new StructuredSelection(board), true);
+		DfuDeviceRecord renamed = new DfuDeviceRecord(board.device().location(), board.device().id(),
+				board.device().bcdDevice(), "", "Renamed board", board.device().serial(), board.mode(),
+				board.device().dfuInterfaces(), board.device().problems());
+		Board reread = new Board(board.id(), renamed, board.runtimeId(), board.dfuId());
+		List<Board> boards = new ArrayList<>(view.shownSnapshot().boards());
+		boards.replaceAll(b -> b.id().equals(board.id()) ? reread : b);
+		view.apply(new ViewRefresher.Snapshot(boards, view.shownSnapshot().status()));
+
+		assertEquals("Renamed board", row(view, "1-1").get().getText(0));
+		Object selected = view.viewer().getStructuredSelection().getFirstElement();
+		assertEquals(reread, selected, "the selection should follow the board to its new record");
+		view.refresh(); // reads the bus again: the real record comes back
+		assertTrue(UiWait.until(display, LIMIT, () -> row(view, "1-1").get().getText(0).equals("Simulated DFU device")));
 	}
 
 	@Test
