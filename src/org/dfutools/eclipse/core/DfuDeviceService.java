@@ -6,6 +6,7 @@ import org.dfutools.eclipse.core.usb.LibUsbBackend;
 import org.dfutools.eclipse.core.usb.UsbException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 
 /**
  * Keeps the device registry fed from the USB bus. USB starts on first use, on a thread of its own, so
@@ -73,9 +74,11 @@ public final class DfuDeviceService implements AutoCloseable {
 	}
 
 	private void startConnecting() {
-		Thread starter = new Thread(this::connect, "DFU device service start"); //$NON-NLS-1$
-		starter.setDaemon(true);
-		starter.start();
+		Job starter = Job.create(Messages.DfuDeviceService_starting, monitor -> {
+			connect();
+		});
+		starter.setSystem(true);
+		starter.schedule();
 	}
 
 	private void connect() {

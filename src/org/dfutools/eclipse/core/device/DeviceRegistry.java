@@ -1,6 +1,7 @@
 package org.dfutools.eclipse.core.device;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,8 @@ public final class DeviceRegistry implements DeviceSink {
 	private final Object lock = new Object();
 	private final Map<String, Board> boards = new LinkedHashMap<>();
 	private final Map<String, String> boardByDeviceKey = new HashMap<>();
-	private final Map<String, Board> departed = new LinkedHashMap<>(16, 0.75f, true) {
+	/** Boards that left, oldest first (insertion order: a board is put here when it leaves). */
+	private final Map<String, Board> departed = new LinkedHashMap<>() {
 		private static final long serialVersionUID = 1L;
 
 		@Override
@@ -136,6 +138,9 @@ public final class DeviceRegistry implements DeviceSink {
 	}
 
 	private Board presentAt(String portPath) {
+		if (!UsbLocation.hasPorts(portPath)) {
+			return null; // the platform did not tell the port: two devices on one bus are not one board
+		}
 		for (Board board : boards.values()) {
 			if (board.device().location().portPath().equals(portPath)) {
 				return board;
@@ -144,16 +149,21 @@ public final class DeviceRegistry implements DeviceSink {
 		return null;
 	}
 
+	/** The board that left from this port, else the one that left most recently with this serial. */
 	private Board departedMatching(DfuDeviceRecord device) {
 		String portPath = device.location().portPath();
-		for (Board board : departed.values()) {
-			if (board.device().location().portPath().equals(portPath)) {
-				return departed.remove(board.id());
+		List<Board> newestFirst = new ArrayList<>(departed.values());
+		Collections.reverse(newestFirst);
+		if (UsbLocation.hasPorts(portPath)) {
+			for (Board board : newestFirst) {
+				if (board.device().location().portPath().equals(portPath)) {
+					return departed.remove(board.id());
+				}
 			}
 		}
 		String serial = device.serial();
 		if (!serial.isEmpty()) {
-			for (Board board : departed.values()) {
+			for (Board board : newestFirst) {
 				if (serial.equals(board.device().serial())) {
 					return departed.remove(board.id());
 				}

@@ -18,6 +18,11 @@ public record UsbLocation(int bus, String portPath, int address) {
 		return new UsbLocation(bus, path.toString(), address);
 	}
 
+	/** Whether a port path names ports, not just the bus (some platforms cannot tell the ports). */
+	public static boolean hasPorts(String portPath) {
+		return portPath.indexOf('-') > 0;
+	}
+
 	/** Identifies the device while it stays attached: bus and address are unique at any one time. */
 	public String deviceKey() {
 		return bus + ":" + address; //$NON-NLS-1$

@@ -16,6 +16,7 @@ import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -46,6 +47,11 @@ class BadDevicesOnBenchTest {
 				"the first rescan missed the bench board: " + registry.boards());
 	}
 
+	@BeforeEach
+	void forgetEarlierEvents() {
+		events.clear();
+	}
+
 	@AfterAll
 	static void stopUsb() {
 		service.close();
@@ -62,9 +68,8 @@ class BadDevicesOnBenchTest {
 			assertEquals("", board.device().product());
 			assertEquals("1209:0040", board.device().displayName());
 		} finally {
-			UsbBench.detach(port);
+			events.detachAndAwaitRemoval(port, LIMIT); // seen by the periodic rescan: there is no hotplug here
 		}
-		events.await(e -> e.kind() == Kind.REMOVED && at(e.board(), port), LIMIT, "REMOVED by the rescan");
 	}
 
 	@Test
@@ -80,8 +85,8 @@ class BadDevicesOnBenchTest {
 			assertNotEquals(a.id(), b.id());
 			assertEquals(a.device().id(), b.device().id());
 		} finally {
-			UsbBench.detach(first);
-			UsbBench.detach(second);
+			events.detachAndAwaitRemoval(first, LIMIT);
+			events.detachAndAwaitRemoval(second, LIMIT);
 		}
 	}
 
@@ -97,7 +102,7 @@ class BadDevicesOnBenchTest {
 			assertTrue(board.device().hasProblem(DeviceProblem.Kind.NO_FUNCTIONAL_DESCRIPTOR),
 					board.device().problems().toString());
 		} finally {
-			UsbBench.detach(port);
+			events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 

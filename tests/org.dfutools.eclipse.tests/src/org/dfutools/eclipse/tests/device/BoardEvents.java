@@ -31,6 +31,19 @@ final class BoardEvents implements BoardListener {
 		events.add(status);
 	}
 
+	/** Forgets what happened so far: a test starts from here. */
+	void clear() {
+		events.clear();
+		backlog.clear();
+	}
+
+	/** Detaches a bench board and waits until the registry has seen it go, so no event outlives its test. */
+	void detachAndAwaitRemoval(String port, Duration limit) throws Exception {
+		org.dfutools.eclipse.testsupport.UsbBench.detach(port);
+		await(e -> e.kind() == BoardEvent.Kind.REMOVED && e.board().device().location().portPath().equals(port), limit,
+				"REMOVED on " + port);
+	}
+
 	/** Waits for the first event that matches; the others stay for later waits. */
 	BoardEvent await(Predicate<BoardEvent> wanted, Duration limit, String what) throws InterruptedException {
 		return awaitAny(BoardEvent.class, wanted, limit, what);

@@ -24,6 +24,7 @@ import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -50,6 +51,11 @@ class DeviceRegistryOnBenchTest {
 			events.awaitStatus(status -> status.state() != UsbStatus.State.STARTING, LIMIT, "USB status");
 		}
 		assertEquals(UsbStatus.LISTING, registry.usbStatus());
+	}
+
+	@BeforeEach
+	void forgetEarlierEvents() {
+		events.clear();
 	}
 
 	@AfterAll
@@ -118,7 +124,7 @@ class DeviceRegistryOnBenchTest {
 					dfu.device().primaryInterface().orElseThrow().altSettings().stream().map(AltSetting::name).toList());
 			assertEquals(1, registry.boards().stream().filter(b -> b.id().equals(runtime.id())).count());
 		} finally {
-			UsbBench.detach(port);
+			events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
@@ -135,7 +141,7 @@ class DeviceRegistryOnBenchTest {
 			String rule = UdevRule.forBoard(board);
 			assertTrue(rule.contains("ATTR{idVendor}==\"1209\", ATTR{idProduct}==\"0020\", TAG+=\"uaccess\""), rule);
 		} finally {
-			UsbBench.detach(port);
+			events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 

@@ -65,6 +65,26 @@ class DeviceRegistryTest {
 	}
 
 	@Test
+	void clonesSharingASerialPairWithTheOneThatLeftLast() {
+		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, "123456"));
+		registry.deviceArrived(Records.runtime("1-3", 6, 0x0001, "123456"));
+		String second = registry.boards().get(1).id();
+		registry.deviceLeft(Records.location("1-2", 5));
+		registry.deviceLeft(Records.location("1-3", 6));
+		registry.deviceArrived(Records.dfuMode("1-9", 7, 0x0002, "123456"));
+
+		assertEquals(second, registry.boards().get(0).id());
+	}
+
+	@Test
+	void devicesWithoutAKnownPortAreNotMergedByPort() {
+		registry.deviceArrived(Records.runtime("1", 5, 0x0001, ""));
+		registry.deviceArrived(Records.runtime("1", 6, 0x0001, ""));
+
+		assertEquals(2, registry.boards().size());
+	}
+
+	@Test
 	void identicalBoardsWithoutSerialStayDistinct() {
 		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, ""));
 		registry.deviceArrived(Records.runtime("1-3", 6, 0x0001, ""));

@@ -33,6 +33,7 @@ final class Records {
 	}
 
 	static UsbLocation location(String portPath, int address) {
-		return new UsbLocation(Integer.parseInt(portPath.substring(0, portPath.indexOf('-'))), portPath, address);
+		int dash = portPath.indexOf('-');
+		return new UsbLocation(Integer.parseInt(dash < 0 ? portPath : portPath.substring(0, dash)), portPath, address);
 	}
 }
