@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
-import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent.Kind;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
-import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,19 +28,15 @@ class BadDevicesOnBenchTest {
 	/** The rescan period (3 s) plus reading. */
 	private static final Duration LIMIT = Duration.ofSeconds(15);
 
-	private static DfuDeviceService service;
+	private static BenchRegistry bench;
 	private static DeviceRegistry registry;
 	private static BoardEvents events;
 
 	@BeforeAll
 	static void startUsbWithoutHotplug() throws InterruptedException {
-		service = new DfuDeviceService(false);
-		events = new BoardEvents();
-		registry = service.registry();
-		registry.addListener(events);
-		if (registry.usbStatus().state() != UsbStatus.State.LISTING) {
-			events.awaitStatus(status -> status.state() != UsbStatus.State.STARTING, LIMIT, "USB status");
-		}
+		bench = BenchRegistry.start(false, LIMIT);
+		registry = bench.registry;
+		events = bench.events;
 		assertTrue(registry.boards().stream().anyMatch(b -> b.device().location().portPath().equals("1-1")),
 				"the first rescan missed the bench board: " + registry.boards());
 	}
@@ -54,7 +48,7 @@ class BadDevicesOnBenchTest {
 
 	@AfterAll
 	static void stopUsb() {
-		service.close();
+		bench.close();
 	}
 
 	@Test

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.descriptor.DfuInterface;
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
@@ -20,7 +19,6 @@ import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UdevRule;
 import org.dfutools.eclipse.core.device.UsbId;
-import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,20 +35,15 @@ class DeviceRegistryOnBenchTest {
 
 	private static final Duration LIMIT = Duration.ofSeconds(20);
 
-	private static DfuDeviceService service;
+	private static BenchRegistry bench;
 	private static DeviceRegistry registry;
 	private static BoardEvents events;
 
 	@BeforeAll
 	static void startUsb() throws InterruptedException {
-		service = new DfuDeviceService();
-		events = new BoardEvents();
-		registry = service.registry();
-		registry.addListener(events);
-		if (registry.usbStatus().state() != UsbStatus.State.LISTING) {
-			events.awaitStatus(status -> status.state() != UsbStatus.State.STARTING, LIMIT, "USB status");
-		}
-		assertEquals(UsbStatus.LISTING, registry.usbStatus());
+		bench = BenchRegistry.start(true, LIMIT);
+		registry = bench.registry;
+		events = bench.events;
 	}
 
 	@BeforeEach
@@ -60,7 +53,7 @@ class DeviceRegistryOnBenchTest {
 
 	@AfterAll
 	static void stopUsb() {
-		service.close();
+		bench.close();
 	}
 
 	@Test
