@@ -2,6 +2,8 @@ package org.dfutools.eclipse.core;
 
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbStatus;
+import org.dfutools.eclipse.core.usb.DetachRequest;
+import org.dfutools.eclipse.core.usb.DetachSent;
 import org.dfutools.eclipse.core.usb.LibUsbBackend;
 import org.dfutools.eclipse.core.usb.UsbException;
 import org.eclipse.core.runtime.ILog;
@@ -71,6 +73,20 @@ public final class DfuDeviceService implements AutoCloseable {
 			registry.setUsbStatus(UsbStatus.STARTING);
 			startConnecting();
 		}
+	}
+
+	/**
+	 * Sends DFU_DETACH to one device through the running USB backend (see {@link LibUsbBackend#detach}).
+	 */
+	public DetachSent detach(DetachRequest request) throws UsbException {
+		LibUsbBackend usb;
+		synchronized (this) {
+			usb = backend;
+		}
+		if (usb == null) {
+			throw new UsbException(registry.usbStatus().failure(), 0);
+		}
+		return usb.detach(request);
 	}
 
 	private void startConnecting() {

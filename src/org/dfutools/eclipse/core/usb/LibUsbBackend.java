@@ -118,6 +118,17 @@ public final class LibUsbBackend implements AutoCloseable {
 		submit(() -> compareWithBus(true));
 	}
 
+	/**
+	 * Sends DFU_DETACH (and the reset, when asked) to one device, on the calling thread; bounded by
+	 * libusb transfer timeouts. The device's departure and return arrive through the sink as usual.
+	 */
+	public DetachSent detach(DetachRequest request) throws UsbException {
+		if (!running) {
+			throw new UsbException(Messages.LibUsb_closed, LibUsb.ERROR_OTHER);
+		}
+		return DfuDetacher.detach(context, request);
+	}
+
 	private final HotplugCallback onHotplug = (ctx, device, event, userData) -> {
 		if (event == LibUsb.HOTPLUG_EVENT_DEVICE_ARRIVED) {
 			// No I/O inside libusb's callback: keep the device alive and read it on the reader thread.

@@ -25,6 +25,17 @@ final class Messages extends NLS {
 	public static String LibUsb_nativeLibraryMissing;
 	public static String LibUsb_hotplugRegisterFailed;
 	public static String LibUsb_eventLoopFailed;
+	public static String LibUsb_closed;
+	public static String Detach_claimFailed;
+	public static String Detach_altFailed;
+	public static String Detach_statusFailed;
+	public static String Detach_stalled;
+	public static String Detach_sendFailed;
+	public static String Detach_resetFailed;
+	public static String Detach_accessDenied;
+	public static String Detach_openFailed;
+	public static String Detach_vanished;
+
 	public static String LibUsb_closeTimedOut;
 	public static String DeviceReader_noFunctional;
 	public static String DeviceReader_accessDenied;

@@ -1,5 +1,7 @@
 package org.dfutools.eclipse.core.usb;
 
+import org.usb4java.LibUsb;
+
 /** A USB operation failed; the message is written for a person, the code is libusb's. */
 public class UsbException extends Exception {
 
@@ -15,6 +17,21 @@ public class UsbException extends Exception {
 	public UsbException(String message, Throwable cause) {
 		super(message, cause);
 		this.libUsbError = 0;
+	}
+
+	/** The user may not open the device (Linux: no udev rule). */
+	public boolean accessDenied() {
+		return libUsbError == LibUsb.ERROR_ACCESS;
+	}
+
+	/** The device refused the request with a STALL. */
+	public boolean stalled() {
+		return libUsbError == LibUsb.ERROR_PIPE;
+	}
+
+	/** The device is no longer on the bus. */
+	public boolean deviceGone() {
+		return libUsbError == LibUsb.ERROR_NO_DEVICE;
 	}
 
 	/** The libusb error code (negative), or 0 when the failure did not come from libusb. */

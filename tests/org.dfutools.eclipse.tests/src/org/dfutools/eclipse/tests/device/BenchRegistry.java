@@ -9,11 +9,11 @@ import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbStatus;
 
 /** A device service of a test's own on the simulated bench, listing, with its events collected. */
-final class BenchRegistry implements AutoCloseable {
+public final class BenchRegistry implements AutoCloseable {
 
-	final DeviceRegistry registry;
-	final BoardEvents events = new BoardEvents();
-	private final DfuDeviceService service;
+	public final DeviceRegistry registry;
+	public final BoardEvents events = new BoardEvents();
+	public final DfuDeviceService service;
 
 	private BenchRegistry(boolean useHotplug) {
 		service = new DfuDeviceService(useHotplug);
@@ -22,7 +22,7 @@ final class BenchRegistry implements AutoCloseable {
 	}
 
 	/** Starts USB and waits until the boards attached now are listed. */
-	static BenchRegistry start(boolean useHotplug, Duration limit) throws InterruptedException {
+	public static BenchRegistry start(boolean useHotplug, Duration limit) throws InterruptedException {
 		BenchRegistry bench = new BenchRegistry(useHotplug);
 		if (bench.registry.usbStatus().state() != UsbStatus.State.LISTING) {
 			bench.events.awaitStatus(status -> status.state() != UsbStatus.State.STARTING, limit, "USB status");

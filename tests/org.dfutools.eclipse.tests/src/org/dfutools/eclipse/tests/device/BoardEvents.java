@@ -15,7 +15,7 @@ import org.dfutools.eclipse.core.device.BoardListener;
 import org.dfutools.eclipse.core.device.UsbStatus;
 
 /** Collects a registry's events so a test can wait for one, bounded, without polling. */
-final class BoardEvents implements BoardListener {
+public final class BoardEvents implements BoardListener {
 
 	private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
 	/** Events seen while waiting for another one: a later wait may want them. */
@@ -32,20 +32,20 @@ final class BoardEvents implements BoardListener {
 	}
 
 	/** Forgets what happened so far: a test starts from here. */
-	void clear() {
+	public void clear() {
 		events.clear();
 		backlog.clear();
 	}
 
 	/** Detaches a bench board and waits until the registry has seen it go, so no event outlives its test. */
-	void detachAndAwaitRemoval(String port, Duration limit) throws Exception {
+	public void detachAndAwaitRemoval(String port, Duration limit) throws Exception {
 		org.dfutools.eclipse.testsupport.UsbBench.detach(port);
 		await(e -> e.kind() == BoardEvent.Kind.REMOVED && e.board().device().location().portPath().equals(port), limit,
 				"REMOVED on " + port);
 	}
 
 	/** Waits for the first event that matches; the others stay for later waits. */
-	BoardEvent await(Predicate<BoardEvent> wanted, Duration limit, String what) throws InterruptedException {
+	public BoardEvent await(Predicate<BoardEvent> wanted, Duration limit, String what) throws InterruptedException {
 		return awaitAny(BoardEvent.class, wanted, limit, what);
 	}
 

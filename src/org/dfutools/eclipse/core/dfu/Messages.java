@@ -1,0 +1,25 @@
+package org.dfutools.eclipse.core.dfu;
+
+import org.eclipse.osgi.util.NLS;
+
+final class Messages extends NLS {
+	private static final String BUNDLE_NAME = Messages.class.getPackageName() + ".messages"; //$NON-NLS-1$
+
+	public static String RebootToDfu_task;
+	public static String RebootToDfu_detaching;
+	public static String RebootToDfu_waiting;
+	public static String RebootToDfu_notRuntime;
+	public static String RebootToDfu_windows;
+	public static String RebootToDfu_failed;
+	public static String RebootToDfu_didNotLeave;
+	public static String RebootToDfu_didNotReturn;
+	public static String RebootToDfu_backInRuntime;
+	public static String RebootToDfu_cancelled;
+
+	static {
+		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+	}
+
+	private Messages() {
+	}
+}

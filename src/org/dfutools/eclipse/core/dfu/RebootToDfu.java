@@ -1,0 +1,127 @@
+package org.dfutools.eclipse.core.dfu;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.descriptor.DfuInterface;
+import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BoardEvent;
+import org.dfutools.eclipse.core.dfu.BoardWatch.CancelledException;
+import org.dfutools.eclipse.core.dfu.DetachException.Reason;
+import org.dfutools.eclipse.core.usb.DetachRequest;
+import org.dfutools.eclipse.core.usb.UsbException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.osgi.util.NLS;
+
+/**
+ * Reboots one run-time board into DFU mode as DFU 1.1 asks, and follows it there. DFU_DETACH carries
+ * the device's own wDetachTimeOut; a USB reset follows only when the device will not detach itself.
+ * Then it waits for the board's hotplug events, not for the clock: at most wDetachTimeOut plus the
+ * re-enumeration allowance, and no longer than the user wants (cancellation).
+ */
+public final class RebootToDfu {
+
+	/** The re-enumeration allowance when the preference is not set. */
+	public static final Duration DEFAULT_ALLOWANCE = Duration.ofSeconds(5);
+	/** DFU 1.1 leaves 0 open; dfu-util's 1000 ms is what devices in the field expect then. */
+	private static final int FALLBACK_DETACH_TIMEOUT_MS = 1000;
+
+	private final DfuDeviceService service;
+	private final Duration allowance;
+
+	public RebootToDfu(DfuDeviceService service, Duration allowance) {
+		this.service = service;
+		this.allowance = allowance;
+	}
+
+	public DetachResult run(Board board, IProgressMonitor monitor) throws DetachException {
+		SubMonitor progress = SubMonitor.convert(monitor, NLS.bind(Messages.RebootToDfu_task, name(board)), 100);
+		if (board.mode().isDfuMode()) {
+			throw new DetachException(Reason.NOT_RUNTIME, NLS.bind(Messages.RebootToDfu_notRuntime, name(board)));
+		}
+		DfuInterface dfu = board.device().primaryInterface().orElseThrow();
+		boolean willDetach = dfu.functional().map(FunctionalDescriptor::willDetach).orElse(false);
+		int timeout = dfu.functional().map(FunctionalDescriptor::detachTimeoutMs).filter(ms -> ms > 0)
+				.orElse(FALLBACK_DETACH_TIMEOUT_MS);
+		if (!willDetach && isWindows()) {
+			throw new DetachException(Reason.WINDOWS_CANNOT_RESET, NLS.bind(Messages.RebootToDfu_windows, name(board)));
+		}
+		String oldKey = board.device().location().deviceKey();
+		Predicate<BoardEvent> back = event -> event.kind() != BoardEvent.Kind.REMOVED
+				&& !event.board().device().location().deviceKey().equals(oldKey);
+		long start = System.nanoTime();
+		try (BoardWatch watch = new BoardWatch(service.registry(), board.id())) {
+			progress.subTask(Messages.RebootToDfu_detaching);
+			send(board, dfu, timeout, !willDetach);
+			long sent = System.nanoTime();
+			progress.worked(20);
+			progress.subTask(Messages.RebootToDfu_waiting);
+			long deadline = sent + Duration.ofMillis(timeout).plus(allowance).toNanos();
+			BoardEvent first = watch.await(back.or(event -> event.kind() == BoardEvent.Kind.REMOVED),
+					Math.min(deadline, sent + Duration.ofMillis(timeout).toNanos()), progress);
+			if (first == null && !willDetach) {
+				// The reset did not make it re-enumerate: it is on the bus as before, in run-time mode.
+				throw new DetachException(Reason.RETURNED_IN_RUNTIME, NLS.bind(Messages.RebootToDfu_backInRuntime, name(board)));
+			}
+			if (first == null) {
+				throw new DetachException(Reason.DID_NOT_LEAVE,
+						NLS.bind(Messages.RebootToDfu_didNotLeave, name(board), Integer.valueOf(timeout)));
+			}
+			long left = System.nanoTime();
+			BoardEvent returned = back.test(first) ? first : watch.await(back, deadline, progress);
+			if (returned == null) {
+				throw new DetachException(Reason.DID_NOT_RETURN, NLS.bind(Messages.RebootToDfu_didNotReturn,
+						new Object[] { name(board), Long.valueOf(millis(deadline - sent)), Integer.valueOf(timeout),
+								Long.valueOf(allowance.toMillis()) }));
+			}
+			progress.worked(80);
+			Board now = returned.board();
+			if (!now.mode().isDfuMode()) {
+				throw new DetachException(Reason.RETURNED_IN_RUNTIME, NLS.bind(Messages.RebootToDfu_backInRuntime, name(board)));
+			}
+			long done = System.nanoTime();
+			return new DetachResult(now, Duration.ofNanos(sent - start), Duration.ofNanos(left - start),
+					Duration.ofNanos(done - start));
+		} catch (CancelledException e) {
+			throw new DetachException(Reason.CANCELLED, NLS.bind(Messages.RebootToDfu_cancelled, name(board)), e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new DetachException(Reason.CANCELLED, NLS.bind(Messages.RebootToDfu_cancelled, name(board)), e);
+		}
+	}
+
+	private void send(Board board, DfuInterface dfu, int timeout, boolean reset) throws DetachException {
+		boolean selectAltZero = dfu.interfaceNumber() > 0 || dfu.altSettings().size() > 1;
+		try {
+			service.detach(new DetachRequest(board.device().location(), dfu.interfaceNumber(), selectAltZero, timeout, reset));
+		} catch (UsbException e) {
+			throw new DetachException(reasonOf(e), NLS.bind(Messages.RebootToDfu_failed, name(board), e.getMessage()), e);
+		}
+	}
+
+	private static Reason reasonOf(UsbException e) {
+		if (e.accessDenied()) {
+			return Reason.ACCESS_DENIED;
+		}
+		if (e.stalled()) {
+			return Reason.DETACH_STALLED;
+		}
+		return e.deviceGone() ? Reason.VANISHED_BEFORE_DETACH : Reason.USB_ERROR;
+	}
+
+	private static String name(Board board) {
+		return board.device().displayName() + " (" + board.device().location().portPath() + ")"; //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	private static long millis(long nanos) {
+		return Duration.ofNanos(nanos).toMillis();
+	}
+
+	private static boolean isWindows() {
+		return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	}
+}

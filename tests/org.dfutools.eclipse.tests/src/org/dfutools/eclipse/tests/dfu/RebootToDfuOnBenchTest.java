@@ -1,0 +1,237 @@
+package org.dfutools.eclipse.tests.dfu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BoardEvent.Kind;
+import org.dfutools.eclipse.core.device.DeviceMode;
+import org.dfutools.eclipse.core.device.UsbId;
+import org.dfutools.eclipse.core.dfu.DetachException;
+import org.dfutools.eclipse.core.dfu.DetachException.Reason;
+import org.dfutools.eclipse.core.dfu.DetachResult;
+import org.dfutools.eclipse.core.dfu.RebootToDfu;
+import org.dfutools.eclipse.tests.device.BenchRegistry;
+import org.dfutools.eclipse.testsupport.UsbBench;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/** Reboot to DFU through usb4java and libusb against simulated boards that behave well and badly. */
+@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+", disabledReason = "needs testbench/usbsim")
+class RebootToDfuOnBenchTest {
+
+	private static final Duration LIMIT = Duration.ofSeconds(20);
+	private static final Duration ALLOWANCE = Duration.ofMillis(1500);
+
+	private static BenchRegistry bench;
+	private static RebootToDfu reboot;
+
+	@BeforeAll
+	static void startUsb() throws InterruptedException {
+		bench = BenchRegistry.start(true, LIMIT);
+		reboot = new RebootToDfu(bench.service, ALLOWANCE);
+	}
+
+	@BeforeEach
+	void forgetEarlierEvents() {
+		bench.events.clear();
+	}
+
+	@AfterAll
+	static void stopUsb() {
+		bench.close();
+	}
+
+	@Test
+	void resetPathFollowsTheBoardToAnotherIdAndSerial() throws Exception {
+		String port = attach("""
+				{"name": "reset-path", "runtime": {"pid": "0x0080", "serial": "RT-80",
+				  "functional": {"attributes": "0x07", "detach_timeout": 800}},
+				 "dfu": {"pid": "0x0081", "serial": "BOOT-80"}, "behaviour": {"reenumerate_delay_ms": 200}}
+				""");
+		try {
+			Board board = boardAt(port);
+			DetachResult result = reboot.run(board, new NullProgressMonitor());
+			assertEquals(board.id(), result.board().id());
+			assertEquals(DeviceMode.DFU, result.board().mode());
+			assertEquals(Optional.of(new UsbId(0x1209, 0x0081)), result.board().dfuId());
+			assertEquals("BOOT-80", result.board().device().serial());
+			assertTrue(result.deviceBack().toMillis() >= 200, "back before the re-enumeration delay? " + result);
+			assertTrue(result.deviceBack().toMillis() < 800 + ALLOWANCE.toMillis(), result.toString());
+		} finally {
+			bench.events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
+	@Test
+	void willDetachPathNeedsNoReset() throws Exception {
+		String port = attach("""
+				{"name": "will-detach", "runtime": {"pid": "0x0082", "functional": {"attributes": "0x0f"}},
+				 "dfu": {"pid": "0x0083"}, "behaviour": {"reenumerate_delay_ms": 100}}
+				""");
+		try {
+			DetachResult result = reboot.run(boardAt(port), new NullProgressMonitor());
+			assertEquals(DeviceMode.DFU, result.board().mode());
+			assertEquals(new UsbId(0x1209, 0x0083), result.board().device().id());
+		} finally {
+			bench.events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
+	@Test
+	void boardThatNeverComesBackFailsAtTheBoundNotAtAFixedDelay() throws Exception {
+		String port = attach("""
+				{"name": "lost", "runtime": {"pid": "0x0084", "functional": {"attributes": "0x07", "detach_timeout": 300}},
+				 "dfu": {"pid": "0x0085"}, "behaviour": {"never_reenumerate": true}}
+				""");
+		try {
+			long start = System.nanoTime();
+			DetachException e = assertThrows(DetachException.class, () -> reboot.run(boardAt(port), new NullProgressMonitor()));
+			long millis = (System.nanoTime() - start) / 1_000_000;
+			assertEquals(Reason.DID_NOT_RETURN, e.reason(), e.getMessage());
+			assertTrue(e.getMessage().contains("1800 ms"), e.getMessage());
+			assertTrue(millis >= 1800 && millis < 1800 + 1000, "failed after " + millis + " ms, the bound is 1800 ms");
+		} finally {
+			UsbBench.detach(port);
+		}
+	}
+
+	@Test
+	void boardThatComesBackInRuntimeModeIsReported() throws Exception {
+		String port = attach("""
+				{"name": "stubborn", "runtime": {"pid": "0x0086", "serial": "ST-86"}, "dfu": {"pid": "0x0087"},
+				 "behaviour": {"return_in_runtime": true}}
+				""");
+		try {
+			DetachException e = assertThrows(DetachException.class, () -> reboot.run(boardAt(port), new NullProgressMonitor()));
+			assertEquals(Reason.RETURNED_IN_RUNTIME, e.reason(), e.getMessage());
+		} finally {
+			bench.events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
+	@Test
+	void willDetachBoardThatIgnoresDetachNeverLeaves() throws Exception {
+		String port = attach("""
+				{"name": "deaf", "runtime": {"pid": "0x0092", "functional": {"attributes": "0x0f", "detach_timeout": 400}},
+				 "behaviour": {"detach": "ignore"}}
+				""");
+		try {
+			long start = System.nanoTime();
+			DetachException e = assertThrows(DetachException.class, () -> reboot.run(boardAt(port), new NullProgressMonitor()));
+			long millis = (System.nanoTime() - start) / 1_000_000;
+			assertEquals(Reason.DID_NOT_LEAVE, e.reason(), e.getMessage());
+			assertTrue(millis >= 400 && millis < 1400, "gave up after " + millis + " ms; its detach timeout is 400 ms");
+		} finally {
+			bench.events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
+	@Test
+	void stalledDetachIsRefusedWithoutReset() throws Exception {
+		String port = attach("""
+				{"name": "refuses", "runtime": {"pid": "0x0088"}, "behaviour": {"detach": "stall"}}
+				""");
+		try {
+			Board board = boardAt(port);
+			DetachException e = assertThrows(DetachException.class, () -> reboot.run(board, new NullProgressMonitor()));
+			assertEquals(Reason.DETACH_STALLED, e.reason(), e.getMessage());
+			assertTrue(bench.registry.board(board.id()).isPresent(), "the board should still be there");
+		} finally {
+			bench.events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
+	@Test
+	void stalledGetStatusAtRuntimeIsAllowed() throws Exception {
+		String port = attach("""
+				{"name": "no-status", "runtime": {"pid": "0x008a"}, "dfu": {"pid": "0x008b"},
+				 "behaviour": {"runtime_getstatus": "stall"}}
+				""");
+		try {
+			assertEquals(DeviceMode.DFU, reboot.run(boardAt(port), new NullProgressMonitor()).board().mode());
+		} finally {
+			bench.events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
+	@Test
+	void accessDeniedSaysSo() throws Exception {
+		String port = attach("""
+				{"name": "locked", "runtime": {"pid": "0x008c"}, "behaviour": {"open_error": "EACCES"}}
+				""");
+		try {
+			DetachException e = assertThrows(DetachException.class, () -> reboot.run(boardAt(port), new NullProgressMonitor()));
+			assertEquals(Reason.ACCESS_DENIED, e.reason(), e.getMessage());
+			assertTrue(e.getMessage().contains("udev"), e.getMessage());
+		} finally {
+			bench.events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
+	@Test
+	void cancellingTheWaitEndsItPromptly() throws Exception {
+		String port = attach("""
+				{"name": "slow", "runtime": {"pid": "0x008e"}, "dfu": {"pid": "0x008f"},
+				 "behaviour": {"never_reenumerate": true}}
+				""");
+		try {
+			NullProgressMonitor monitor = new NullProgressMonitor();
+			Thread canceller = new Thread(() -> {
+				try {
+					Thread.sleep(300);
+				} catch (InterruptedException e) {
+					return;
+				}
+				monitor.setCanceled(true);
+			});
+			canceller.start();
+			long start = System.nanoTime();
+			DetachException e = assertThrows(DetachException.class, () -> reboot.run(boardAt(port), monitor));
+			long millis = (System.nanoTime() - start) / 1_000_000;
+			assertEquals(Reason.CANCELLED, e.reason());
+			assertTrue(millis < 1000, "cancelled after " + millis + " ms");
+		} finally {
+			UsbBench.detach(port);
+		}
+	}
+
+	@Test
+	void onlyTheSelectedOfTwoIdenticalBoardsDetaches() throws Exception {
+		String spec = """
+				{"name": "twin", "runtime": {"pid": "0x0090", "serial": null}, "dfu": {"pid": "0x0091"}}
+				""";
+		String first = attach(spec);
+		String second = attach(spec);
+		try {
+			Board other = boardAt(second);
+			DetachResult result = reboot.run(boardAt(first), new NullProgressMonitor());
+			assertEquals(first, result.board().device().location().portPath());
+			assertEquals(other, bench.registry.board(other.id()).orElseThrow(), "the other twin was touched");
+			assertEquals(DeviceMode.RUNTIME, bench.registry.board(other.id()).orElseThrow().mode());
+		} finally {
+			bench.events.detachAndAwaitRemoval(first, LIMIT);
+			bench.events.detachAndAwaitRemoval(second, LIMIT);
+		}
+	}
+
+	private static String attach(String spec) throws Exception {
+		String port = UsbBench.attach(spec);
+		bench.events.await(e -> e.kind() == Kind.ADDED && e.board().device().location().portPath().equals(port), LIMIT,
+				"ADDED on " + port);
+		return port;
+	}
+
+	private static Board boardAt(String port) {
+		return bench.registry.boards().stream().filter(b -> b.device().location().portPath().equals(port)).findFirst()
+				.orElseThrow(() -> new AssertionError("no board on " + port));
+	}
+}
