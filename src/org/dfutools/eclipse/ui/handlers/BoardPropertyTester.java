@@ -4,14 +4,18 @@ import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.eclipse.core.expressions.PropertyTester;
 
-/** Lets menus ask about a board: {@code org.dfutools.eclipse.board.accessDenied}. */
+/** Lets menus ask about a board: {@code org.dfutools.eclipse.board.accessDenied}, {@code .runtime}. */
 public final class BoardPropertyTester extends PropertyTester {
 
 	@Override
 	public boolean test(Object receiver, String property, Object[] args, Object expectedValue) {
-		if (receiver instanceof Board board && "accessDenied".equals(property)) { //$NON-NLS-1$
-			return board.device().hasProblem(DeviceProblem.Kind.ACCESS_DENIED);
+		if (!(receiver instanceof Board board)) {
+			return false;
 		}
-		return false;
+		return switch (property) {
+		case "accessDenied" -> board.device().hasProblem(DeviceProblem.Kind.ACCESS_DENIED); //$NON-NLS-1$
+		case "runtime" -> !board.mode().isDfuMode(); //$NON-NLS-1$
+		default -> false;
+		};
 	}
 }

@@ -12,7 +12,6 @@ public final class Messages extends NLS {
 	public static String DfuDevicesView_usbFailed;
 	public static String DfuDevicesView_usbFailedHint;
 	public static String DfuDevicesView_filterMessage;
-	public static String DfuDevicesView_boardCount;
 	public static String ViewRefresher_jobName;
 	public static String BoardColumn_name;
 	public static String BoardColumn_id;
@@ -63,6 +62,10 @@ public final class Messages extends NLS {
 	public static String BoardProperties_yes;
 	public static String BoardProperties_no;
 	public static String CopyHandler_copied;
+	public static String RebootToDfuJob_name;
+	public static String RebootToDfuJob_activity;
+	public static String RebootToDfuJob_done;
+
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -9,6 +9,7 @@ import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.ui.internal.Messages;
+import org.dfutools.eclipse.ui.jobs.BoardActivities;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -18,7 +19,6 @@ import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.IElementComparer;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
-import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -58,6 +58,7 @@ public class DfuDevicesView extends ViewPart {
 		listArea = createListArea(stack);
 		stackLayout.topControl = emptyState;
 		refresher = new ViewRefresher(service.registry(), parent.getDisplay(), this::apply);
+		BoardActivities.shared().addListener(activityChanged);
 	}
 
 	private Composite createListArea(Composite parent) {
@@ -135,8 +136,6 @@ public class DfuDevicesView extends ViewPart {
 			stackLayout.topControl = top;
 			stack.layout();
 		}
-		getViewSite().getActionBars().getStatusLineManager()
-				.setMessage(boards.isEmpty() ? null : NLS.bind(Messages.DfuDevicesView_boardCount, Integer.valueOf(boards.size())));
 	}
 
 	/**
@@ -190,8 +189,20 @@ public class DfuDevicesView extends ViewPart {
 		(stackLayout.topControl == listArea ? viewer.getControl() : emptyState).setFocus();
 	}
 
+	/** A job started or ended work on a board: its row says so (labels only, no USB). */
+	private final Runnable activityChanged = () -> {
+		if (!stack.isDisposed()) {
+			stack.getDisplay().asyncExec(() -> {
+				if (!viewer.getControl().isDisposed()) {
+					viewer.refresh(true);
+				}
+			});
+		}
+	};
+
 	@Override
 	public void dispose() {
+		BoardActivities.shared().removeListener(activityChanged);
 		if (refresher != null) {
 			refresher.dispose();
 		}

@@ -24,11 +24,16 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
@@ -197,6 +202,49 @@ class DfuDevicesViewTest {
 		assertEquals(reread, selected, "the selection should follow the board to its new record");
 		view.refresh(); // reads the bus again: the real record comes back
 		assertTrue(UiWait.until(display, LIMIT, () -> row(view, "1-1").get().getText(0).equals("Simulated DFU device")));
+	}
+
+	@Test
+	@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+")
+	void rebootToDfuFromTheToolbarTurnsTheRowIntoDfuMode() throws Exception {
+		DfuDevicesView view = showView();
+		String port = UsbBench.attach("""
+				{"name": "reboot-me", "runtime": {"pid": "0x00a0", "product": "Board to reboot"},
+				 "dfu": {"pid": "0x00a1", "product": "Its bootloader"}, "behaviour": {"reenumerate_delay_ms": 300}}
+				""");
+		try {
+			assertTrue(UiWait.until(display, LIMIT, () -> row(view, port).isPresent()), "no row for " + port);
+			page.activate(view);
+			view.viewer().setSelection(new StructuredSelection(row(view, port).get().getData()), true);
+			ToolItem reboot = toolItem(view, "Reboot to DFU");
+			assertTrue(UiWait.until(display, LIMIT, reboot::isEnabled), "Reboot to DFU stays disabled for a run-time board");
+			List<String> modesSeen = new ArrayList<>();
+			reboot.notifyListeners(SWT.Selection, new Event());
+			assertTrue(UiWait.until(display, LIMIT, () -> {
+				row(view, port).ifPresent(item -> modesSeen.add(item.getText(2)));
+				return row(view, port).map(item -> item.getText(2).equals("DFU")).orElse(false);
+			}), "the row never turned into DFU mode; modes seen: " + modesSeen);
+			assertEquals("Its bootloader", row(view, port).get().getText(0));
+			assertTrue(modesSeen.contains("Detaching..."), "no transient state shown: " + modesSeen);
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+			UiWait.settle(display, Duration.ofMillis(300));
+			Screenshots.save(display, "dfu-devices-rebooted");
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+			assertTrue(UiWait.until(display, LIMIT, () -> !reboot.isEnabled()), "Reboot to DFU enabled on a DFU-mode board");
+		} finally {
+			UsbBench.detach(port);
+		}
+		assertEquals(List.of(), errors);
+	}
+
+	private static ToolItem toolItem(DfuDevicesView view, String tooltipStart) {
+		ToolBar toolBar = ((ToolBarManager) view.getViewSite().getActionBars().getToolBarManager()).getControl();
+		for (ToolItem item : toolBar.getItems()) {
+			if (item.getToolTipText() != null && item.getToolTipText().startsWith(tooltipStart)) {
+				return item;
+			}
+		}
+		throw new AssertionError("no '" + tooltipStart + "' button on the view's toolbar");
 	}
 
 	@Test
