@@ -1,0 +1,177 @@
+package org.dfutools.eclipse.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BoardEvent;
+import org.dfutools.eclipse.core.device.DeviceMode;
+import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.device.UsbStatus;
+import org.dfutools.eclipse.core.dfu.DetachResult;
+import org.dfutools.eclipse.core.dfu.RebootToDfu;
+import org.dfutools.eclipse.testsupport.BenchmarkResults;
+import org.dfutools.eclipse.testsupport.UsbBench;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reboot to DFU against boards that re-enumerate R ms after the reset, beside dfu-util: "dfu-util -e"
+ * followed by polling "dfu-util -l", and dfu-util's own flow (detach, then its fixed 5 s delay).
+ * Times run from the command to the DFU-mode device being listed (read, so openable).
+ */
+class RebootToDfuBenchmark {
+
+	private static final Duration LIMIT = Duration.ofSeconds(30);
+	private static final int RUNS = 5;
+	private static final int DFU_UTIL_FLOW_RUNS = 2;
+	private static final BenchmarkResults RESULTS = new BenchmarkResults();
+
+	private static DfuDeviceService service;
+	private static DeviceRegistry registry;
+	private static final BlockingQueue<BoardEvent> EVENTS = new LinkedBlockingQueue<>();
+
+	@BeforeAll
+	static void startUsb() throws Exception {
+		assertTrue(UsbBench.isPresent(), "run the benchmarks inside testbench/usbsim (./run-benchmarks does)");
+		service = new DfuDeviceService();
+		registry = service.registry();
+		BlockingQueue<UsbStatus> status = new LinkedBlockingQueue<>();
+		registry.addListener(new org.dfutools.eclipse.core.device.BoardListener() {
+			@Override
+			public void boardChanged(BoardEvent event) {
+				EVENTS.add(event);
+			}
+
+			@Override
+			public void usbStatusChanged(UsbStatus newStatus) {
+				status.add(newStatus);
+			}
+		});
+		if (registry.usbStatus().state() != UsbStatus.State.LISTING) {
+			assertEquals(UsbStatus.LISTING, status.poll(LIMIT.toSeconds(), TimeUnit.SECONDS));
+		}
+	}
+
+	@AfterAll
+	static void report() throws IOException {
+		service.close();
+		System.out.print(RESULTS.table());
+		System.out.println("written: " + RESULTS.write("reboot-benchmarks.json"));
+	}
+
+	@Test
+	void rebootToDfuBesideDfuUtil() throws Exception {
+		for (int r : new int[] { 50, 200, 1000 }) {
+			List<Double> ours = new ArrayList<>();
+			List<Double> dfuUtilPolling = new ArrayList<>();
+			List<Double> dfuUtilFlow = new ArrayList<>();
+			for (int run = 0; run < 1 + RUNS; run++) {
+				String port = attach(r);
+				long start = System.nanoTime();
+				DetachResult result = new RebootToDfu(service, RebootToDfu.DEFAULT_ALLOWANCE).run(boardAt(port),
+						new NullProgressMonitor());
+				double millis = (System.nanoTime() - start) / 1e6;
+				assertEquals(DeviceMode.DFU, result.board().mode());
+				detach(port);
+				if (run > 0) {
+					ours.add(millis);
+				}
+			}
+			for (int run = 0; run < 1 + RUNS; run++) {
+				String port = attach(r);
+				long start = System.nanoTime();
+				assertEquals(0, dfuUtil(List.of("-e", "-p", port)).exitCode(), "dfu-util -e");
+				while (!dfuUtil(List.of("-l", "-p", port)).output().contains("Found DFU:")) {
+					assertTrue(System.nanoTime() - start < LIMIT.toNanos(), "dfu-util -l never found the DFU device");
+				}
+				double millis = (System.nanoTime() - start) / 1e6;
+				detach(port);
+				if (run > 0) {
+					dfuUtilPolling.add(millis);
+				}
+			}
+			for (int run = 0; run < DFU_UTIL_FLOW_RUNS; run++) {
+				String port = attach(r);
+				Path upload = Files.createTempFile("dfu-upload", ".bin");
+				Files.delete(upload);
+				long start = System.nanoTime();
+				ProcessResult flow = dfuUtil(List.of("-p", port, "-a", "0", "-Z", "1", "-U", upload.toString()));
+				double millis = (System.nanoTime() - start) / 1e6;
+				assertEquals(0, flow.exitCode(), flow.output());
+				dfuUtilFlow.add(millis);
+				Files.deleteIfExists(upload);
+				detach(port);
+			}
+			double oursMedian = RESULTS.add("Reboot to DFU, R = " + r + " ms: command to DFU mode listed", "ms", ours,
+					(double) r, "<= R + 100 ms").median();
+			RESULTS.add("  margin over R = " + r + " ms", "ms", ours.stream().map(ms -> ms - r).toList(), null,
+					"<= 100 ms");
+			RESULTS.add("  dfu-util -e, then polling dfu-util -l (R = " + r + ")", "ms", dfuUtilPolling, oursMedian, "");
+			RESULTS.add("  dfu-util's own flow: detach, fixed 5 s, open, 1-byte upload (R = " + r + ")", "ms",
+					dfuUtilFlow, oursMedian, "");
+		}
+	}
+
+	private static String attach(int reenumerationMs) throws Exception {
+		EVENTS.clear(); // what the last run left behind is not about this board
+		String port = UsbBench.attach(String.format(
+				"{\"name\": \"r%d\", \"runtime\": {\"pid\": \"0x00b0\"}, \"dfu\": {\"pid\": \"0x00b1\"},"
+						+ " \"behaviour\": {\"reenumerate_delay_ms\": %d}}",
+				reenumerationMs, reenumerationMs));
+		awaitEvent(port, BoardEvent.Kind.ADDED);
+		return port;
+	}
+
+	/** Unplugs the board; waits for the registry to see it go when the registry had it. */
+	private static void detach(String port) throws Exception {
+		boolean listed = registry.boards().stream().anyMatch(b -> b.device().location().portPath().equals(port));
+		EVENTS.clear();
+		UsbBench.detach(port);
+		if (listed) {
+			awaitEvent(port, BoardEvent.Kind.REMOVED);
+		}
+	}
+
+	private static void awaitEvent(String port, BoardEvent.Kind kind) throws InterruptedException {
+		long deadline = System.nanoTime() + LIMIT.toNanos();
+		while (true) {
+			BoardEvent event = EVENTS.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+			assertTrue(event != null, "no " + kind + " on " + port);
+			if (event.kind() == kind && event.board().device().location().portPath().equals(port)) {
+				return;
+			}
+		}
+	}
+
+	private static Board boardAt(String port) {
+		return registry.boards().stream().filter(b -> b.device().location().portPath().equals(port)).findFirst()
+				.orElseThrow(() -> new AssertionError("no board on " + port + ": " + registry.boards()));
+	}
+
+	private record ProcessResult(int exitCode, String output) {
+	}
+
+	private static ProcessResult dfuUtil(List<String> arguments) throws Exception {
+		List<String> command = new ArrayList<>();
+		command.add("dfu-util");
+		command.addAll(arguments);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes());
+		assertTrue(process.waitFor(30, TimeUnit.SECONDS), "dfu-util hung: " + command);
+		return new ProcessResult(process.exitValue(), output);
+	}
+}
