@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent.Kind;
@@ -66,6 +71,58 @@ class RebootToDfuOnBenchTest {
 			assertEquals("BOOT-80", result.board().device().serial());
 			assertTrue(result.deviceBack().toMillis() >= 200, "back before the re-enumeration delay? " + result);
 			assertTrue(result.deviceBack().toMillis() < 800 + ALLOWANCE.toMillis(), result.toString());
+		} finally {
+			bench.events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
+	@Test
+	@EnabledIfEnvironmentVariable(named = "DFU_BENCH_LOG", matches = ".+", disabledReason = "run-tests gives the bench a log")
+	void theWireCarriesTheDevicesDetachTimeoutAndTheResetComesInsideIt() throws Exception {
+		String port = attach("""
+				{"name": "on-the-wire", "runtime": {"pid": "0x0094", "functional": {"attributes": "0x07", "detach_timeout": 750}},
+				 "dfu": {"pid": "0x0095"}}
+				""");
+		try {
+			reboot.run(boardAt(port), new NullProgressMonitor());
+			List<String> lines = Files.readAllLines(Path.of(System.getenv("DFU_BENCH_LOG")));
+			String portField = "\"port\":\"" + port + "\"";
+			int detach = -1;
+			for (int index = lines.size() - 1; index >= 0 && detach < 0; index--) {
+				String line = lines.get(index);
+				if (line.contains(portField) && line.contains("\"bmRequestType\":33,\"bRequest\":0,")) {
+					detach = index;
+				}
+			}
+			assertTrue(detach >= 0, "no DFU_DETACH for " + port + " in the bench's log");
+			assertTrue(lines.get(detach).contains("\"wValue\":750,"), "wValue is not wDetachTimeOut: " + lines.get(detach));
+			String reset = lines.subList(detach, lines.size()).stream()
+					.filter(line -> line.contains(portField) && line.contains("\"event\":\"reset\",\"reason\":\"host\""))
+					.findFirst().orElseThrow(() -> new AssertionError("no USB reset after DFU_DETACH"));
+			long micros = time(reset) - time(lines.get(detach));
+			assertTrue(micros >= 0 && micros < 750_000, "reset " + micros + " us after DFU_DETACH; wDetachTimeOut is 750 ms");
+		} finally {
+			bench.events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
+	private static long time(String logLine) {
+		Matcher time = Pattern.compile("\"t_us\":(\\d+)").matcher(logLine);
+		assertTrue(time.find(), logLine);
+		return Long.parseLong(time.group(1));
+	}
+
+	@Test
+	void slowReenumerationInsideTheBoundSucceeds() throws Exception {
+		// Back after 1.4 s: longer than dfu-util would wait for nothing, inside 500 ms + the 1.5 s allowance.
+		String port = attach("""
+				{"name": "slow", "runtime": {"pid": "0x0096", "functional": {"attributes": "0x07", "detach_timeout": 500}},
+				 "dfu": {"pid": "0x0097"}, "behaviour": {"reenumerate_delay_ms": 1400}}
+				""");
+		try {
+			DetachResult result = reboot.run(boardAt(port), new NullProgressMonitor());
+			assertEquals(DeviceMode.DFU, result.board().mode());
+			assertTrue(result.deviceBack().toMillis() >= 1400, result.toString());
 		} finally {
 			bench.events.detachAndAwaitRemoval(port, LIMIT);
 		}
