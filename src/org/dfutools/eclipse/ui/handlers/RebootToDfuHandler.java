@@ -20,11 +20,11 @@ public final class RebootToDfuHandler extends AbstractHandler {
 		Display display = Display.getCurrent();
 		for (Object selected : HandlerUtil.getCurrentStructuredSelection(event)) {
 			if (selected instanceof Board board && !board.mode().isDfuMode()) {
-				new RebootToDfuJob(board, message -> display.asyncExec(() -> {
-					if (statusLine != null) {
-						statusLine.setMessage(message);
+				new RebootToDfuJob(board, message -> {
+					if (statusLine != null && !display.isDisposed()) {
+						display.asyncExec(() -> statusLine.setMessage(message));
 					}
-				})).schedule();
+				}).schedule();
 			}
 		}
 		return null;
