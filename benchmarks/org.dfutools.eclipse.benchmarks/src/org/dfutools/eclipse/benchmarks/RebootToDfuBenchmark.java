@@ -9,18 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceMode;
-import org.dfutools.eclipse.core.device.DeviceRegistry;
-import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.core.dfu.DetachResult;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
+import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.BenchmarkResults;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -40,35 +36,17 @@ class RebootToDfuBenchmark {
 	private static final int DFU_UTIL_FLOW_RUNS = 2;
 	private static final BenchmarkResults RESULTS = new BenchmarkResults();
 
-	private static DfuDeviceService service;
-	private static DeviceRegistry registry;
-	private static final BlockingQueue<BoardEvent> EVENTS = new LinkedBlockingQueue<>();
+	private static BenchRegistry bench;
 
 	@BeforeAll
 	static void startUsb() throws Exception {
 		assertTrue(UsbBench.isPresent(), "run the benchmarks inside testbench/usbsim (./run-benchmarks does)");
-		service = new DfuDeviceService();
-		registry = service.registry();
-		BlockingQueue<UsbStatus> status = new LinkedBlockingQueue<>();
-		registry.addListener(new org.dfutools.eclipse.core.device.BoardListener() {
-			@Override
-			public void boardChanged(BoardEvent event) {
-				EVENTS.add(event);
-			}
-
-			@Override
-			public void usbStatusChanged(UsbStatus newStatus) {
-				status.add(newStatus);
-			}
-		});
-		if (registry.usbStatus().state() != UsbStatus.State.LISTING) {
-			assertEquals(UsbStatus.LISTING, status.poll(LIMIT.toSeconds(), TimeUnit.SECONDS));
-		}
+		bench = BenchRegistry.start(true, LIMIT);
 	}
 
 	@AfterAll
 	static void report() throws IOException {
-		service.close();
+		bench.close();
 		System.out.print(RESULTS.table());
 		System.out.println("written: " + RESULTS.write("reboot-benchmarks.json"));
 	}
@@ -82,7 +60,7 @@ class RebootToDfuBenchmark {
 			for (int run = 0; run < 1 + RUNS; run++) {
 				String port = attach(r);
 				long start = System.nanoTime();
-				DetachResult result = new RebootToDfu(service, RebootToDfu.DEFAULT_ALLOWANCE).run(boardAt(port),
+				DetachResult result = new RebootToDfu(bench.service, RebootToDfu.DEFAULT_ALLOWANCE).run(boardAt(port),
 						new NullProgressMonitor());
 				double millis = (System.nanoTime() - start) / 1e6;
 				assertEquals(DeviceMode.DFU, result.board().mode());
@@ -127,39 +105,30 @@ class RebootToDfuBenchmark {
 	}
 
 	private static String attach(int reenumerationMs) throws Exception {
-		EVENTS.clear(); // what the last run left behind is not about this board
+		bench.events.clear(); // what the last run left behind is not about this board
 		String port = UsbBench.attach(String.format(
 				"{\"name\": \"r%d\", \"runtime\": {\"pid\": \"0x00b0\"}, \"dfu\": {\"pid\": \"0x00b1\"},"
 						+ " \"behaviour\": {\"reenumerate_delay_ms\": %d}}",
 				reenumerationMs, reenumerationMs));
-		awaitEvent(port, BoardEvent.Kind.ADDED);
+		bench.events.await(e -> e.kind() == BoardEvent.Kind.ADDED && e.board().device().location().portPath().equals(port),
+				LIMIT, "ADDED on " + port);
 		return port;
 	}
 
 	/** Unplugs the board; waits for the registry to see it go when the registry had it. */
 	private static void detach(String port) throws Exception {
-		boolean listed = registry.boards().stream().anyMatch(b -> b.device().location().portPath().equals(port));
-		EVENTS.clear();
-		UsbBench.detach(port);
+		boolean listed = bench.registry.boards().stream().anyMatch(b -> b.device().location().portPath().equals(port));
+		bench.events.clear();
 		if (listed) {
-			awaitEvent(port, BoardEvent.Kind.REMOVED);
-		}
-	}
-
-	private static void awaitEvent(String port, BoardEvent.Kind kind) throws InterruptedException {
-		long deadline = System.nanoTime() + LIMIT.toNanos();
-		while (true) {
-			BoardEvent event = EVENTS.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-			assertTrue(event != null, "no " + kind + " on " + port);
-			if (event.kind() == kind && event.board().device().location().portPath().equals(port)) {
-				return;
-			}
+			bench.events.detachAndAwaitRemoval(port, LIMIT);
+		} else {
+			UsbBench.detach(port);
 		}
 	}
 
 	private static Board boardAt(String port) {
-		return registry.boards().stream().filter(b -> b.device().location().portPath().equals(port)).findFirst()
-				.orElseThrow(() -> new AssertionError("no board on " + port + ": " + registry.boards()));
+		return bench.registry.boards().stream().filter(b -> b.device().location().portPath().equals(port)).findFirst()
+				.orElseThrow(() -> new AssertionError("no board on " + port + ": " + bench.registry.boards()));
 	}
 
 	private record ProcessResult(int exitCode, String output) {

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.tests.device;
+package org.dfutools.eclipse.testsupport;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -39,7 +39,7 @@ public final class BoardEvents implements BoardListener {
 
 	/** Detaches a bench board and waits until the registry has seen it go, so no event outlives its test. */
 	public void detachAndAwaitRemoval(String port, Duration limit) throws Exception {
-		org.dfutools.eclipse.testsupport.UsbBench.detach(port);
+		UsbBench.detach(port);
 		await(e -> e.kind() == BoardEvent.Kind.REMOVED && e.board().device().location().portPath().equals(port), limit,
 				"REMOVED on " + port);
 	}
@@ -49,7 +49,7 @@ public final class BoardEvents implements BoardListener {
 		return awaitAny(BoardEvent.class, wanted, limit, what);
 	}
 
-	UsbStatus awaitStatus(Predicate<UsbStatus> wanted, Duration limit, String what) throws InterruptedException {
+	public UsbStatus awaitStatus(Predicate<UsbStatus> wanted, Duration limit, String what) throws InterruptedException {
 		return awaitAny(UsbStatus.class, wanted, limit, what);
 	}
 

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.tests.device;
+package org.dfutools.eclipse.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
