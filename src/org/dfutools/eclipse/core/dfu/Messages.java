@@ -10,6 +10,7 @@ final class Messages extends NLS {
 	public static String RebootToDfu_waiting;
 	public static String RebootToDfu_notRuntime;
 	public static String RebootToDfu_windows;
+	public static String RebootToDfu_winUsb;
 	public static String RebootToDfu_failed;
 	public static String RebootToDfu_didNotLeave;
 	public static String RebootToDfu_didNotReturn;

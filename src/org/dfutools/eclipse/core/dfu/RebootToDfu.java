@@ -99,6 +99,9 @@ public final class RebootToDfu {
 		try {
 			service.detach(new DetachRequest(board.device().location(), dfu.interfaceNumber(), selectAltZero, timeout, reset));
 		} catch (UsbException e) {
+			if (e.notSupported() && isWindows()) {
+				throw new DetachException(Reason.USB_ERROR, NLS.bind(Messages.RebootToDfu_winUsb, name(board)), e);
+			}
 			throw new DetachException(reasonOf(e), NLS.bind(Messages.RebootToDfu_failed, name(board), e.getMessage()), e);
 		}
 	}

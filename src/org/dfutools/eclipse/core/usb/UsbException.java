@@ -34,6 +34,11 @@ public class UsbException extends Exception {
 		return libUsbError == LibUsb.ERROR_NO_DEVICE;
 	}
 
+	/** The driver or platform cannot do it (Windows: the device is not bound to WinUSB). */
+	public boolean notSupported() {
+		return libUsbError == LibUsb.ERROR_NOT_SUPPORTED;
+	}
+
 	/** The libusb error code (negative), or 0 when the failure did not come from libusb. */
 	public int libUsbError() {
 		return libUsbError;

@@ -202,6 +202,9 @@ class RebootToDfuOnBenchTest {
 			DetachException e = assertThrows(DetachException.class, () -> reboot.run(board, new NullProgressMonitor()));
 			assertEquals(Reason.DETACH_STALLED, e.reason(), e.getMessage());
 			assertTrue(bench.registry.board(board.id()).isPresent(), "the board should still be there");
+			// Nothing was left claimed or open: a second try meets the same refusal, not a busy interface.
+			DetachException again = assertThrows(DetachException.class, () -> reboot.run(board, new NullProgressMonitor()));
+			assertEquals(Reason.DETACH_STALLED, again.reason(), again.getMessage());
 		} finally {
 			bench.events.detachAndAwaitRemoval(port, LIMIT);
 		}
