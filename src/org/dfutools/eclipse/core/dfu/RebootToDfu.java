@@ -12,6 +12,7 @@ import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.dfu.BoardWatch.CancelledException;
 import org.dfutools.eclipse.core.dfu.DetachException.Reason;
 import org.dfutools.eclipse.core.usb.DetachRequest;
+import org.dfutools.eclipse.core.usb.DetachSent;
 import org.dfutools.eclipse.core.usb.UsbException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
@@ -56,13 +57,15 @@ public final class RebootToDfu {
 		long start = System.nanoTime();
 		try (BoardWatch watch = new BoardWatch(service.registry(), board.id())) {
 			progress.subTask(Messages.RebootToDfu_detaching);
-			send(board, dfu, timeout, !willDetach);
+			DetachSent detach = send(board, dfu, timeout, !willDetach);
 			long sent = System.nanoTime();
 			progress.worked(20);
 			progress.subTask(Messages.RebootToDfu_waiting);
 			long deadline = sent + Duration.ofMillis(timeout).plus(allowance).toNanos();
-			BoardEvent first = watch.await(back.or(event -> event.kind() == BoardEvent.Kind.REMOVED),
-					Math.min(deadline, sent + Duration.ofMillis(timeout).toNanos()), progress);
+			// When the reset already saw the device go, its departure needs no waiting for: only its return.
+			long leaveDeadline = detach.resetGone() ? deadline : Math.min(deadline, sent + Duration.ofMillis(timeout).toNanos());
+			BoardEvent first = watch.await(back.or(event -> event.kind() == BoardEvent.Kind.REMOVED), leaveDeadline,
+					progress);
 			if (first == null && !willDetach) {
 				// The reset did not make it re-enumerate: it is on the bus as before, in run-time mode.
 				throw new DetachException(Reason.RETURNED_IN_RUNTIME, NLS.bind(Messages.RebootToDfu_backInRuntime, name(board)));
@@ -94,10 +97,11 @@ public final class RebootToDfu {
 		}
 	}
 
-	private void send(Board board, DfuInterface dfu, int timeout, boolean reset) throws DetachException {
+	private DetachSent send(Board board, DfuInterface dfu, int timeout, boolean reset) throws DetachException {
 		boolean selectAltZero = dfu.interfaceNumber() > 0 || dfu.altSettings().size() > 1;
 		try {
-			service.detach(new DetachRequest(board.device().location(), dfu.interfaceNumber(), selectAltZero, timeout, reset));
+			return service.detach(
+					new DetachRequest(board.device().location(), dfu.interfaceNumber(), selectAltZero, timeout, reset));
 		} catch (UsbException e) {
 			if (e.notSupported() && isWindows()) {
 				throw new DetachException(Reason.USB_ERROR, NLS.bind(Messages.RebootToDfu_winUsb, name(board)), e);
