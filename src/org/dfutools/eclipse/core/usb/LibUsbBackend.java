@@ -3,6 +3,7 @@ package org.dfutools.eclipse.core.usb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -11,7 +12,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.dfutools.eclipse.core.device.DeviceSink;
+import org.dfutools.eclipse.core.device.DfuDeviceRecord;
 import org.dfutools.eclipse.core.device.UsbLocation;
 import org.dfutools.eclipse.core.device.UsbStatus;
 import org.eclipse.core.runtime.ILog;
@@ -38,9 +41,13 @@ public final class LibUsbBackend implements AutoCloseable {
 	private static final long EVENT_LOOP_TURN_MICROS = 200_000;
 	private static final long FALLBACK_RESCAN_SECONDS = 3;
 	private static final long CLOSE_WAIT_MILLIS = 2_000;
+	/** Long enough for udev to apply a board's permissions after the kernel announced it. */
+	private static final long OPEN_RETRY_MILLIS = 300;
 
 	private final Context context;
 	private final ExecutorService reader = Executors.newSingleThreadExecutor(daemon("DFU device reader")); //$NON-NLS-1$
+	private final ScheduledExecutorService retryTimer = Executors
+			.newSingleThreadScheduledExecutor(daemon("DFU device read retry")); //$NON-NLS-1$
 	private volatile boolean running = true;
 	private Thread eventThread;
 	private HotplugCallbackHandle hotplug;
@@ -132,7 +139,7 @@ public final class LibUsbBackend implements AutoCloseable {
 	private final HotplugCallback onHotplug = (ctx, device, event, userData) -> {
 		if (event == LibUsb.HOTPLUG_EVENT_DEVICE_ARRIVED) {
 			// No I/O inside libusb's callback: keep the device alive and read it on the reader thread.
-			DeviceRead read = new DeviceRead(LibUsb.refDevice(device));
+			DeviceRead read = new DeviceRead(LibUsb.refDevice(device), false);
 			try {
 				reader.execute(read);
 			} catch (RejectedExecutionException e) {
@@ -148,15 +155,21 @@ public final class LibUsbBackend implements AutoCloseable {
 	/** Reads one device that arrived; holds a reference to it until it has run or is discarded. */
 	private final class DeviceRead implements Runnable {
 		private final Device device;
+		private final boolean retry;
 
-		DeviceRead(Device device) {
+		DeviceRead(Device device, boolean retry) {
 			this.device = device;
+			this.retry = retry;
 		}
 
 		@Override
 		public void run() {
 			try {
-				DeviceReader.read(device).ifPresent(sink::deviceArrived);
+				Optional<DfuDeviceRecord> record = DeviceReader.read(device);
+				if (!retry && record.filter(LibUsbBackend::notOpened).isPresent() && retryLater(device)) {
+					return; // reported after the retry
+				}
+				record.ifPresent(sink::deviceArrived);
 			} catch (RuntimeException e) {
 				ILog.of(LibUsbBackend.class).log(Status.error(e.toString(), e));
 			} finally {
@@ -167,6 +180,32 @@ public final class LibUsbBackend implements AutoCloseable {
 		void discard() {
 			LibUsb.unrefDevice(device);
 		}
+	}
+
+	/**
+	 * The kernel announces a device before udev has applied its permissions (libusb here listens to the
+	 * kernel, not to udev), so a first open can fail although the board is fine: read it once more
+	 * shortly after, before reporting it. Returns false when closing.
+	 */
+	private boolean retryLater(Device device) {
+		DeviceRead again = new DeviceRead(LibUsb.refDevice(device), true);
+		try {
+			retryTimer.schedule(() -> {
+				try {
+					reader.execute(again);
+				} catch (RejectedExecutionException e) {
+					again.discard();
+				}
+			}, OPEN_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+			return true;
+		} catch (RejectedExecutionException e) {
+			again.discard();
+			return false;
+		}
+	}
+
+	private static boolean notOpened(DfuDeviceRecord record) {
+		return record.hasProblem(DeviceProblem.Kind.ACCESS_DENIED) || record.hasProblem(DeviceProblem.Kind.OPEN_FAILED);
 	}
 
 	private void compareWithBus(boolean rereadKnown) {
@@ -261,6 +300,7 @@ public final class LibUsbBackend implements AutoCloseable {
 			rescanTimer.shutdownNow();
 		}
 		reader.shutdown();
+		retryTimer.shutdownNow().forEach(Runnable::run); // each hands its read to the closed reader, which discards it
 		boolean stopped = false;
 		try {
 			stopped = reader.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);

@@ -1,0 +1,87 @@
+package org.dfutools.eclipse.tests.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.process.DfuUtilException;
+import org.dfutools.eclipse.core.process.DfuUtilTool;
+import org.dfutools.eclipse.core.process.DfuUtilVersion;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Finding dfu-util and checking it: the real one, and stand-ins that misbehave. */
+@EnabledOnOs({ OS.LINUX, OS.MAC })
+class DfuUtilToolTest {
+
+	private static final Duration LIMIT = Duration.ofSeconds(5);
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void theRealDfuUtilIsFoundOnThePathAndRecentEnough() throws Exception {
+		Path found = DfuUtilTool.locate("");
+		DfuUtilVersion version = DfuUtilTool.version(found, LIMIT);
+		assertTrue(version.isSupported(), version.toString());
+		assertEquals(found, DfuUtilTool.locate(found.toString()));
+	}
+
+	@Test
+	void tooOldIsRefusedWithBothVersions() throws Exception {
+		Path old = script("old", "echo 'dfu-util 0.8'");
+		DfuUtilException e = assertThrows(DfuUtilException.class, () -> DfuUtilTool.version(old, LIMIT));
+		assertTrue(e.getMessage().contains("0.8") && e.getMessage().contains("0.9"), e.getMessage());
+	}
+
+	@Test
+	void somethingElseIsNotTakenForDfuUtil() throws Exception {
+		Path other = script("other", "echo 'usage: frobnicate'");
+		DfuUtilException e = assertThrows(DfuUtilException.class, () -> DfuUtilTool.version(other, LIMIT));
+		assertTrue(e.getMessage().contains("does not look like dfu-util"), e.getMessage());
+	}
+
+	@Test
+	void aHangingExecutableIsStoppedAtTheBound() throws Exception {
+		Path hang = script("hang", "sleep 60");
+		long start = System.nanoTime();
+		DfuUtilException e = assertThrows(DfuUtilException.class, () -> DfuUtilTool.version(hang, Duration.ofMillis(500)));
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		assertTrue(e.getMessage().contains("did not answer"), e.getMessage());
+		assertTrue(millis < 3000, "stopped after " + millis + " ms");
+	}
+
+	@Test
+	void missingAndNotExecutableSaySo() throws Exception {
+		DfuUtilException missing = assertThrows(DfuUtilException.class,
+				() -> DfuUtilTool.locate(folder.resolve("nowhere/dfu-util").toString()));
+		assertTrue(missing.getMessage().contains("was not found"), missing.getMessage());
+		Path plain = Files.writeString(folder.resolve("plain"), "not a program");
+		DfuUtilException notExecutable = assertThrows(DfuUtilException.class, () -> DfuUtilTool.locate(plain.toString()));
+		assertTrue(notExecutable.getMessage().contains("not executable"), notExecutable.getMessage());
+	}
+
+	@Test
+	void versionLinesParse() {
+		assertEquals(Optional.of(new DfuUtilVersion(0, 11)), DfuUtilVersion.parse("dfu-util 0.11\n\nCopyright ..."));
+		assertEquals(Optional.of(new DfuUtilVersion(1, 0)), DfuUtilVersion.parse("dfu-util 1.0-dev"));
+		assertEquals(Optional.empty(), DfuUtilVersion.parse("dfu-programmer 0.7.2"));
+		assertTrue(new DfuUtilVersion(0, 10).isSupported());
+		assertTrue(!new DfuUtilVersion(0, 8).isSupported());
+	}
+
+	private Path script(String name, String body) throws Exception {
+		Path file = folder.resolve(name);
+		Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+		return file;
+	}
+}
