@@ -1,0 +1,81 @@
+package org.dfutools.eclipse.core.process;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads dfu-util's output as it streams: the progress bar it redraws with carriage returns
+ * ({@code "\rDownload\t[====   ]  19%   3072 bytes"}), the end of each phase ({@code "Download done."})
+ * and the last error it printed ({@code "dfu-util: ..."}), which explains a failing exit status.
+ */
+public final class DfuUtilOutput {
+
+	/** What the output says, as it says it; called on the thread that feeds the output. */
+	public interface Listener {
+		void progress(String phase, int percent, long bytes);
+
+		void phaseDone(String phase);
+	}
+
+	private static final Pattern PROGRESS = Pattern.compile("^(Erase|Download|Upload)\\s*\\[[= ]*\\]\\s*(\\d+)%\\s+(\\d+) bytes"); //$NON-NLS-1$
+	private static final Pattern DONE = Pattern.compile("^(Erase|Download|Upload)\\s+done\\."); //$NON-NLS-1$
+	private static final String ERROR_PREFIX = "dfu-util: "; //$NON-NLS-1$
+	private static final String WARNING_PREFIX = "dfu-util: Warning"; //$NON-NLS-1$
+
+	private final Listener listener;
+	private final StringBuilder segment = new StringBuilder();
+	private String lastError = ""; //$NON-NLS-1$
+	/** dfu-util continues some warnings on a second "dfu-util: " line; that line is no error either. */
+	private boolean warningContinues;
+
+	public DfuUtilOutput(Listener listener) {
+		this.listener = listener;
+	}
+
+	/** Takes the next piece of output, in any size; segments end at '\r' or '\n'. */
+	public void accept(CharSequence text) {
+		for (int index = 0; index < text.length(); index++) {
+			char next = text.charAt(index);
+			if (next == '\r' || next == '\n') {
+				segmentEnded();
+			} else {
+				segment.append(next);
+			}
+		}
+	}
+
+	/** The output ended: what is left is a last segment. */
+	public void finish() {
+		segmentEnded();
+	}
+
+	/** The last error dfu-util printed (not its warnings), or "" when it printed none. */
+	public String lastError() {
+		return lastError;
+	}
+
+	private void segmentEnded() {
+		String line = segment.toString().replace('\t', ' ').strip();
+		segment.setLength(0);
+		if (line.isEmpty()) {
+			return;
+		}
+		Matcher progress = PROGRESS.matcher(line);
+		if (progress.find()) {
+			listener.progress(progress.group(1), Integer.parseInt(progress.group(2)), Long.parseLong(progress.group(3)));
+			return;
+		}
+		Matcher done = DONE.matcher(line);
+		if (done.find()) {
+			listener.phaseDone(done.group(1));
+			return;
+		}
+		if (line.startsWith(WARNING_PREFIX)) {
+			warningContinues = true;
+		} else if (line.startsWith(ERROR_PREFIX) && !warningContinues) {
+			lastError = line.substring(ERROR_PREFIX.length());
+		} else {
+			warningContinues = false;
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package org.dfutools.eclipse.tests.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.dfutools.eclipse.core.process.DfuUtilOutput;
+import org.dfutools.eclipse.testsupport.UsbBench;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/** dfu-util's streamed output, read from the real dfu-util against a simulated bootloader. */
+class DfuUtilOutputTest {
+
+	@TempDir
+	Path folder;
+
+	private final List<String> events = new ArrayList<>();
+	private final DfuUtilOutput output = new DfuUtilOutput(new DfuUtilOutput.Listener() {
+		@Override
+		public void progress(String phase, int percent, long bytes) {
+			events.add(phase + " " + percent + "% " + bytes);
+		}
+
+		@Override
+		public void phaseDone(String phase) {
+			events.add(phase + " done");
+		}
+	});
+
+	@Test
+	@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+", disabledReason = "needs testbench/usbsim")
+	void aRealDownloadReportsEveryBlockAndItsEnd() throws Exception {
+		String port = UsbBench.attach("""
+				{"name": "loader", "start_mode": "dfu", "runtime": null,
+				 "dfu": {"pid": "0x00c1", "functional": {"attributes": "0x07", "transfer_size": 1024}, "alts": [{"name": "Flash"}]}}
+				""");
+		try {
+			Path firmware = folder.resolve("fw.bin");
+			byte[] bytes = new byte[10 * 1024];
+			new Random(1).nextBytes(bytes);
+			Files.write(firmware, bytes);
+			Process dfuUtil = new ProcessBuilder("dfu-util", "-p", port, "-a", "0", "-D", firmware.toString())
+					.redirectErrorStream(true).start();
+			// Feed it in small pieces, as a console stream would.
+			byte[] buffer = new byte[7];
+			int read;
+			while ((read = dfuUtil.getInputStream().read(buffer)) > 0) {
+				output.accept(new String(buffer, 0, read));
+			}
+			output.finish();
+			assertTrue(dfuUtil.waitFor(30, TimeUnit.SECONDS));
+			assertEquals(0, dfuUtil.exitValue(), String.join("\n", events));
+		} finally {
+			UsbBench.detach(port);
+		}
+		// dfu-util 0.11 redraws before each 1 KiB block and once more at 100%: 0..10 KiB, 100%, done.
+		assertEquals("Download 0% 0", events.get(0));
+		assertTrue(events.contains("Download 45% 5120"), events.toString());
+		assertEquals("Download 100% 10240", events.get(events.size() - 2));
+		assertEquals("Download done", events.get(events.size() - 1));
+		assertEquals(13, events.size(), events.toString());
+		assertEquals("", output.lastError());
+	}
+
+	@Test
+	void theLastErrorIsKeptAndWarningsAreNot() {
+		output.accept("dfu-util: Warning: Invalid DFU suffix signature\n");
+		output.accept("dfu-util: A valid DFU suffix will be required in a future dfu-util release\n");
+		output.accept("Opening DFU capable USB device...\ndfu-util: Cannot open DFU device 1209:0002");
+		output.accept("\ndfu-util: No DFU capable USB device available\n");
+		output.finish();
+		assertEquals("No DFU capable USB device available", output.lastError());
+		assertEquals(List.of(), events);
+	}
+
+	@Test
+	void eraseAndUploadPhasesAreRecognised() {
+		output.accept("\rErase   \t[=====                    ]  20%        16384 bytes\rErase    done.\n");
+		output.accept("\rUpload\t[=========================] 100%         2048 bytes\nUpload done.\n");
+		assertEquals(List.of("Erase 20% 16384", "Erase done", "Upload 100% 2048", "Upload done"), events);
+	}
+}
