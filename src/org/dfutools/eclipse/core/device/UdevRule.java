@@ -9,9 +9,6 @@ import java.util.Set;
  */
 public final class UdevRule {
 
-	/** Where the rule goes; the name sorts before 73-seat-late.rules, which applies uaccess. */
-	public static final String SUGGESTED_FILE = "/etc/udev/rules.d/70-dfu-board.rules"; //$NON-NLS-1$
-
 	private UdevRule() {
 	}
 

@@ -224,11 +224,6 @@ public class DfuDevicesView extends ViewPart {
 		return emptyState.titleText();
 	}
 
-	/** The explanation under the headline (for tests). */
-	String emptyStateHint() {
-		return emptyState.hintText();
-	}
-
 	/** Rows stay the same rows (selection, scroll position) when their board is read again. */
 	private static final class BoardIdentity implements IElementComparer {
 		@Override

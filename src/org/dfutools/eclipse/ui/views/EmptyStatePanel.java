@@ -32,8 +32,4 @@ final class EmptyStatePanel extends Composite {
 	String titleText() {
 		return title.getText();
 	}
-
-	String hintText() {
-		return hint.getText();
-	}
 }

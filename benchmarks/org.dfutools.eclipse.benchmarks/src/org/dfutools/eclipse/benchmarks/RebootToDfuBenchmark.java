@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.dfu.DetachResult;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
@@ -106,13 +105,10 @@ class RebootToDfuBenchmark {
 
 	private static String attach(int reenumerationMs) throws Exception {
 		bench.events.clear(); // what the last run left behind is not about this board
-		String port = UsbBench.attach(String.format(
+		return bench.attachAndAwait(String.format(
 				"{\"name\": \"r%d\", \"runtime\": {\"pid\": \"0x00b0\"}, \"dfu\": {\"pid\": \"0x00b1\"},"
 						+ " \"behaviour\": {\"reenumerate_delay_ms\": %d}}",
-				reenumerationMs, reenumerationMs));
-		bench.events.await(e -> e.kind() == BoardEvent.Kind.ADDED && e.board().device().location().portPath().equals(port),
-				LIMIT, "ADDED on " + port);
-		return port;
+				reenumerationMs, reenumerationMs), LIMIT);
 	}
 
 	/** Unplugs the board; waits for the registry to see it go when the registry had it. */
@@ -127,8 +123,7 @@ class RebootToDfuBenchmark {
 	}
 
 	private static Board boardAt(String port) {
-		return bench.registry.boards().stream().filter(b -> b.device().location().portPath().equals(port)).findFirst()
-				.orElseThrow(() -> new AssertionError("no board on " + port + ": " + bench.registry.boards()));
+		return bench.boardAt(port);
 	}
 
 	private record ProcessResult(int exitCode, String output) {

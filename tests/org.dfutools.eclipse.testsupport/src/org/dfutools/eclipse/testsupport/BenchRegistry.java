@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbStatus;
 
@@ -29,6 +31,20 @@ public final class BenchRegistry implements AutoCloseable {
 		}
 		assertEquals(UsbStatus.LISTING, bench.registry.usbStatus());
 		return bench;
+	}
+
+	/** The board attached at this port path now. */
+	public Board boardAt(String port) {
+		return registry.boards().stream().filter(b -> b.device().location().portPath().equals(port)).findFirst()
+				.orElseThrow(() -> new AssertionError("no board on " + port + ": " + registry.boards()));
+	}
+
+	/** Plugs a board described by a bench spec in and waits until the registry has listed it; its port. */
+	public String attachAndAwait(String spec, Duration limit) throws Exception {
+		String port = UsbBench.attach(spec);
+		events.await(e -> e.kind() == BoardEvent.Kind.ADDED && e.board().device().location().portPath().equals(port),
+				limit, "ADDED on " + port);
+		return port;
 	}
 
 	@Override

@@ -60,8 +60,7 @@ class DeviceRegistryOnBenchTest {
 
 	@Test
 	void listsTheBenchsDefaultBoardWithItsDescriptors() {
-		Board board = registry.boards().stream().filter(b -> b.device().location().portPath().equals("1-1")).findFirst()
-				.orElseThrow(() -> new AssertionError("no board on port 1-1: " + registry.boards()));
+		Board board = bench.boardAt("1-1");
 		assertEquals(new UsbId(0x1209, 0x0001), board.device().id());
 		assertEquals(DeviceMode.RUNTIME, board.mode());
 		assertEquals("usbsim", board.device().manufacturer());

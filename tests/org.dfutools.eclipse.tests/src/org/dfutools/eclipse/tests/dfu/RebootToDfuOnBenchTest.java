@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.device.BoardEvent.Kind;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.device.UsbId;
 import org.dfutools.eclipse.core.dfu.DetachException;
@@ -284,14 +283,10 @@ class RebootToDfuOnBenchTest {
 	}
 
 	private static String attach(String spec) throws Exception {
-		String port = UsbBench.attach(spec);
-		bench.events.await(e -> e.kind() == Kind.ADDED && e.board().device().location().portPath().equals(port), LIMIT,
-				"ADDED on " + port);
-		return port;
+		return bench.attachAndAwait(spec, LIMIT);
 	}
 
 	private static Board boardAt(String port) {
-		return bench.registry.boards().stream().filter(b -> b.device().location().portPath().equals(port)).findFirst()
-				.orElseThrow(() -> new AssertionError("no board on " + port));
+		return bench.boardAt(port);
 	}
 }
