@@ -3,21 +3,59 @@ package org.dfutools.eclipse.core;
 import java.time.Duration;
 
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
+import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.flash.FlashTools;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.preferences.AbstractPreferenceInitializer;
+import org.eclipse.core.runtime.preferences.DefaultScope;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 
 /** The plugin's settings, read through the preference service (instance scope, then defaults). */
 public final class DfuPreferences {
 
+	/** The dfu-util executable; empty for the one found on the PATH. */
+	public static final String DFU_UTIL_PATH = "dfuUtilPath"; //$NON-NLS-1$
 	/** How long a board may take to re-enumerate after its detach timeout, in milliseconds. */
 	public static final String REENUMERATION_ALLOWANCE_MS = "reenumerationAllowanceMs"; //$NON-NLS-1$
+	/** The longest one dfu-util run may take, in seconds. */
+	public static final String DFU_UTIL_LIMIT_SECONDS = "dfuUtilLimitSeconds"; //$NON-NLS-1$
+	/** The application-return timeout that new DFU Flash configurations start with, in seconds. */
+	public static final String APPLICATION_TIMEOUT_SECONDS = "applicationTimeoutSeconds"; //$NON-NLS-1$
+
+	static final int DEFAULT_DFU_UTIL_LIMIT_SECONDS = 300;
 
 	private DfuPreferences() {
 	}
 
 	public static Duration reenumerationAllowance() {
-		int millis = Platform.getPreferencesService().getInt(Activator.PLUGIN_ID, REENUMERATION_ALLOWANCE_MS,
-				(int) RebootToDfu.DEFAULT_ALLOWANCE.toMillis(), null);
-		return Duration.ofMillis(Math.max(0, millis));
+		return Duration.ofMillis(Math.max(0, integer(REENUMERATION_ALLOWANCE_MS, (int) RebootToDfu.DEFAULT_ALLOWANCE.toMillis())));
+	}
+
+	public static int applicationTimeoutSeconds() {
+		return Math.max(1, integer(APPLICATION_TIMEOUT_SECONDS, FlashConfiguration.DEFAULT_APPLICATION_TIMEOUT_SECONDS));
+	}
+
+	/** What a flash takes from the preferences. */
+	public static FlashTools flashTools() {
+		String dfuUtil = Platform.getPreferencesService().getString(Activator.PLUGIN_ID, DFU_UTIL_PATH, "", null); //$NON-NLS-1$
+		Duration limit = Duration.ofSeconds(Math.max(1, integer(DFU_UTIL_LIMIT_SECONDS, DEFAULT_DFU_UTIL_LIMIT_SECONDS)));
+		return new FlashTools(dfuUtil, reenumerationAllowance(), limit);
+	}
+
+	private static int integer(String key, int fallback) {
+		return Platform.getPreferencesService().getInt(Activator.PLUGIN_ID, key, fallback, null);
+	}
+
+	/** Puts the defaults in the default scope, where the preference page's "Restore Defaults" finds them. */
+	public static final class Initializer extends AbstractPreferenceInitializer {
+		@Override
+		public void initializeDefaultPreferences() {
+			IEclipsePreferences defaults = DefaultScope.INSTANCE.getNode(Activator.PLUGIN_ID);
+			defaults.put(DFU_UTIL_PATH, ""); //$NON-NLS-1$
+			defaults.putInt(REENUMERATION_ALLOWANCE_MS, (int) RebootToDfu.DEFAULT_ALLOWANCE.toMillis());
+			defaults.putInt(DFU_UTIL_LIMIT_SECONDS, DEFAULT_DFU_UTIL_LIMIT_SECONDS);
+			defaults.putInt(APPLICATION_TIMEOUT_SECONDS, FlashConfiguration.DEFAULT_APPLICATION_TIMEOUT_SECONDS);
+		}
 	}
 }

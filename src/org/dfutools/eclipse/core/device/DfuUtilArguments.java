@@ -17,7 +17,22 @@ public final class DfuUtilArguments {
 	private DfuUtilArguments() {
 	}
 
+	/** The options that pin the board, and the first alt setting when the board is in DFU mode. */
 	public static List<String> forBoard(Board board) {
+		List<String> arguments = selection(board);
+		DfuDeviceRecord device = board.device();
+		if (device.mode().isDfuMode()) {
+			device.primaryInterface().map(DfuInterface::altSettings).filter(alts -> !alts.isEmpty())
+					.map(alts -> alts.get(0)).map(AltSetting::alternateSetting).ifPresent(alt -> {
+						arguments.add("-a"); //$NON-NLS-1$
+						arguments.add(Integer.toString(alt));
+					});
+		}
+		return arguments;
+	}
+
+	/** The options that pin the board in both modes: {@code -d}, {@code -p} and, in DFU mode, {@code -S}. */
+	public static List<String> selection(Board board) {
 		List<String> arguments = new ArrayList<>();
 		deviceIds(board).ifPresent(ids -> {
 			arguments.add("-d"); //$NON-NLS-1$
@@ -30,13 +45,6 @@ public final class DfuUtilArguments {
 			// ",SERIAL": the DFU-mode serial only; the run-time one may differ.
 			arguments.add("-S"); //$NON-NLS-1$
 			arguments.add("," + device.serial()); //$NON-NLS-1$
-		}
-		if (device.mode().isDfuMode()) {
-			device.primaryInterface().map(DfuInterface::altSettings).filter(alts -> !alts.isEmpty())
-					.map(alts -> alts.get(0)).map(AltSetting::alternateSetting).ifPresent(alt -> {
-						arguments.add("-a"); //$NON-NLS-1$
-						arguments.add(Integer.toString(alt));
-					});
 		}
 		return arguments;
 	}

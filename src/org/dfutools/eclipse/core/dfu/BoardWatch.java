@@ -11,7 +11,7 @@ import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.eclipse.core.runtime.IProgressMonitor;
 
 /** The registry's events about one board, for a wait that is bounded and can be cancelled. */
-final class BoardWatch implements BoardListener, AutoCloseable {
+public final class BoardWatch implements BoardListener, AutoCloseable {
 
 	/** How often a wait looks at its monitor: progress monitors cannot wake a waiting thread. */
 	private static final long CANCEL_CHECK_MILLIS = 50;
@@ -20,7 +20,7 @@ final class BoardWatch implements BoardListener, AutoCloseable {
 	private final String boardId;
 	private final BlockingQueue<BoardEvent> events = new LinkedBlockingQueue<>();
 
-	BoardWatch(DeviceRegistry registry, String boardId) {
+	public BoardWatch(DeviceRegistry registry, String boardId) {
 		this.registry = registry;
 		this.boardId = boardId;
 		registry.addListener(this);
@@ -37,7 +37,7 @@ final class BoardWatch implements BoardListener, AutoCloseable {
 	 * Waits until an event of the board matches, the deadline ({@link System#nanoTime()}) passes (null)
 	 * or the monitor is cancelled (throws).
 	 */
-	BoardEvent await(Predicate<BoardEvent> wanted, long deadlineNanos, IProgressMonitor monitor)
+	public BoardEvent await(Predicate<BoardEvent> wanted, long deadlineNanos, IProgressMonitor monitor)
 			throws InterruptedException, CancelledException {
 		while (true) {
 			if (monitor.isCanceled()) {
@@ -61,7 +61,7 @@ final class BoardWatch implements BoardListener, AutoCloseable {
 	}
 
 	/** The user cancelled the wait. */
-	static final class CancelledException extends Exception {
+	public static final class CancelledException extends Exception {
 		private static final long serialVersionUID = 1L;
 	}
 }

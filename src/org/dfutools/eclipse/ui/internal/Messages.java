@@ -65,6 +65,48 @@ public final class Messages extends NLS {
 	public static String RebootToDfuJob_name;
 	public static String RebootToDfuJob_activity;
 	public static String RebootToDfuJob_done;
+	public static String BoardSelection_title;
+	public static String BoardSelection_message;
+	public static String BoardSelection_none;
+	public static String FlashTab_name;
+	public static String FlashTab_board;
+	public static String FlashTab_identifyBy;
+	public static String FlashTab_bySerial;
+	public static String FlashTab_byPort;
+	public static String FlashTab_byId;
+	public static String FlashTab_select;
+	public static String FlashTab_notAttached;
+	public static String FlashTab_attached;
+	public static String FlashTab_severalAttached;
+	public static String FlashTab_firmware;
+	public static String FlashTab_workspace;
+	public static String FlashTab_fileSystem;
+	public static String FlashTab_variables;
+	public static String FlashTab_workspaceTitle;
+	public static String FlashTab_workspaceMessage;
+	public static String FlashTab_options;
+	public static String FlashTab_alt;
+	public static String FlashTab_dfuseAddress;
+	public static String FlashTab_dfuseAddressHint;
+	public static String FlashTab_transferSize;
+	public static String FlashTab_transferSizeHint;
+	public static String FlashTab_extraArguments;
+	public static String FlashTab_extraArgumentsHint;
+	public static String FlashTab_after;
+	public static String FlashTab_wait;
+	public static String FlashTab_seconds;
+	public static String FlashTab_verify;
+	public static String FlashShortcut_title;
+	public static String Preferences_description;
+	public static String Preferences_dfuUtil;
+	public static String Preferences_checking;
+	public static String Preferences_checkJob;
+	public static String Preferences_version;
+	public static String Preferences_allowance;
+	public static String Preferences_dfuUtilLimit;
+	public static String Preferences_applicationTimeout;
+	public static String RebootToDfuJob_busyHolder;
+	public static String RebootToDfuJob_busy;
 
 
 	static {

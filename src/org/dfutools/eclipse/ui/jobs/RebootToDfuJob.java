@@ -1,10 +1,12 @@
 package org.dfutools.eclipse.ui.jobs;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.dfu.BusyBoards;
 import org.dfutools.eclipse.core.dfu.DetachException;
 import org.dfutools.eclipse.core.dfu.DetachResult;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
@@ -36,8 +38,13 @@ public final class RebootToDfuJob extends Job {
 
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
+		Optional<BusyBoards.Claim> claim = BusyBoards.shared().claim(board.id(), Messages.RebootToDfuJob_busyHolder);
+		if (claim.isEmpty()) {
+			return Status.error(NLS.bind(Messages.RebootToDfuJob_busy, board.device().displayName(),
+					BusyBoards.shared().holder(board.id()).orElse(""))); //$NON-NLS-1$
+		}
 		BoardActivities.shared().set(board.id(), Messages.RebootToDfuJob_activity);
-		try {
+		try (BusyBoards.Claim held = claim.get()) {
 			DfuDeviceService service = DfuDeviceService.get();
 			DetachResult result = new RebootToDfu(service, DfuPreferences.reenumerationAllowance()).run(board, monitor);
 			report.accept(NLS.bind(Messages.RebootToDfuJob_done, new Object[] { board.device().displayName(),

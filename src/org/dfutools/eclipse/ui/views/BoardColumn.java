@@ -9,7 +9,7 @@ import org.dfutools.eclipse.ui.jobs.BoardActivities;
 import org.eclipse.osgi.util.NLS;
 
 /** The columns of the DFU Devices table: title, width, and the text a board shows in it. */
-enum BoardColumn {
+public enum BoardColumn {
 	NAME(Messages.BoardColumn_name, 220, board -> board.device().displayName()),
 	ID(Messages.BoardColumn_id, 90, board -> board.device().id().toString()),
 	MODE(Messages.BoardColumn_mode, 90, board -> BoardActivities.shared().of(board.id()).orElse(board.mode().label())),
@@ -32,15 +32,15 @@ enum BoardColumn {
 		this.text = text;
 	}
 
-	String title() {
+	public String title() {
 		return title;
 	}
 
-	int width() {
+	public int width() {
 		return width;
 	}
 
-	String textOf(Board board) {
+	public String textOf(Board board) {
 		return text.apply(board);
 	}
 

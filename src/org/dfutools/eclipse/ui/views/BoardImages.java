@@ -17,13 +17,13 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Control;
 
 /** One icon per mode, with a warning decoration when the board has problems; freed with the control. */
-final class BoardImages {
+public final class BoardImages {
 
 	private final ResourceManager resources;
 	private final Map<DeviceMode, ImageDescriptor> modeIcons = new EnumMap<>(DeviceMode.class);
 	private final ImageDescriptor warning;
 
-	BoardImages(Control owner) {
+	public BoardImages(Control owner) {
 		resources = new LocalResourceManager(org.eclipse.jface.resource.JFaceResources.getResources(), owner);
 		modeIcons.put(DeviceMode.RUNTIME, icon("icons/mode_runtime.png")); //$NON-NLS-1$
 		modeIcons.put(DeviceMode.DFU, icon("icons/mode_dfu.png")); //$NON-NLS-1$

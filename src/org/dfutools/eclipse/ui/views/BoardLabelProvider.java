@@ -5,12 +5,12 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.swt.graphics.Image;
 
 /** Text of one column; the first column also shows the mode icon and the problems as a tooltip. */
-final class BoardLabelProvider extends ColumnLabelProvider {
+public final class BoardLabelProvider extends ColumnLabelProvider {
 
 	private final BoardColumn column;
 	private final BoardImages images;
 
-	BoardLabelProvider(BoardColumn column, BoardImages images) {
+	public BoardLabelProvider(BoardColumn column, BoardImages images) {
 		this.column = column;
 		this.images = images;
 	}

@@ -17,15 +17,29 @@ public final class BenchRegistry implements AutoCloseable {
 	public final BoardEvents events = new BoardEvents();
 	public final DfuDeviceService service;
 
-	private BenchRegistry(boolean useHotplug) {
-		service = new DfuDeviceService(useHotplug);
+	private final boolean owned;
+
+	private BenchRegistry(DfuDeviceService service, boolean owned) {
+		this.service = service;
+		this.owned = owned;
 		registry = service.registry();
 		registry.addListener(events);
 	}
 
 	/** Starts USB and waits until the boards attached now are listed. */
 	public static BenchRegistry start(boolean useHotplug, Duration limit) throws InterruptedException {
-		BenchRegistry bench = new BenchRegistry(useHotplug);
+		return listing(new BenchRegistry(new DfuDeviceService(useHotplug), true), limit);
+	}
+
+	/**
+	 * The plugin's shared service (the one launches use), listing; closing the result stops listening
+	 * but leaves the service running.
+	 */
+	public static BenchRegistry shared(Duration limit) throws InterruptedException {
+		return listing(new BenchRegistry(DfuDeviceService.get(), false), limit);
+	}
+
+	private static BenchRegistry listing(BenchRegistry bench, Duration limit) throws InterruptedException {
 		if (bench.registry.usbStatus().state() != UsbStatus.State.LISTING) {
 			bench.events.awaitStatus(status -> status.state() != UsbStatus.State.STARTING, limit, "USB status");
 		}
@@ -49,6 +63,9 @@ public final class BenchRegistry implements AutoCloseable {
 
 	@Override
 	public void close() {
-		service.close();
+		registry.removeListener(events);
+		if (owned) {
+			service.close();
+		}
 	}
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.descriptor.DfuInterface;
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
+import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.dfutools.eclipse.core.device.DfuDeviceRecord;
@@ -13,7 +14,7 @@ import org.dfutools.eclipse.core.device.UsbId;
 import org.dfutools.eclipse.core.device.UsbLocation;
 
 /** Device records for logic tests, as the USB backend would report them. */
-final class Records {
+public final class Records {
 
 	private Records() {
 	}
@@ -30,6 +31,14 @@ final class Records {
 				Optional.of(new FunctionalDescriptor(9, 0x0b, 255, 1024, 0x0110)), List.of());
 		return new DfuDeviceRecord(location(portPath, address), new UsbId(0x1209, pid), 0x0200, "Maker", "Bootloader",
 				serial, DeviceMode.DFU, List.of(dfu), List.of());
+	}
+
+	/** A board seen in one mode only, with that mode's ID. */
+	public static Board board(String portPath, DeviceMode mode, UsbId id, String serial) {
+		DfuDeviceRecord record = mode == DeviceMode.RUNTIME ? runtime(portPath, 2, id.productId(), serial)
+				: dfuMode(portPath, 3, id.productId(), serial);
+		return new Board(portPath, record, mode == DeviceMode.RUNTIME ? Optional.of(record.id()) : Optional.empty(),
+				mode == DeviceMode.RUNTIME ? Optional.empty() : Optional.of(record.id()));
 	}
 
 	static UsbLocation location(String portPath, int address) {

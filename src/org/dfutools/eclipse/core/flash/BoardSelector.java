@@ -1,0 +1,99 @@
+package org.dfutools.eclipse.core.flash;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.UsbId;
+import org.eclipse.osgi.util.NLS;
+
+/**
+ * Which board a flash configuration is for: by serial number, by USB port path, or by VID:PID (the
+ * run-time or DFU-mode ID, which must then match one board only). Stored as text in a launch
+ * configuration, so it outlives the boards attached now.
+ */
+public record BoardSelector(Kind kind, String value) {
+
+	public enum Kind {
+		SERIAL, PORT, USB_ID;
+
+		/** The kind stored under this name, or SERIAL for a name of no kind. */
+		public static Kind named(String name) {
+			for (Kind kind : values()) {
+				if (kind.name().equals(name)) {
+					return kind;
+				}
+			}
+			return SERIAL;
+		}
+	}
+
+	public BoardSelector {
+		value = value == null ? "" : value.strip(); //$NON-NLS-1$
+	}
+
+	/** Selects this board the most durable way it allows: its serial, else its port path. */
+	public static BoardSelector of(Board board) {
+		String serial = board.device().serial();
+		return serial.isEmpty() ? new BoardSelector(Kind.PORT, board.device().location().portPath())
+				: new BoardSelector(Kind.SERIAL, serial);
+	}
+
+	/** Why the value cannot select a board, or empty when it can. */
+	public Optional<String> problem() {
+		if (value.isEmpty()) {
+			return Optional.of(Messages.BoardSelector_empty);
+		}
+		if (kind == Kind.USB_ID && parseId(value).isEmpty()) {
+			return Optional.of(NLS.bind(Messages.BoardSelector_badId, value));
+		}
+		if (kind == Kind.PORT && !value.matches("\\d+-\\d+(\\.\\d+)*")) { //$NON-NLS-1$
+			return Optional.of(NLS.bind(Messages.BoardSelector_badPort, value));
+		}
+		if (value.chars().anyMatch(Character::isISOControl)) {
+			return Optional.of(Messages.BoardSelector_control);
+		}
+		return Optional.empty();
+	}
+
+	public boolean matches(Board board) {
+		return switch (kind) {
+		case SERIAL -> board.device().serial().equals(value);
+		case PORT -> board.device().location().portPath().equals(value);
+		case USB_ID -> parseId(value).filter(id -> id.equals(board.device().id()) || board.runtimeId().equals(Optional.of(id))
+				|| board.dfuId().equals(Optional.of(id))).isPresent();
+		};
+	}
+
+	/** The one attached board this selects; an error that says why when there is none or several. */
+	public Board select(List<Board> attached) throws FlashException {
+		List<Board> matching = attached.stream().filter(this::matches).toList();
+		if (matching.size() == 1) {
+			return matching.get(0);
+		}
+		if (matching.isEmpty()) {
+			throw new FlashException(NLS.bind(Messages.BoardSelector_none, this));
+		}
+		throw new FlashException(NLS.bind(Messages.BoardSelector_several, Integer.valueOf(matching.size()), this));
+	}
+
+	/** "VVVV:PPPP" in hexadecimal, as lsusb and dfu-util write it. */
+	public static Optional<UsbId> parseId(String text) {
+		String[] parts = text.strip().toLowerCase(Locale.ROOT).split(":", -1); //$NON-NLS-1$
+		if (parts.length != 2 || !parts[0].matches("(0x)?[0-9a-f]{1,4}") || !parts[1].matches("(0x)?[0-9a-f]{1,4}")) { //$NON-NLS-1$ //$NON-NLS-2$
+			return Optional.empty();
+		}
+		return Optional.of(new UsbId(Integer.parseInt(parts[0].replace("0x", ""), 16), //$NON-NLS-1$ //$NON-NLS-2$
+				Integer.parseInt(parts[1].replace("0x", ""), 16))); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	@Override
+	public String toString() {
+		return switch (kind) {
+		case SERIAL -> NLS.bind(Messages.BoardSelector_bySerial, value);
+		case PORT -> NLS.bind(Messages.BoardSelector_byPort, value);
+		case USB_ID -> NLS.bind(Messages.BoardSelector_byId, value);
+		};
+	}
+}

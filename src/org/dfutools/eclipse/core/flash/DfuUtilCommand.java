@@ -1,0 +1,80 @@
+package org.dfutools.eclipse.core.flash;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.DfuUtilArguments;
+
+/**
+ * One dfu-util run as an argument list (never a shell line) on exactly one board in DFU mode: its IDs
+ * in both modes, its port path and DFU-mode serial, the alt setting, then the action. The return to the
+ * application is part of the last run: {@code -R} on DFU 1.1, {@code -s ADDRESS:leave} on DfuSe.
+ */
+public record DfuUtilCommand(List<String> command) {
+
+	public DfuUtilCommand {
+		command = List.copyOf(command);
+	}
+
+	/** Writes the firmware; {@code returnToApplication} false when a verifying upload comes next. */
+	public static DfuUtilCommand download(Path executable, Board board, FlashSettings settings,
+			boolean returnToApplication) {
+		List<String> command = common(executable, board, settings);
+		if (isDfuSe(board)) {
+			String address = settings.dfuseAddressText().orElse(""); //$NON-NLS-1$
+			if (returnToApplication || !address.isEmpty()) {
+				command.add("-s"); //$NON-NLS-1$
+				command.add(returnToApplication ? address + ":leave" : address); //$NON-NLS-1$
+			}
+		} else if (returnToApplication) {
+			command.add("-R"); //$NON-NLS-1$
+		}
+		command.add("-D"); //$NON-NLS-1$
+		command.add(settings.firmware().toString());
+		return new DfuUtilCommand(command);
+	}
+
+	/** Reads back {@code length} bytes into {@code target}, then returns to the application. */
+	public static DfuUtilCommand verify(Path executable, Board board, FlashSettings settings, Path target,
+			long length) {
+		List<String> command = common(executable, board, settings);
+		if (isDfuSe(board)) {
+			command.add("-s"); //$NON-NLS-1$
+			command.add(settings.dfuseAddressText().orElseThrow() + ":" + length + ":leave"); //$NON-NLS-1$ //$NON-NLS-2$
+		} else {
+			command.add("-Z"); //$NON-NLS-1$
+			command.add(Long.toString(length));
+			command.add("-R"); //$NON-NLS-1$
+		}
+		command.add("-U"); //$NON-NLS-1$
+		command.add(target.toString());
+		return new DfuUtilCommand(command);
+	}
+
+	private static List<String> common(Path executable, Board board, FlashSettings settings) {
+		List<String> command = new ArrayList<>();
+		command.add(executable.toString());
+		command.addAll(DfuUtilArguments.selection(board));
+		command.add("-a"); //$NON-NLS-1$
+		command.add(settings.alt());
+		settings.transferSize().ifPresent(size -> {
+			command.add("-t"); //$NON-NLS-1$
+			command.add(Integer.toString(size));
+		});
+		command.addAll(settings.extraArguments());
+		return command;
+	}
+
+	/** Whether the board speaks ST's DfuSe in DFU mode (bcdDFUVersion 0x011A): addresses, leave. */
+	public static boolean isDfuSe(Board board) {
+		return board.device().functional().map(FunctionalDescriptor::isDfuSe).orElse(false);
+	}
+
+	/** The command as one line for the console, quoted where a shell would need it. */
+	public String commandLine() {
+		return DfuUtilArguments.asCommandLine(command);
+	}
+}

@@ -1,0 +1,26 @@
+package org.dfutools.eclipse.core.flash;
+
+import org.eclipse.osgi.util.NLS;
+
+/** What a failing dfu-util exit status means (dfu-util uses the BSD sysexits codes), said for a person. */
+public final class DfuUtilExitStatus {
+
+	private DfuUtilExitStatus() {
+	}
+
+	/** The chain's message for a failed run: the status explained, and dfu-util's own last error quoted. */
+	public static String describe(DfuUtilRun run) {
+		String meaning = switch (run.exitStatus()) {
+		case 64 -> Messages.DfuUtilExit_usage;
+		case 65 -> Messages.DfuUtilExit_data;
+		case 66 -> Messages.DfuUtilExit_noInput;
+		case 70 -> Messages.DfuUtilExit_software;
+		case 73 -> Messages.DfuUtilExit_cannotCreate;
+		case 74 -> Messages.DfuUtilExit_io;
+		case 76 -> Messages.DfuUtilExit_protocol;
+		default -> Messages.DfuUtilExit_other;
+		};
+		String said = run.lastError().isEmpty() ? Messages.DfuUtilExit_noErrorLine : run.lastError();
+		return NLS.bind(Messages.DfuUtilExit_failed, new Object[] { Integer.valueOf(run.exitStatus()), meaning, said });
+	}
+}

@@ -1,0 +1,175 @@
+package org.dfutools.eclipse.core.flash;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.dfutools.eclipse.core.process.DfuUtilOutput;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.osgi.util.NLS;
+
+/**
+ * Runs dfu-util as a process (an argument list, never a shell), streams its output to the console,
+ * turns its progress bar into progress, and stops it when the user cancels or the time limit passes:
+ * SIGTERM first, then a forced kill. No process outlives a run.
+ */
+public final class DfuUtilRunner {
+
+	/** How often the waiting thread looks at the monitor; progress monitors cannot wake a thread. */
+	private static final long CHECK_MILLIS = 50;
+	/** How long dfu-util gets to end after SIGTERM before it is killed. */
+	private static final Duration GRACE = Duration.ofSeconds(2);
+	private static final String RESET_LINE = "Resetting USB"; //$NON-NLS-1$
+
+	private final FlashConsole console;
+
+	public DfuUtilRunner(FlashConsole console) {
+		this.console = console;
+	}
+
+	/**
+	 * Runs the command to its end. Throws when it cannot start, when cancelled and when it exceeds
+	 * {@code limit}; an exit status that is not 0 is returned, for the caller to interpret.
+	 */
+	public DfuUtilRun run(DfuUtilCommand command, Duration limit, IProgressMonitor monitor) throws FlashException {
+		SubMonitor progress = SubMonitor.convert(monitor, 100);
+		console.commandStarting(command);
+		Process process;
+		try {
+			process = new ProcessBuilder(command.command()).redirectErrorStream(true).start();
+		} catch (IOException e) {
+			throw new FlashException(NLS.bind(Messages.DfuUtilRunner_cannotStart, command.command().get(0), e.getMessage()), e);
+		}
+		OutputPump pump = new OutputPump(process);
+		Thread reader = new Thread(pump, "dfu-util output"); //$NON-NLS-1$
+		reader.setDaemon(true);
+		reader.start();
+		long deadline = System.nanoTime() + limit.toNanos();
+		int reported = 0;
+		try {
+			while (!process.waitFor(CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+				reported = report(pump, progress, reported);
+				if (progress.isCanceled()) {
+					stop(process, reader);
+					throw FlashException.cancelled(Messages.DfuUtilRunner_cancelled);
+				}
+				if (System.nanoTime() - deadline > 0) {
+					stop(process, reader);
+					throw new FlashException(NLS.bind(Messages.DfuUtilRunner_timedOut, Long.valueOf(limit.toSeconds())));
+				}
+			}
+			// The output may still be in the pipe when the process has ended.
+			reader.join(GRACE.toMillis());
+			report(pump, progress, reported);
+			return pump.result(process.exitValue());
+		} catch (InterruptedException e) {
+			stop(process, reader);
+			Thread.currentThread().interrupt();
+			throw FlashException.cancelled(Messages.DfuUtilRunner_cancelled);
+		}
+	}
+
+	/** Moves the monitor to where dfu-util's progress bar is: Erase is the first 30%, then the transfer. */
+	private static int report(OutputPump pump, SubMonitor progress, int reported) {
+		String phase = pump.phase;
+		if (phase == null) {
+			return reported;
+		}
+		int percent = pump.percent;
+		int target = "Erase".equals(phase) ? percent * 30 / 100 : 30 + percent * 70 / 100; //$NON-NLS-1$
+		progress.subTask(NLS.bind(Messages.DfuUtilRunner_progress, phase, Integer.valueOf(percent)));
+		if (target > reported) {
+			progress.worked(target - reported);
+			return target;
+		}
+		return reported;
+	}
+
+	private static void stop(Process process, Thread reader) {
+		process.destroy();
+		boolean interrupted = false;
+		try {
+			if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly().waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			reader.join(GRACE.toMillis());
+		} catch (InterruptedException e) {
+			process.destroyForcibly();
+			interrupted = true;
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Reads dfu-util's output on a thread of its own: to the console, and through the output reader. */
+	private final class OutputPump implements Runnable, DfuUtilOutput.Listener {
+		private final Process process;
+		private final DfuUtilOutput output = new DfuUtilOutput(this);
+		volatile String phase;
+		volatile int percent;
+		private volatile long bytes;
+		private volatile boolean transferDone;
+		private volatile boolean resetAfter;
+		private final StringBuilder line = new StringBuilder();
+
+		OutputPump(Process process) {
+			this.process = process;
+		}
+
+		@Override
+		public void run() {
+			char[] buffer = new char[4096];
+			try (Reader in = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+				int count;
+				while ((count = in.read(buffer)) >= 0) {
+					String text = new String(buffer, 0, count);
+					console.out(text);
+					output.accept(text);
+					watchLines(text);
+				}
+			} catch (IOException e) {
+				// The stream closes when the process is killed: what was read is all there is.
+			} finally {
+				output.finish();
+			}
+		}
+
+		private void watchLines(String text) {
+			for (char next : text.toCharArray()) {
+				if (next == '\n' || next == '\r') {
+					if (line.indexOf(RESET_LINE) >= 0 && transferDone) {
+						resetAfter = true;
+					}
+					line.setLength(0);
+				} else {
+					line.append(next);
+				}
+			}
+		}
+
+		@Override
+		public void progress(String newPhase, int newPercent, long newBytes) {
+			percent = newPercent;
+			phase = newPhase;
+			if (!"Erase".equals(newPhase)) { //$NON-NLS-1$
+				bytes = newBytes;
+			}
+		}
+
+		@Override
+		public void phaseDone(String donePhase) {
+			if (!"Erase".equals(donePhase)) { //$NON-NLS-1$
+				transferDone = true;
+			}
+		}
+
+		DfuUtilRun result(int exitStatus) {
+			return new DfuUtilRun(exitStatus, output.lastError(), bytes, transferDone, resetAfter);
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package org.dfutools.eclipse.core.flash;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.device.UsbId;
+import org.dfutools.eclipse.core.firmware.DfuSuffix;
+import org.dfutools.eclipse.core.firmware.DfuSuffixReader;
+import org.eclipse.osgi.util.NLS;
+
+/**
+ * A firmware file as the chain checked it before touching the board: its bytes, its DFU suffix (intact)
+ * when it has one, and whether it is a DfuSe container (.dfu with its own target addresses).
+ *
+ * @param payload the bytes dfu-util writes: the file without its suffix
+ */
+public record FirmwareImage(Path file, byte[] payload, Optional<DfuSuffix> suffix, boolean dfuSeContainer) {
+
+	private static final byte[] DFUSE_SIGNATURE = "DfuSe".getBytes(StandardCharsets.US_ASCII); //$NON-NLS-1$
+
+	/** Reads and checks the file; a message for a person when it is empty, unreadable or damaged. */
+	public static FirmwareImage read(Path file) throws FlashException {
+		byte[] content;
+		try {
+			content = Files.readAllBytes(file);
+		} catch (IOException e) {
+			throw new FlashException(NLS.bind(Messages.Firmware_unreadable, file, e.getMessage()), e);
+		}
+		Optional<DfuSuffix> suffix = DfuSuffixReader.parse(content);
+		if (suffix.isPresent() && !suffix.get().crcValid()) {
+			throw new FlashException(NLS.bind(Messages.Firmware_badCrc, new Object[] { file,
+					String.format("0x%08x", Long.valueOf(suffix.get().storedCrc())), //$NON-NLS-1$
+					String.format("0x%08x", Long.valueOf(suffix.get().computedCrc())) })); //$NON-NLS-1$
+		}
+		int suffixLength = suffix.map(DfuSuffix::length).orElse(0);
+		if (suffixLength > content.length) {
+			throw new FlashException(NLS.bind(Messages.Firmware_badSuffixLength, file));
+		}
+		byte[] payload = Arrays.copyOf(content, content.length - suffixLength);
+		if (payload.length == 0) {
+			throw new FlashException(NLS.bind(Messages.Firmware_empty, file));
+		}
+		boolean container = payload.length >= DFUSE_SIGNATURE.length
+				&& Arrays.equals(payload, 0, DFUSE_SIGNATURE.length, DFUSE_SIGNATURE, 0, DFUSE_SIGNATURE.length);
+		return new FirmwareImage(file, payload, suffix, container);
+	}
+
+	/** Stops when the suffix names other DFU-mode IDs than the board's (0xFFFF fields match any). */
+	public void checkFor(UsbId dfuModeId, String boardName) throws FlashException {
+		if (suffix.isPresent() && !suffix.get().matches(dfuModeId)) {
+			throw new FlashException(NLS.bind(Messages.Firmware_idMismatch,
+					new Object[] { file.getFileName(), suffix.get().id(), boardName, dfuModeId }));
+		}
+	}
+
+	public int size() {
+		return payload.length;
+	}
+}

@@ -1,0 +1,330 @@
+package org.dfutools.eclipse.core.flash;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BoardEvent;
+import org.dfutools.eclipse.core.device.BoardListener;
+import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.device.UsbStatus;
+import org.dfutools.eclipse.core.dfu.BoardWatch;
+import org.dfutools.eclipse.core.dfu.BoardWatch.CancelledException;
+import org.dfutools.eclipse.core.dfu.BusyBoards;
+import org.dfutools.eclipse.core.dfu.DetachException;
+import org.dfutools.eclipse.core.dfu.DetachResult;
+import org.dfutools.eclipse.core.dfu.RebootToDfu;
+import org.dfutools.eclipse.core.process.DfuUtilException;
+import org.dfutools.eclipse.core.process.DfuUtilTool;
+import org.dfutools.eclipse.core.process.DfuUtilVersion;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.osgi.util.NLS;
+
+/**
+ * One click's worth of work: check the file and dfu-util, reboot the board into DFU mode, download with
+ * dfu-util on exactly this board (and read back to verify, when asked), and wait for the application
+ * to come back. Every wait is bounded and follows the monitor; on any failure the message says where
+ * the board was left.
+ */
+public final class FlashChain {
+
+	/** How long USB may take to list the attached boards when the chain is the first to use it. */
+	private static final Duration USB_START_LIMIT = Duration.ofSeconds(10);
+	private static final Duration VERSION_LIMIT = Duration.ofSeconds(5);
+
+	private final DfuDeviceService service;
+	private final FlashTools tools;
+	private final FlashConsole console;
+	/** The board the chain works on, once it is known: where it was left is part of every failure. */
+	private volatile Board target;
+
+	public FlashChain(DfuDeviceService service, FlashTools tools, FlashConsole console) {
+		this.service = service;
+		this.tools = tools;
+		this.console = console;
+	}
+
+	/**
+	 * Runs the chain once. Throws with the message for the user when a step fails or is cancelled
+	 * ({@link FlashException#isCancelled()}); the message ends with where the board was left.
+	 */
+	public FlashReport run(FlashSettings settings, IProgressMonitor monitor) throws FlashException {
+		try {
+			return runSteps(settings, monitor);
+		} catch (OperationCanceledException e) {
+			throw FlashException.cancelled(target == null ? Messages.FlashChain_cancelled
+					: Messages.FlashChain_cancelled + ' ' + whereIs(target));
+		}
+	}
+
+	private FlashReport runSteps(FlashSettings settings, IProgressMonitor monitor) throws FlashException {
+		SubMonitor progress = SubMonitor.convert(monitor, Messages.FlashChain_task, 100);
+		long start = System.nanoTime();
+		List<FlashReport.Step> steps = new ArrayList<>();
+
+		// 1. Everything that can be checked without touching the board.
+		progress.subTask(Messages.FlashChain_checking);
+		Path dfuUtil = dfuUtil();
+		FirmwareImage image = FirmwareImage.read(settings.firmware());
+		DeviceRegistry registry = awaitListing(progress);
+		Board before = settings.board().select(registry.boards());
+		target = before;
+		info(NLS.bind(Messages.FlashChain_board, describe(before)));
+		info(NLS.bind(Messages.FlashChain_firmware, image.file(), Integer.valueOf(image.size())));
+		if (before.dfuId().isPresent()) {
+			image.checkFor(before.dfuId().get(), before.device().displayName());
+		}
+		checkVerifiable(settings, before, image);
+		Optional<BusyBoards.Claim> claim = BusyBoards.shared().claim(before.id(), Messages.FlashChain_activity);
+		if (claim.isEmpty()) {
+			throw new FlashException(NLS.bind(Messages.FlashChain_busy, before.device().displayName(),
+					BusyBoards.shared().holder(before.id()).orElse(""))); //$NON-NLS-1$
+		}
+		try (BusyBoards.Claim held = claim.get()) {
+			steps.add(new FlashReport.Step(Messages.FlashChain_stepCheck, since(start)));
+			progress.worked(2);
+
+			// 2. Into DFU mode.
+			Board board = before;
+			if (!before.mode().isDfuMode()) {
+				long detachStart = System.nanoTime();
+				board = rebootToDfu(before, progress.split(23));
+				steps.add(new FlashReport.Step(Messages.FlashChain_stepDetach, since(detachStart)));
+			}
+			progress.setWorkRemaining(75);
+			image.checkFor(board.device().id(), board.device().displayName());
+			checkDfuSe(settings, board, image);
+			checkVerifiable(settings, board, image);
+
+			// 3. dfu-util, then 4. the application's return, watched from before the last run.
+			try (BoardWatch watch = new BoardWatch(registry, board.id())) {
+				long downloadStart = System.nanoTime();
+				DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, settings, !settings.verify());
+				DfuUtilRun written = runDfuUtil(download, board, progress.split(settings.verify() ? 45 : 65));
+				steps.add(new FlashReport.Step(Messages.FlashChain_stepDownload, since(downloadStart)));
+				if (settings.verify()) {
+					long verifyStart = System.nanoTime();
+					verify(dfuUtil, board, settings, image, progress.split(20));
+					steps.add(new FlashReport.Step(Messages.FlashChain_stepVerify, since(verifyStart)));
+				}
+				Optional<Board> after = Optional.empty();
+				if (settings.waitForApplication()) {
+					long returnStart = System.nanoTime();
+					after = Optional.of(awaitApplication(watch, board, settings.applicationTimeout(), progress.split(10)));
+					steps.add(new FlashReport.Step(Messages.FlashChain_stepReturn, since(returnStart)));
+				}
+				long bytes = written.bytes() > 0 ? written.bytes() : image.size();
+				return new FlashReport(before, after, bytes, settings.verify(), steps, since(start));
+			}
+		}
+	}
+
+	private Path dfuUtil() throws FlashException {
+		try {
+			Path executable = DfuUtilTool.locate(tools.dfuUtil());
+			DfuUtilVersion version = DfuUtilTool.version(executable, VERSION_LIMIT);
+			info(NLS.bind(Messages.FlashChain_dfuUtil, version, executable));
+			return executable;
+		} catch (DfuUtilException e) {
+			throw new FlashException(e.getMessage(), e);
+		}
+	}
+
+	/** The registry once it lists the attached boards: USB may be starting when the chain is its first user. */
+	private DeviceRegistry awaitListing(IProgressMonitor monitor) throws FlashException {
+		DeviceRegistry registry = service.registry();
+		CountDownLatch started = new CountDownLatch(1);
+		BoardListener listener = new BoardListener() {
+			@Override
+			public void boardChanged(BoardEvent event) {
+				// only the status matters here
+			}
+
+			@Override
+			public void usbStatusChanged(UsbStatus status) {
+				started.countDown();
+			}
+		};
+		registry.addListener(listener);
+		try {
+			long deadline = System.nanoTime() + USB_START_LIMIT.toNanos();
+			while (registry.usbStatus().state() == UsbStatus.State.STARTING && System.nanoTime() - deadline < 0) {
+				if (monitor.isCanceled()) {
+					throw FlashException.cancelled(Messages.FlashChain_cancelledBeforeBoard);
+				}
+				started.await(50, TimeUnit.MILLISECONDS);
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw FlashException.cancelled(Messages.FlashChain_cancelledBeforeBoard);
+		} finally {
+			registry.removeListener(listener);
+		}
+		UsbStatus status = registry.usbStatus();
+		if (status.state() != UsbStatus.State.LISTING) {
+			throw new FlashException(NLS.bind(Messages.FlashChain_noUsb,
+					status.failure().isEmpty() ? Messages.FlashChain_usbStarting : status.failure()));
+		}
+		return registry;
+	}
+
+	private Board rebootToDfu(Board board, IProgressMonitor monitor) throws FlashException {
+		info(NLS.bind(Messages.FlashChain_rebooting, board.device().displayName()));
+		try {
+			DetachResult result = new RebootToDfu(service, tools.reenumerationAllowance()).run(board, monitor);
+			info(NLS.bind(Messages.FlashChain_inDfuMode, new Object[] { Long.valueOf(result.detachSent().toMillis()),
+					Long.valueOf(result.deviceBack().toMillis()), describe(result.board()) }));
+			return result.board();
+		} catch (DetachException e) {
+			String message = e.getMessage() + ' ' + whereIs(board);
+			if (e.reason() == DetachException.Reason.CANCELLED) {
+				throw FlashException.cancelled(message);
+			}
+			throw new FlashException(message, e);
+		}
+	}
+
+	private DfuUtilRun runDfuUtil(DfuUtilCommand command, Board board, IProgressMonitor monitor)
+			throws FlashException {
+		DfuUtilRun run;
+		try {
+			run = new DfuUtilRunner(console).run(command, tools.dfuUtilLimit(), monitor);
+		} catch (FlashException e) {
+			String message = e.getMessage() + ' ' + whereIs(board);
+			throw e.isCancelled() ? FlashException.cancelled(message) : new FlashException(message, e);
+		}
+		if (!run.succeeded()) {
+			throw new FlashException(DfuUtilExitStatus.describe(run) + ' ' + whereIs(board));
+		}
+		if (run.exitStatus() != 0) {
+			info(NLS.bind(Messages.FlashChain_resetStatus, Integer.valueOf(run.exitStatus())));
+		}
+		return run;
+	}
+
+	private void verify(Path dfuUtil, Board board, FlashSettings settings, FirmwareImage image, IProgressMonitor monitor)
+			throws FlashException {
+		Path folder = null;
+		try {
+			folder = Files.createTempDirectory("dfu-verify"); //$NON-NLS-1$
+			// dfu-util refuses to overwrite a file with an upload: the target must not exist yet.
+			Path readBack = folder.resolve("read-back.bin"); //$NON-NLS-1$
+			runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, settings, readBack, image.size()), board, monitor);
+			byte[] read = Files.readAllBytes(readBack);
+			int mismatch = Arrays.mismatch(image.payload(), 0, image.size(), read, 0, Math.min(read.length, image.size()));
+			if (read.length < image.size() || mismatch >= 0) {
+				int offset = mismatch >= 0 ? mismatch : read.length;
+				throw new FlashException(NLS.bind(Messages.FlashChain_verifyFailed, Integer.valueOf(offset),
+						Integer.valueOf(image.size())) + ' ' + whereIs(board));
+			}
+			info(NLS.bind(Messages.FlashChain_verified, Integer.valueOf(image.size())));
+		} catch (IOException e) {
+			throw new FlashException(NLS.bind(Messages.FlashChain_verifyIo, e.getMessage()) + ' ' + whereIs(board), e);
+		} finally {
+			deleteQuietly(folder);
+		}
+	}
+
+	private Board awaitApplication(BoardWatch watch, Board board, Duration limit, IProgressMonitor monitor)
+			throws FlashException {
+		progressNote(monitor, Messages.FlashChain_waitingForApplication);
+		long start = System.nanoTime();
+		try {
+			BoardEvent back = watch.await(event -> event.kind() != BoardEvent.Kind.REMOVED && !event.board().mode().isDfuMode(),
+					start + limit.toNanos(), monitor);
+			if (back == null) {
+				throw new FlashException(NLS.bind(Messages.FlashChain_applicationNotBack, Long.valueOf(limit.toSeconds()))
+						+ ' ' + whereIs(board));
+			}
+			info(NLS.bind(Messages.FlashChain_applicationBack, Long.valueOf(since(start).toMillis()), describe(back.board())));
+			return back.board();
+		} catch (CancelledException e) {
+			throw FlashException.cancelled(Messages.FlashChain_cancelledWaiting + ' ' + whereIs(board));
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw FlashException.cancelled(Messages.FlashChain_cancelledWaiting + ' ' + whereIs(board));
+		}
+	}
+
+	private static void checkDfuSe(FlashSettings settings, Board board, FirmwareImage image) throws FlashException {
+		boolean dfuSe = DfuUtilCommand.isDfuSe(board);
+		if (!dfuSe && settings.dfuseAddress().isPresent()) {
+			throw new FlashException(NLS.bind(Messages.FlashChain_addressNotDfuSe, board.device().displayName()));
+		}
+		if (dfuSe && settings.dfuseAddress().isEmpty() && !image.dfuSeContainer()) {
+			throw new FlashException(NLS.bind(Messages.FlashChain_dfuSeNeedsAddress, board.device().displayName()));
+		}
+	}
+
+	/** A read-back needs a board that can upload, and one address range (not a DfuSe container). */
+	private static void checkVerifiable(FlashSettings settings, Board board, FirmwareImage image) throws FlashException {
+		if (!settings.verify()) {
+			return;
+		}
+		boolean canUpload = board.device().functional().map(FunctionalDescriptor::canUpload).orElse(true);
+		if (!canUpload) {
+			throw new FlashException(NLS.bind(Messages.FlashChain_cannotUpload, board.device().displayName()));
+		}
+		if (image.dfuSeContainer()) {
+			throw new FlashException(Messages.FlashChain_cannotVerifyContainer);
+		}
+		if (board.mode().isDfuMode() && DfuUtilCommand.isDfuSe(board) && settings.dfuseAddress().isEmpty()) {
+			throw new FlashException(NLS.bind(Messages.FlashChain_dfuSeNeedsAddress, board.device().displayName()));
+		}
+	}
+
+	/** Where the board is now, as the last sentence of a failure message. */
+	private String whereIs(Board board) {
+		return service.registry().board(board.id())
+				.map(now -> now.mode().isDfuMode() ? Messages.FlashChain_leftInDfu : Messages.FlashChain_leftInRuntime)
+				.orElse(Messages.FlashChain_leftOffBus);
+	}
+
+	/** A board in one line: name, ID, serial, port and mode. */
+	public static String describe(Board board) {
+		String serial = board.device().serial().isEmpty() ? "" : NLS.bind(Messages.FlashChain_serial, board.device().serial()); //$NON-NLS-1$
+		return NLS.bind(Messages.FlashChain_describe, new Object[] { board.device().displayName(), board.device().id(),
+				serial, board.device().location().portPath(), board.mode().isDfuMode() ? Messages.FlashChain_modeDfu
+						: Messages.FlashChain_modeRuntime,
+				String.format("%04x", Integer.valueOf(board.device().bcdDevice())) }); //$NON-NLS-1$
+	}
+
+	private void info(String line) {
+		console.out(line + System.lineSeparator());
+	}
+
+	private void progressNote(IProgressMonitor monitor, String task) {
+		monitor.subTask(task);
+		info(task);
+	}
+
+	private static Duration since(long startNanos) {
+		return Duration.ofNanos(System.nanoTime() - startNanos);
+	}
+
+	private static void deleteQuietly(Path folder) {
+		if (folder == null) {
+			return;
+		}
+		try (var files = Files.list(folder)) {
+			for (Path file : files.toList()) {
+				Files.deleteIfExists(file);
+			}
+			Files.deleteIfExists(folder);
+		} catch (IOException e) {
+			// A read-back left in the temporary folder harms nothing.
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package org.dfutools.eclipse.core.flash;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.device.Board;
+import org.eclipse.osgi.util.NLS;
+
+/**
+ * What a flash did: each step with its duration, the bytes written, and the board before and after.
+ *
+ * @param after the board back in run-time mode; empty when the chain did not wait for it
+ */
+public record FlashReport(Board before, Optional<Board> after, long bytesWritten, boolean verified, List<Step> steps,
+		Duration total) {
+
+	/** One step of the chain and how long it took. */
+	public record Step(String name, Duration duration) {
+	}
+
+	public FlashReport {
+		steps = List.copyOf(steps);
+	}
+
+	/** The summary the console ends with, one line per item. */
+	public List<String> summaryLines() {
+		List<String> lines = new ArrayList<>();
+		lines.add(Messages.FlashReport_title);
+		for (Step step : steps) {
+			lines.add(NLS.bind(Messages.FlashReport_step, padded(step.name()), Long.valueOf(step.duration().toMillis())));
+		}
+		lines.add(NLS.bind(Messages.FlashReport_step, padded(Messages.FlashReport_total), Long.valueOf(total.toMillis())));
+		lines.add(NLS.bind(verified ? Messages.FlashReport_bytesVerified : Messages.FlashReport_bytes, Long.valueOf(bytesWritten)));
+		lines.add(NLS.bind(Messages.FlashReport_before, FlashChain.describe(before)));
+		lines.add(after.map(board -> NLS.bind(Messages.FlashReport_after, FlashChain.describe(board)))
+				.orElse(Messages.FlashReport_notWaited));
+		return lines;
+	}
+
+	private static String padded(String name) {
+		return String.format("%-22s", name); //$NON-NLS-1$
+	}
+}

@@ -1,0 +1,101 @@
+package org.dfutools.eclipse.core.flash;
+
+import org.eclipse.osgi.util.NLS;
+
+final class Messages extends NLS {
+	private static final String BUNDLE_NAME = Messages.class.getPackageName() + ".messages"; //$NON-NLS-1$
+
+	public static String BoardSelector_empty;
+	public static String BoardSelector_badId;
+	public static String BoardSelector_badPort;
+	public static String BoardSelector_control;
+	public static String BoardSelector_none;
+	public static String BoardSelector_several;
+	public static String BoardSelector_bySerial;
+	public static String BoardSelector_byPort;
+	public static String BoardSelector_byId;
+	public static String ExtraArguments_control;
+	public static String ExtraArguments_managed;
+	public static String ExtraArguments_unclosedQuote;
+	public static String FlashSettings_badAddress;
+	public static String FlashSettings_badTransferSize;
+	public static String FlashSettings_badTimeout;
+	public static String FlashSettings_noFirmware;
+	public static String FlashSettings_firmwareControl;
+	public static String FlashSettings_firmwareMissing;
+	public static String FlashSettings_firmwareRelative;
+	public static String FlashSettings_firmwareUnreadable;
+	public static String FlashSettings_noAlt;
+	public static String FlashSettings_badAlt;
+	public static String DfuUtilRunner_cannotStart;
+	public static String DfuUtilRunner_cancelled;
+	public static String DfuUtilRunner_timedOut;
+	public static String DfuUtilRunner_progress;
+	public static String DfuUtilExit_usage;
+	public static String DfuUtilExit_data;
+	public static String DfuUtilExit_noInput;
+	public static String DfuUtilExit_software;
+	public static String DfuUtilExit_cannotCreate;
+	public static String DfuUtilExit_io;
+	public static String DfuUtilExit_protocol;
+	public static String DfuUtilExit_other;
+	public static String DfuUtilExit_noErrorLine;
+	public static String DfuUtilExit_failed;
+	public static String Firmware_unreadable;
+	public static String Firmware_badCrc;
+	public static String Firmware_badSuffixLength;
+	public static String Firmware_empty;
+	public static String Firmware_idMismatch;
+	public static String FlashReport_title;
+	public static String FlashReport_step;
+	public static String FlashReport_total;
+	public static String FlashReport_bytes;
+	public static String FlashReport_bytesVerified;
+	public static String FlashReport_before;
+	public static String FlashReport_after;
+	public static String FlashReport_notWaited;
+	public static String FlashChain_task;
+	public static String FlashChain_checking;
+	public static String FlashChain_board;
+	public static String FlashChain_firmware;
+	public static String FlashChain_activity;
+	public static String FlashChain_busy;
+	public static String FlashChain_stepCheck;
+	public static String FlashChain_stepDetach;
+	public static String FlashChain_stepDownload;
+	public static String FlashChain_stepVerify;
+	public static String FlashChain_stepReturn;
+	public static String FlashChain_dfuUtil;
+	public static String FlashChain_cancelled;
+	public static String FlashChain_cancelledBeforeBoard;
+	public static String FlashChain_noUsb;
+	public static String FlashChain_usbStarting;
+	public static String FlashChain_rebooting;
+	public static String FlashChain_inDfuMode;
+	public static String FlashChain_resetStatus;
+	public static String FlashChain_verifyFailed;
+	public static String FlashChain_verified;
+	public static String FlashChain_verifyIo;
+	public static String FlashChain_waitingForApplication;
+	public static String FlashChain_applicationNotBack;
+	public static String FlashChain_applicationBack;
+	public static String FlashChain_cancelledWaiting;
+	public static String FlashChain_addressNotDfuSe;
+	public static String FlashChain_dfuSeNeedsAddress;
+	public static String FlashChain_cannotUpload;
+	public static String FlashChain_cannotVerifyContainer;
+	public static String FlashChain_leftInDfu;
+	public static String FlashChain_leftInRuntime;
+	public static String FlashChain_leftOffBus;
+	public static String FlashChain_serial;
+	public static String FlashChain_describe;
+	public static String FlashChain_modeDfu;
+	public static String FlashChain_modeRuntime;
+
+	static {
+		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+	}
+
+	private Messages() {
+	}
+}

@@ -1,0 +1,37 @@
+package org.dfutools.eclipse.ui.handlers;
+
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.ui.launch.FlashConfigurations;
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.debug.ui.IDebugUIConstants;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+/**
+ * "Flash Firmware..." on a board in the DFU Devices view: a new DFU Flash configuration for this board,
+ * opened in the Run Configurations dialog for the firmware file to be chosen.
+ */
+public final class FlashFirmwareHandler extends AbstractHandler {
+
+	@Override
+	public Object execute(ExecutionEvent event) throws ExecutionException {
+		Board board = SelectedBoard.of(event).orElse(null);
+		if (board == null) {
+			return null;
+		}
+		try {
+			ILaunchConfiguration configuration = FlashConfigurations
+					.create(board.device().displayName(), BoardSelector.of(board), "").doSave(); //$NON-NLS-1$
+			DebugUITools.openLaunchConfigurationDialog(HandlerUtil.getActiveShellChecked(event), configuration,
+					IDebugUIConstants.ID_RUN_LAUNCH_GROUP, null);
+		} catch (CoreException e) {
+			throw new ExecutionException(e.getStatus().getMessage(), e);
+		}
+		return null;
+	}
+}

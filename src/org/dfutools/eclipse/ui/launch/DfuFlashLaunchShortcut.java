@@ -1,0 +1,76 @@
+package org.dfutools.eclipse.ui.launch;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.ui.internal.Messages;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.debug.ui.ILaunchShortcut;
+import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.window.Window;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.PlatformUI;
+
+/**
+ * Run As &gt; DFU Flash on a .bin or .dfu file: runs the configuration that flashes this file, or makes
+ * one (for the one attached board, else the board chosen in the Select dialog) and runs it.
+ */
+public final class DfuFlashLaunchShortcut implements ILaunchShortcut {
+
+	@Override
+	public void launch(ISelection selection, String mode) {
+		if (selection instanceof IStructuredSelection structured
+				&& Adapters.adapt(structured.getFirstElement(), IFile.class) instanceof IFile file) {
+			launch(file, mode);
+		}
+	}
+
+	@Override
+	public void launch(IEditorPart editor, String mode) {
+		IFile file = Adapters.adapt(editor.getEditorInput(), IFile.class);
+		if (file != null) {
+			launch(file, mode);
+		}
+	}
+
+	private static void launch(IFile file, String mode) {
+		String firmware = FlashConfigurations.workspacePath(file);
+		try {
+			List<ILaunchConfiguration> existing = FlashConfigurations.forFirmware(firmware);
+			if (!existing.isEmpty()) {
+				DebugUITools.launch(existing.get(0), mode);
+				return;
+			}
+			Optional<Board> board = chooseBoard();
+			if (board.isEmpty()) {
+				return;
+			}
+			ILaunchConfiguration created = FlashConfigurations
+					.create(file.getName(), BoardSelector.of(board.get()), firmware).doSave();
+			DebugUITools.launch(created, mode);
+		} catch (CoreException e) {
+			ErrorDialog.openError(PlatformUI.getWorkbench().getModalDialogShellProvider().getShell(),
+					Messages.FlashShortcut_title, null, e.getStatus());
+		}
+	}
+
+	/** The one attached board, or the one the user picks among several (none when cancelled). */
+	private static Optional<Board> chooseBoard() {
+		List<Board> attached = DfuDeviceService.get().registry().boards();
+		if (attached.size() == 1) {
+			return Optional.of(attached.get(0));
+		}
+		BoardSelectionDialog dialog = new BoardSelectionDialog(
+				PlatformUI.getWorkbench().getModalDialogShellProvider().getShell(), attached);
+		return dialog.open() == Window.OK ? dialog.chosen() : Optional.empty();
+	}
+}

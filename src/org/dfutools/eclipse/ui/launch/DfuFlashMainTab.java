@@ -1,0 +1,324 @@
+package org.dfutools.eclipse.ui.launch;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.descriptor.AltSetting;
+import org.dfutools.eclipse.core.descriptor.DfuInterface;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.flash.FlashChain;
+import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.flash.FlashException;
+import org.dfutools.eclipse.core.flash.FlashSettings;
+import org.dfutools.eclipse.ui.internal.Messages;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.variables.VariablesPlugin;
+import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
+import org.eclipse.debug.ui.StringVariableSelectionDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.dialogs.ElementTreeSelectionDialog;
+import org.eclipse.ui.model.WorkbenchContentProvider;
+import org.eclipse.ui.model.WorkbenchLabelProvider;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+
+/**
+ * The DFU Flash tab: which board, which file, the dfu-util options, and what happens after. Every value
+ * is checked with the same rules the launch applies, so a bad value shows here before anything runs.
+ */
+public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
+
+	/** Key of {@code Widget.getData(String)} naming the tab's controls, for tests that drive the dialog. */
+	public static final String WIDGET_ID = "org.dfutools.eclipse.widgetId"; //$NON-NLS-1$
+
+	private static final BoardSelector.Kind[] KINDS = { BoardSelector.Kind.SERIAL, BoardSelector.Kind.PORT,
+			BoardSelector.Kind.USB_ID };
+
+	private Combo boardKind;
+	private Text boardValue;
+	private Label boardNow;
+	private Text firmware;
+	private Combo alt;
+	private Text dfuseAddress;
+	private Text transferSize;
+	private Text extraArguments;
+	private Button waitForApplication;
+	private Text applicationTimeout;
+	private Button verify;
+	private Image image;
+
+	@Override
+	public void createControl(Composite parent) {
+		Composite top = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.swtDefaults().applyTo(top);
+		setControl(top);
+		createBoardGroup(top);
+		createFirmwareGroup(top);
+		createOptionsGroup(top);
+		createAfterGroup(top);
+	}
+
+	private void createBoardGroup(Composite top) {
+		Group group = group(top, Messages.FlashTab_board, 4);
+		new Label(group, SWT.NONE).setText(Messages.FlashTab_identifyBy);
+		boardKind = new Combo(group, SWT.READ_ONLY);
+		boardKind.setItems(Messages.FlashTab_bySerial, Messages.FlashTab_byPort, Messages.FlashTab_byId);
+		boardKind.addModifyListener(event -> changed());
+		boardValue = text(group, "boardValue", 1); //$NON-NLS-1$
+		Button select = button(group, Messages.FlashTab_select, "selectBoard"); //$NON-NLS-1$
+		select.addListener(SWT.Selection, event -> selectBoard());
+		boardNow = new Label(group, SWT.WRAP);
+		GridDataFactory.fillDefaults().span(4, 1).grab(true, false).applyTo(boardNow);
+	}
+
+	private void createFirmwareGroup(Composite top) {
+		Group group = group(top, Messages.FlashTab_firmware, 4);
+		firmware = text(group, "firmware", 4); //$NON-NLS-1$
+		new Label(group, SWT.NONE).setLayoutData(GridDataFactory.fillDefaults().grab(true, false).create());
+		button(group, Messages.FlashTab_workspace, "workspace").addListener(SWT.Selection, event -> browseWorkspace()); //$NON-NLS-1$
+		button(group, Messages.FlashTab_fileSystem, "fileSystem").addListener(SWT.Selection, event -> browseFiles()); //$NON-NLS-1$
+		button(group, Messages.FlashTab_variables, "variables").addListener(SWT.Selection, event -> insertVariable()); //$NON-NLS-1$
+	}
+
+	private void createOptionsGroup(Composite top) {
+		Group group = group(top, Messages.FlashTab_options, 2);
+		new Label(group, SWT.NONE).setText(Messages.FlashTab_alt);
+		alt = new Combo(group, SWT.DROP_DOWN);
+		alt.setData(WIDGET_ID, "alt"); //$NON-NLS-1$
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(alt);
+		alt.addModifyListener(event -> changed());
+		new Label(group, SWT.NONE).setText(Messages.FlashTab_dfuseAddress);
+		dfuseAddress = text(group, "dfuseAddress", 1); //$NON-NLS-1$
+		dfuseAddress.setMessage(Messages.FlashTab_dfuseAddressHint);
+		new Label(group, SWT.NONE).setText(Messages.FlashTab_transferSize);
+		transferSize = text(group, "transferSize", 1); //$NON-NLS-1$
+		transferSize.setMessage(Messages.FlashTab_transferSizeHint);
+		new Label(group, SWT.NONE).setText(Messages.FlashTab_extraArguments);
+		extraArguments = text(group, "extraArguments", 1); //$NON-NLS-1$
+		extraArguments.setMessage(Messages.FlashTab_extraArgumentsHint);
+	}
+
+	private void createAfterGroup(Composite top) {
+		Group group = group(top, Messages.FlashTab_after, 3);
+		waitForApplication = check(group, Messages.FlashTab_wait, "waitForApplication"); //$NON-NLS-1$
+		applicationTimeout = new Text(group, SWT.BORDER);
+		applicationTimeout.setData(WIDGET_ID, "applicationTimeout"); //$NON-NLS-1$
+		GridDataFactory.fillDefaults().hint(60, SWT.DEFAULT).applyTo(applicationTimeout);
+		applicationTimeout.addModifyListener(event -> changed());
+		new Label(group, SWT.NONE).setText(Messages.FlashTab_seconds);
+		waitForApplication.addListener(SWT.Selection, event -> applicationTimeout.setEnabled(waitForApplication.getSelection()));
+		verify = check(group, Messages.FlashTab_verify, "verify"); //$NON-NLS-1$
+		GridDataFactory.fillDefaults().span(3, 1).applyTo(verify);
+	}
+
+	@Override
+	public void setDefaults(ILaunchConfigurationWorkingCopy configuration) {
+		FlashConfigurations.defaults(null, "").write(configuration); //$NON-NLS-1$
+	}
+
+	@Override
+	public void initializeFrom(ILaunchConfiguration configuration) {
+		FlashConfiguration values;
+		try {
+			values = FlashConfiguration.read(configuration);
+		} catch (CoreException e) {
+			setErrorMessage(e.getStatus().getMessage());
+			return;
+		}
+		boardKind.select(List.of(KINDS).indexOf(values.board().kind()));
+		boardValue.setText(values.board().value());
+		firmware.setText(values.firmware());
+		alt.setText(values.alt());
+		dfuseAddress.setText(values.dfuseAddress());
+		transferSize.setText(values.transferSize());
+		extraArguments.setText(values.extraArguments());
+		waitForApplication.setSelection(values.waitForApplication());
+		applicationTimeout.setText(values.applicationTimeoutSeconds());
+		applicationTimeout.setEnabled(values.waitForApplication());
+		verify.setSelection(values.verify());
+		showAttachedBoard();
+	}
+
+	@Override
+	public void performApply(ILaunchConfigurationWorkingCopy configuration) {
+		values().write(configuration);
+	}
+
+	@Override
+	public boolean isValid(ILaunchConfiguration configuration) {
+		setErrorMessage(null);
+		try {
+			FlashSettings.parse(values(), text -> {
+				try {
+					return VariablesPlugin.getDefault().getStringVariableManager().performStringSubstitution(text);
+				} catch (CoreException e) {
+					throw new FlashException(e.getStatus().getMessage(), e);
+				}
+			});
+			return true;
+		} catch (FlashException e) {
+			setErrorMessage(e.getMessage());
+			return false;
+		}
+	}
+
+	@Override
+	public String getName() {
+		return Messages.FlashTab_name;
+	}
+
+	@Override
+	public Image getImage() {
+		if (image == null) {
+			image = FlashImages.flash().createImage();
+		}
+		return image;
+	}
+
+	@Override
+	public void dispose() {
+		if (image != null) {
+			image.dispose();
+		}
+		super.dispose();
+	}
+
+	private FlashConfiguration values() {
+		int kind = Math.max(0, boardKind.getSelectionIndex());
+		return new FlashConfiguration(new BoardSelector(KINDS[kind], boardValue.getText()), firmware.getText().strip(),
+				alt.getText().strip(), dfuseAddress.getText().strip(), transferSize.getText().strip(),
+				extraArguments.getText(), waitForApplication.getSelection(), applicationTimeout.getText().strip(),
+				verify.getSelection());
+	}
+
+	private void changed() {
+		if (boardNow != null && !boardNow.isDisposed()) {
+			showAttachedBoard();
+		}
+		updateLaunchConfigurationDialog();
+	}
+
+	/** Says whether the configured board is attached now, and offers its alt names. */
+	private void showAttachedBoard() {
+		BoardSelector selector = values().board();
+		List<Board> attached = DfuDeviceService.get().registry().boards();
+		List<Board> matching = selector.problem().isPresent() ? List.of()
+				: attached.stream().filter(selector::matches).toList();
+		String text = switch (matching.size()) {
+		case 0 -> Messages.FlashTab_notAttached;
+		case 1 -> NLS.bind(Messages.FlashTab_attached, FlashChain.describe(matching.get(0)));
+		default -> NLS.bind(Messages.FlashTab_severalAttached, Integer.valueOf(matching.size()));
+		};
+		if (!text.equals(boardNow.getText())) {
+			boardNow.setText(text);
+			boardNow.getParent().layout();
+		}
+		if (matching.size() == 1) {
+			offerAlts(matching.get(0));
+		}
+	}
+
+	private void offerAlts(Board board) {
+		if (!board.mode().isDfuMode() || alt.getItemCount() > 0) {
+			return;
+		}
+		Optional<DfuInterface> dfu = board.device().primaryInterface();
+		String typed = alt.getText();
+		for (AltSetting setting : dfu.map(DfuInterface::altSettings).orElse(List.of())) {
+			alt.add(Integer.toString(setting.alternateSetting()));
+			if (!setting.name().isEmpty()) {
+				alt.add(setting.name());
+			}
+		}
+		alt.setText(typed);
+	}
+
+	private void selectBoard() {
+		BoardSelectionDialog dialog = new BoardSelectionDialog(getShell(), DfuDeviceService.get().registry().boards());
+		if (dialog.open() != Window.OK || dialog.chosen().isEmpty()) {
+			return;
+		}
+		BoardSelector chosen = BoardSelector.of(dialog.chosen().get());
+		boardKind.select(List.of(KINDS).indexOf(chosen.kind()));
+		boardValue.setText(chosen.value());
+		alt.removeAll();
+		showAttachedBoard();
+	}
+
+	private void browseWorkspace() {
+		ElementTreeSelectionDialog dialog = new ElementTreeSelectionDialog(getShell(), new WorkbenchLabelProvider(),
+				new WorkbenchContentProvider());
+		dialog.setTitle(Messages.FlashTab_workspaceTitle);
+		dialog.setMessage(Messages.FlashTab_workspaceMessage);
+		dialog.setInput(ResourcesPlugin.getWorkspace().getRoot());
+		dialog.setAllowMultiple(false);
+		dialog.setValidator(selection -> selection.length == 1 && selection[0] instanceof IFile
+				? org.eclipse.core.runtime.Status.OK_STATUS
+				: org.eclipse.core.runtime.Status.error(Messages.FlashTab_workspaceMessage));
+		if (dialog.open() == Window.OK && dialog.getFirstResult() instanceof IFile file) {
+			firmware.setText(FlashConfigurations.workspacePath(file));
+		}
+	}
+
+	private void browseFiles() {
+		FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
+		dialog.setFilterExtensions(new String[] { "*.bin;*.dfu", "*" }); //$NON-NLS-1$ //$NON-NLS-2$
+		String chosen = dialog.open();
+		if (chosen != null) {
+			firmware.setText(chosen);
+		}
+	}
+
+	private void insertVariable() {
+		StringVariableSelectionDialog dialog = new StringVariableSelectionDialog(getShell());
+		if (dialog.open() == Window.OK) {
+			firmware.insert(dialog.getVariableExpression());
+		}
+	}
+
+	private Group group(Composite parent, String title, int columns) {
+		Group group = new Group(parent, SWT.NONE);
+		group.setText(title);
+		GridLayoutFactory.swtDefaults().numColumns(columns).applyTo(group);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(group);
+		return group;
+	}
+
+	private Text text(Composite parent, String id, int span) {
+		Text text = new Text(parent, SWT.BORDER);
+		text.setData(WIDGET_ID, id);
+		GridDataFactory.fillDefaults().grab(true, false).span(span, 1).applyTo(text);
+		text.addModifyListener(event -> changed());
+		return text;
+	}
+
+	private Button button(Composite parent, String label, String id) {
+		Button button = createPushButton(parent, label, null);
+		button.setData(WIDGET_ID, id);
+		return button;
+	}
+
+	private Button check(Composite parent, String label, String id) {
+		Button check = new Button(parent, SWT.CHECK);
+		check.setText(label);
+		check.setData(WIDGET_ID, id);
+		check.addListener(SWT.Selection, event -> updateLaunchConfigurationDialog());
+		return check;
+	}
+}

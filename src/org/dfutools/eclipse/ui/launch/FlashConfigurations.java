@@ -1,0 +1,62 @@
+package org.dfutools.eclipse.ui.launch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dfutools.eclipse.core.DfuPreferences;
+import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchConfigurationType;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.eclipse.debug.core.ILaunchManager;
+
+/** Creating and finding DFU Flash launch configurations, for the shortcut and the view's command. */
+public final class FlashConfigurations {
+
+	private FlashConfigurations() {
+	}
+
+	public static ILaunchConfigurationType type() {
+		return DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurationType(FlashConfiguration.TYPE_ID);
+	}
+
+	/** How a workspace file is written in a configuration, so that it follows the workspace when it moves. */
+	public static String workspacePath(IFile file) {
+		return "${workspace_loc:" + file.getFullPath().toString() + "}"; //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** A new, unsaved configuration with a unique name, for a board (may be null) and a firmware path. */
+	public static ILaunchConfigurationWorkingCopy create(String name, BoardSelector board, String firmware)
+			throws CoreException {
+		ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
+		// Characters that cannot be in a configuration's file name become "_".
+		String safeName = name.replaceAll("[\\\\/:*?\"<>|@&\\p{Cntrl}]", "_"); //$NON-NLS-1$ //$NON-NLS-2$
+		ILaunchConfigurationWorkingCopy copy = type().newInstance(null, manager.generateLaunchConfigurationName(safeName));
+		defaults(board, firmware).write(copy);
+		return copy;
+	}
+
+	/** A new configuration's values, with the application timeout from the preferences. */
+	public static FlashConfiguration defaults(BoardSelector board, String firmware) {
+		FlashConfiguration plain = FlashConfiguration.defaults(board, firmware);
+		return new FlashConfiguration(plain.board(), plain.firmware(), plain.alt(), plain.dfuseAddress(),
+				plain.transferSize(), plain.extraArguments(), plain.waitForApplication(),
+				Integer.toString(DfuPreferences.applicationTimeoutSeconds()), plain.verify());
+	}
+
+	/** The saved configurations that flash this firmware path. */
+	public static List<ILaunchConfiguration> forFirmware(String firmware) throws CoreException {
+		List<ILaunchConfiguration> found = new ArrayList<>();
+		for (ILaunchConfiguration configuration : DebugPlugin.getDefault().getLaunchManager()
+				.getLaunchConfigurations(type())) {
+			if (firmware.equals(configuration.getAttribute(FlashConfiguration.FIRMWARE, ""))) { //$NON-NLS-1$
+				found.add(configuration);
+			}
+		}
+		return found;
+	}
+}

@@ -1,0 +1,126 @@
+package org.dfutools.eclipse.tests.flash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.DeviceMode;
+import org.dfutools.eclipse.core.device.UsbId;
+import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.flash.DfuUtilCommand;
+import org.dfutools.eclipse.core.flash.DfuUtilRun;
+import org.dfutools.eclipse.core.flash.DfuUtilExitStatus;
+import org.dfutools.eclipse.core.flash.ExtraArguments;
+import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.flash.FlashException;
+import org.dfutools.eclipse.core.flash.FlashSettings;
+import org.dfutools.eclipse.tests.device.Records;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The checks a flash configuration passes before anything runs, and the dfu-util argument lists it gives. */
+class FlashValuesTest {
+
+	@TempDir
+	Path folder;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-R", "-vR", "-d 1209:0001", "-p1-2", "--path=1-2", "--down x", "--reset", "-S x", "-a 1",
+			"-U out.bin", "-s 0x0:leave", "-e", "-n 3", "-t 64", "--serial=abc", "--dfuse-addr=0" })
+	void managedOptionsAreRefusedInExtraArguments(String extra) {
+		FlashException refused = assertThrows(FlashException.class, () -> ExtraArguments.parse("-v " + extra));
+		assertTrue(refused.getMessage().contains("is not allowed"), refused.getMessage());
+	}
+
+	@Test
+	void extraArgumentsSplitLikeAShellButReachNone() throws Exception {
+		assertEquals(List.of("-v", "-E", "3", "a b", "$(touch x);", "'q'"),
+				ExtraArguments.parse(" -v  -E 3 'a b' \"$(touch x);\" \\'q\\' "));
+		assertThrows(FlashException.class, () -> ExtraArguments.parse("-v 'open"));
+		assertThrows(FlashException.class, () -> ExtraArguments.parse("-v \"two\nlines\""));
+		assertEquals(List.of(), ExtraArguments.parse(""));
+	}
+
+	@Test
+	void everyBadValueIsNamedBeforeAnythingRuns() throws Exception {
+		Path file = Files.write(folder.resolve("fw.bin"), new byte[] { 1, 2, 3 });
+		FlashConfiguration good = values(file.toString(), "0", "", "", "");
+		assertEquals(file, FlashSettings.parse(good, text -> text).firmware());
+		assertBad(values("", "0", "", "", ""), "Choose the firmware file");
+		assertBad(values(folder.resolve("missing.bin").toString(), "0", "", "", ""), "does not exist");
+		assertBad(values("relative.bin", "0", "", "", ""), "not an absolute path");
+		assertBad(values(file.toString(), "256", "", "", ""), "is not an alt setting");
+		assertBad(values(file.toString(), "-R", "", "", ""), "is not an alt setting");
+		assertBad(values(file.toString(), "0", "0x1_0000_0000", "", ""), "is not a DfuSe address");
+		assertBad(values(file.toString(), "0", "0x100000000", "", ""), "is not a DfuSe address");
+		assertBad(values(file.toString(), "0", "", "70000", ""), "is not a transfer size");
+		assertBad(values(file.toString(), "0", "", "0", ""), "is not a transfer size");
+		assertBad(values(file.toString(), "0", "", "", "-D other.bin"), "is not allowed");
+		assertBad(new FlashConfiguration(new BoardSelector(BoardSelector.Kind.USB_ID, "12:zz"), file.toString(), "0", "",
+				"", "", true, "10", false), "is not a USB ID");
+		assertBad(new FlashConfiguration(new BoardSelector(BoardSelector.Kind.PORT, "1-2; reboot"), file.toString(), "0",
+				"", "", "", true, "10", false), "is not a USB port path");
+		assertBad(new FlashConfiguration(new BoardSelector(BoardSelector.Kind.SERIAL, "A"), file.toString(), "0", "", "",
+				"", true, "0", false), "is not a timeout");
+		FlashSettings named = FlashSettings.parse(values(file.toString(), "@Internal Flash  /0x08000000/04*016Kg", "0x8000000", "1024", ""),
+				text -> text);
+		assertEquals("@Internal Flash  /0x08000000/04*016Kg", named.alt());
+		assertEquals(Optional.of("0x08000000"), named.dfuseAddressText());
+	}
+
+	@Test
+	void aFileNameFullOfShellSyntaxStaysOneArgument() throws Exception {
+		Path file = Files.write(folder.resolve("fw; rm -rf $(x) `y` >z\".bin"), new byte[] { 1 });
+		FlashSettings settings = FlashSettings.parse(values(file.toString(), "0", "", "", "-v"), text -> text);
+		Board board = Records.board("1-4", DeviceMode.DFU, new UsbId(0x1209, 0x0091), "SER -R");
+		List<String> command = DfuUtilCommand.download(Path.of("/usr/bin/dfu-util"), board, settings, true).command();
+		assertEquals(file.toString(), command.get(command.size() - 1));
+		assertEquals("-D", command.get(command.size() - 2));
+		assertEquals(",SER -R", command.get(command.indexOf("-S") + 1));
+		assertEquals("1-4", command.get(command.indexOf("-p") + 1));
+		assertEquals(1, command.stream().filter("-R"::equals).count(), command.toString());
+	}
+
+	@Test
+	void theResetStatusCountsOnlyAfterACompletedTransfer() {
+		assertTrue(new DfuUtilRun(251, "can't detach", 4096, true, true).succeeded());
+		assertTrue(!new DfuUtilRun(251, "", 2048, false, false).succeeded());
+		assertTrue(!new DfuUtilRun(74, "Lost device", 2048, true, true).succeeded());
+		String message = DfuUtilExitStatus.describe(new DfuUtilRun(74, "Error during download get_status", 2048, false, false));
+		assertTrue(message.contains("exit status 74") && message.contains("input/output")
+				&& message.contains("Error during download get_status"), message);
+	}
+
+	@Test
+	void aSelectorFindsOneBoardOrSaysWhyNot() throws Exception {
+		Board a = Records.board("1-1", DeviceMode.RUNTIME, new UsbId(0x1209, 0x0001), "A");
+		Board b = Records.board("1-2", DeviceMode.RUNTIME, new UsbId(0x1209, 0x0001), "B");
+		assertEquals(b, new BoardSelector(BoardSelector.Kind.SERIAL, "B").select(List.of(a, b)));
+		assertEquals(a, new BoardSelector(BoardSelector.Kind.PORT, "1-1").select(List.of(a, b)));
+		FlashException several = assertThrows(FlashException.class,
+				() -> new BoardSelector(BoardSelector.Kind.USB_ID, "1209:0001").select(List.of(a, b)));
+		assertTrue(several.getMessage().contains("2 attached boards"), several.getMessage());
+		FlashException none = assertThrows(FlashException.class,
+				() -> new BoardSelector(BoardSelector.Kind.SERIAL, "C").select(List.of(a, b)));
+		assertTrue(none.getMessage().contains("\"C\""), none.getMessage());
+	}
+
+	private static FlashConfiguration values(String firmware, String alt, String address, String transferSize,
+			String extra) {
+		return new FlashConfiguration(new BoardSelector(BoardSelector.Kind.SERIAL, "A"), firmware, alt, address,
+				transferSize, extra, true, "10", false);
+	}
+
+	private static void assertBad(FlashConfiguration values, String expected) {
+		FlashException bad = assertThrows(FlashException.class, () -> FlashSettings.parse(values, text -> text));
+		assertTrue(bad.getMessage().contains(expected), bad.getMessage());
+	}
+}
