@@ -257,7 +257,10 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		BoardSelector chosen = BoardSelector.of(dialog.chosen().get());
 		boardKind.select(List.of(KINDS).indexOf(chosen.kind()));
 		boardValue.setText(chosen.value());
+		// Offer the new board's alt names; removeAll() would also clear what was typed.
+		String typed = alt.getText();
 		alt.removeAll();
+		alt.setText(typed);
 		showAttachedBoard();
 	}
 

@@ -1,0 +1,197 @@
+package org.dfutools.eclipse.ui.launch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.device.DeviceMode;
+import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.testsupport.BenchRegistry;
+import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.Screenshots;
+import org.dfutools.eclipse.testsupport.UiWait;
+import org.dfutools.eclipse.testsupport.UsbBench;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.model.IProcess;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.debug.ui.IDebugUIConstants;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.console.ConsolePlugin;
+import org.eclipse.ui.console.IConsole;
+import org.eclipse.ui.console.IConsoleConstants;
+import org.eclipse.ui.console.TextConsole;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The DFU Flash configuration in the real Run Configurations dialog: the board chosen with Select...,
+ * a bad value refused, Run pressed, and the console and the board seen afterwards.
+ */
+class DfuFlashLaunchDialogTest {
+
+	private static final Duration LIMIT = Duration.ofSeconds(30);
+	private static final String RUN_CONFIGURATIONS = "Run Configurations";
+
+	@TempDir
+	Path folder;
+
+	@Test
+	@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+")
+	void aConfigurationMadeInTheDialogFlashesTheBoardAndShowsTheConsole() throws Exception {
+		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		Display display = window.getShell().getDisplay();
+		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
+		Path flash = folder.resolve("flash.bin");
+		byte[] image = Firmware.image(64 * 1024, 60);
+		Path file = Files.write(folder.resolve("blinky.bin"), image);
+		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+			String port = bench.attachAndAwait("""
+					{"name": "ui-flash", "runtime": {"pid": "0x0060", "product": "Blinky board", "serial": "UI-FLASH",
+					  "bcdDevice_after_update": "0x0101"},
+					 "dfu": {"pid": "0x0061", "product": "Blinky bootloader", "alts": [{"name": "Flash", "output": "%s"}]}}
+					""".formatted(flash), LIMIT);
+			try {
+				ILaunchConfiguration configuration = FlashConfigurations.create("Blinky", null, file.toString()).doSave();
+				ScriptedDialogs script = new ScriptedDialogs(display)
+						.then(() -> button(display, "selectBoard").map(select -> (Runnable) () -> ScriptedDialogs.click(select)).orElse(null))
+						.then(() -> chooseBoard(display, "UI-FLASH"))
+						.then(() -> text(display, "boardValue").filter(t -> t.getText().equals("UI-FLASH")).map(t -> (Runnable) () -> {
+							text(display, "extraArguments").orElseThrow().setText("-v -D /etc/passwd");
+						}).orElse(null))
+						.then(() -> launchButton(display).filter(run -> !run.isEnabled()).map(run -> (Runnable) () -> {
+							text(display, "extraArguments").orElseThrow().setText("");
+						}).orElse(null))
+						.then(() -> launchButton(display).filter(Button::isEnabled).map(run -> (Runnable) () -> {
+							saveScreenshot(display, "dfu-flash-configuration");
+							ScriptedDialogs.click(run);
+						}).orElse(null));
+				script.start();
+				DebugUITools.openLaunchConfigurationDialogOnGroup(window.getShell(), new StructuredSelection(configuration),
+						IDebugUIConstants.ID_RUN_LAUNCH_GROUP);
+				assertNull(script.failure(), () -> "the dialog script failed: " + script.failure());
+				assertTrue(script.done(), () -> "the dialog closed at " + script.position());
+
+				assertTrue(UiWait.until(display, LIMIT, () -> process(configuration).filter(IProcess::isTerminated).isPresent()),
+						"the launch did not end");
+				IProcess process = process(configuration).orElseThrow();
+				assertEquals(0, process.getExitValue(), process.getStreamsProxy().getErrorStreamMonitor().getContents());
+				assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
+				assertTrue(UiWait.until(display, LIMIT, () -> bench.boardAt(port).mode() == DeviceMode.RUNTIME));
+				ILaunchConfiguration saved = DebugPlugin.getDefault().getLaunchManager().getLaunchConfiguration(configuration.getMemento());
+				assertEquals("UI-FLASH", saved.getAttribute(FlashConfiguration.BOARD_VALUE, ""));
+
+				TextConsole console = console(process);
+				assertNotNull(console, "no console for the flash");
+				IWorkbenchPage page = window.getActivePage();
+				page.showView(IConsoleConstants.ID_CONSOLE_VIEW);
+				ConsolePlugin.getDefault().getConsoleManager().showConsoleView(console);
+				assertTrue(UiWait.until(display, LIMIT, () -> console.getDocument().get().contains("After:")),
+						() -> "the console shows no summary: " + console.getDocument().get());
+				String text = console.getDocument().get();
+				assertTrue(text.contains("Download done.") && text.contains("-p " + port + " -S ,UI-FLASH -a 0 -R -D " + file), text);
+				assertTrue(text.contains("bcdDevice 0101"), text);
+				page.setPartState(page.findViewReference(IConsoleConstants.ID_CONSOLE_VIEW), IWorkbenchPage.STATE_MAXIMIZED);
+				try {
+					UiWait.settle(display, Duration.ofMillis(300));
+					Path shot = Screenshots.save(display, "dfu-flash-console");
+					assertTrue(Screenshots.distinctColors(shot) > 16, "the screenshot looks blank");
+				} finally {
+					page.setPartState(page.findViewReference(IConsoleConstants.ID_CONSOLE_VIEW), IWorkbenchPage.STATE_RESTORED);
+				}
+			} finally {
+				bench.events.detachAndAwaitRemoval(port, LIMIT);
+			}
+		}
+	}
+
+	private static Runnable chooseBoard(Display display, String serial) {
+		Optional<Shell> dialog = ScriptedDialogs.shell(display, "Select a Board");
+		if (dialog.isEmpty()) {
+			return null;
+		}
+		Table table = ScriptedDialogs.find(dialog.get(), Table.class, t -> true).orElseThrow();
+		for (int index = 0; index < table.getItemCount(); index++) {
+			TableItem item = table.getItem(index);
+			if (item.getText(3).equals(serial)) {
+				int row = index;
+				return () -> {
+					table.setSelection(row);
+					org.eclipse.swt.widgets.Event event = new org.eclipse.swt.widgets.Event();
+					event.item = table.getItem(row);
+					table.notifyListeners(org.eclipse.swt.SWT.Selection, event);
+					saveScreenshot(display, "dfu-flash-select-board");
+					Button ok = ScriptedDialogs.find(dialog.get(), Button.class, b -> "OK".equals(b.getText())).orElseThrow();
+					assertTrue(ok.isEnabled(), "OK is not enabled with a board selected");
+					ScriptedDialogs.click(ok);
+				};
+			}
+		}
+		return null;
+	}
+
+	private static Optional<Button> button(Display display, String id) {
+		return ScriptedDialogs.shell(display, RUN_CONFIGURATIONS).flatMap(shell -> ScriptedDialogs.find(shell, Button.class,
+				b -> id.equals(b.getData(DfuFlashMainTab.WIDGET_ID)) && b.isVisible()));
+	}
+
+	private static Optional<Text> text(Display display, String id) {
+		return ScriptedDialogs.shell(display, RUN_CONFIGURATIONS).flatMap(shell -> ScriptedDialogs.find(shell, Text.class,
+				t -> id.equals(t.getData(DfuFlashMainTab.WIDGET_ID))));
+	}
+
+	private static Optional<Button> launchButton(Display display) {
+		return ScriptedDialogs.shell(display, RUN_CONFIGURATIONS)
+				.flatMap(shell -> ScriptedDialogs.find(shell, Button.class, b -> "Run".equals(b.getText().replace("&", ""))));
+	}
+
+	private static Optional<IProcess> process(ILaunchConfiguration configuration) {
+		for (ILaunch launch : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
+			if (launch.getLaunchConfiguration() != null && launch.getLaunchConfiguration().getName().equals(configuration.getName())
+					&& launch.getProcesses().length > 0) {
+				return Optional.of(launch.getProcesses()[0]);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static TextConsole console(IProcess process) {
+		for (IConsole console : ConsolePlugin.getDefault().getConsoleManager().getConsoles()) {
+			if (console instanceof org.eclipse.debug.ui.console.IConsole processConsole && processConsole.getProcess() == process
+					&& console instanceof TextConsole text) {
+				return text;
+			}
+		}
+		return null;
+	}
+
+	private static void saveScreenshot(Display display, String name) {
+		try {
+			UiWait.settle(display, Duration.ofMillis(200));
+			Path shot = Screenshots.save(display, name);
+			assertFalse(Screenshots.distinctColors(shot) <= 16, "the screenshot looks blank: " + shot);
+		} catch (java.io.IOException e) {
+			throw new AssertionError(e);
+		}
+	}
+}

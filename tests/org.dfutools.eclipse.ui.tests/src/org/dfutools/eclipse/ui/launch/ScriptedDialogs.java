@@ -1,0 +1,118 @@
+package org.dfutools.eclipse.ui.launch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Widget;
+
+/**
+ * Drives modal dialogs from the UI thread: a list of steps, each tried every 50 ms from a display timer
+ * (which keeps firing inside the dialogs' own event loops) until it finds what it needs. A step that
+ * opens another modal dialog blocks inside its action, so the next step is due before the action runs.
+ */
+final class ScriptedDialogs {
+
+	private static final int TICK_MILLIS = 50;
+	/** A script that has not finished after this long fails, and closes its dialogs so that the test ends. */
+	private static final long LIMIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+	private final Display display;
+	private final List<Supplier<Runnable>> steps = new ArrayList<>();
+	private int next;
+	private Throwable failure;
+	private long started;
+
+	ScriptedDialogs(Display display) {
+		this.display = display;
+	}
+
+	/** A step: returns the action to run once its precondition holds, or null to be tried again. */
+	ScriptedDialogs then(Supplier<Runnable> step) {
+		steps.add(step);
+		return this;
+	}
+
+	void start() {
+		started = System.nanoTime();
+		display.timerExec(TICK_MILLIS, this::tick);
+	}
+
+	boolean done() {
+		return next >= steps.size() || failure != null;
+	}
+
+	Throwable failure() {
+		return failure;
+	}
+
+	String position() {
+		return "step " + next + " of " + steps.size();
+	}
+
+	private void tick() {
+		if (done()) {
+			return;
+		}
+		display.timerExec(TICK_MILLIS, this::tick);
+		try {
+			if (System.nanoTime() - started > LIMIT_NANOS) {
+				throw new AssertionError("the dialog script did not get past " + position());
+			}
+			Runnable action = steps.get(next).get();
+			if (action != null) {
+				next++;
+				action.run();
+			}
+		} catch (RuntimeException | AssertionError e) {
+			failure = e;
+			try {
+				org.dfutools.eclipse.testsupport.Screenshots.save(display, "dialog-script-failure");
+			} catch (java.io.IOException notSaved) {
+				e.addSuppressed(notSaved);
+			}
+			for (Shell shell : display.getShells()) {
+				if (shell.getParent() != null && !shell.isDisposed()) {
+					shell.close();
+				}
+			}
+		}
+	}
+
+	static Optional<Shell> shell(Display display, String title) {
+		for (Shell shell : display.getShells()) {
+			if (!shell.isDisposed() && shell.isVisible() && title.equals(shell.getText())) {
+				return Optional.of(shell);
+			}
+		}
+		return Optional.empty();
+	}
+
+	@SuppressWarnings("unchecked")
+	static <T extends Widget> Optional<T> find(Control root, Class<T> type, Predicate<T> wanted) {
+		if (type.isInstance(root) && wanted.test((T) root)) {
+			return Optional.of((T) root);
+		}
+		if (root instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				Optional<T> found = find(child, type, wanted);
+				if (found.isPresent()) {
+					return found;
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	static void click(Widget widget) {
+		widget.notifyListeners(SWT.Selection, new Event());
+	}
+}
