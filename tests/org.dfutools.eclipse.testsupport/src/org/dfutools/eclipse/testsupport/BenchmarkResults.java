@@ -25,11 +25,19 @@ public final class BenchmarkResults {
 		List<Double> sorted = new ArrayList<>(samples);
 		sorted.sort(null);
 		int n = sorted.size();
-		double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+		double median = median(samples);
 		Result result = new Result(name, unit, median, sorted.get(0), sorted.get(n - 1), n, reference,
 				reference == null ? null : median / reference, target);
 		results.add(result);
 		return result;
+	}
+
+	/** The median of the samples (the mean of the middle two for an even count). */
+	public static double median(List<Double> samples) {
+		List<Double> sorted = new ArrayList<>(samples);
+		sorted.sort(null);
+		int n = sorted.size();
+		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
 	}
 
 	public String table() {

@@ -1,0 +1,142 @@
+package org.dfutools.eclipse.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.dfutools.eclipse.core.device.DeviceMode;
+import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.testsupport.BenchRegistry;
+import org.dfutools.eclipse.testsupport.BenchmarkResults;
+import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashLaunches;
+import org.dfutools.eclipse.testsupport.UsbBench;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The DFU Flash chain (a whole launch: checks, reboot to DFU, dfu-util download, return to the
+ * application) against its unavoidable parts: the board's own re-enumeration times (R into DFU mode and R
+ * back, as the bench board is set up) plus a bare "dfu-util -D" of the same file on the board already in
+ * DFU mode. Beside it, dfu-util's one-line flow from run-time mode with its default detach delay.
+ */
+class DfuFlashBenchmark {
+
+	private static final Duration LIMIT = Duration.ofSeconds(60);
+	private static final int REENUMERATION_MS = 200;
+	private static final int RUNS = 5;
+	private static final int ONE_LINE_RUNS = 2;
+	private static final BenchmarkResults RESULTS = new BenchmarkResults();
+
+	private static BenchRegistry bench;
+	private static Path folder;
+
+	@BeforeAll
+	static void startUsb() throws Exception {
+		assertTrue(UsbBench.isPresent(), "run the benchmarks inside testbench/usbsim (./run-benchmarks does)");
+		bench = BenchRegistry.shared(LIMIT);
+		folder = Files.createTempDirectory("dfu-flash-benchmark");
+	}
+
+	@AfterAll
+	static void report() throws IOException {
+		bench.close();
+		System.out.print(RESULTS.table());
+		System.out.println("written: " + RESULTS.write("flash-benchmarks.json"));
+	}
+
+	@Test
+	void chainBesideItsUnavoidableParts() throws Exception {
+		for (int kib : new int[] { 64, 1024 }) {
+			byte[] image = Firmware.image(kib * 1024, kib);
+			Path file = Files.write(folder.resolve("image-" + kib + ".bin"), image);
+			List<Double> chain = new ArrayList<>();
+			List<Double> bare = new ArrayList<>();
+			List<Double> oneLine = new ArrayList<>();
+			for (int run = 0; run < 1 + RUNS; run++) {
+				Path flash = folder.resolve("flash-" + kib + "-" + run + ".bin");
+				String port = attach("runtime", flash);
+				FlashConfiguration values = new FlashConfiguration(new BoardSelector(BoardSelector.Kind.PORT, port),
+						file.toString(), "0", "", "", "", true, "30", false);
+				long start = System.nanoTime();
+				FlashLaunches.Outcome outcome = FlashLaunches.run(FlashLaunches.configuration("bench", values),
+						new NullProgressMonitor(), LIMIT);
+				double millis = (System.nanoTime() - start) / 1e6;
+				assertNull(outcome.failure(), () -> outcome.failure().getMessage() + outcome.output());
+				assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
+				assertEquals(DeviceMode.RUNTIME, bench.boardAt(port).mode());
+				detach(port);
+				if (run > 0) {
+					chain.add(millis);
+				}
+			}
+			for (int run = 0; run < 1 + RUNS; run++) {
+				Path flash = folder.resolve("bare-" + kib + "-" + run + ".bin");
+				String port = attach("dfu", flash);
+				long start = System.nanoTime();
+				int status = dfuUtil(List.of("-p", port, "-a", "0", "-D", file.toString()));
+				double millis = (System.nanoTime() - start) / 1e6;
+				assertEquals(0, status, "bare dfu-util -D");
+				assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
+				detach(port);
+				if (run > 0) {
+					bare.add(millis);
+				}
+			}
+			for (int run = 0; run < ONE_LINE_RUNS; run++) {
+				Path flash = folder.resolve("one-line-" + kib + "-" + run + ".bin");
+				String port = attach("runtime", flash);
+				long start = System.nanoTime();
+				int status = dfuUtil(List.of("-d", "1209:00c0,1209:00c1", "-p", port, "-a", "0", "-D", file.toString(), "-R"));
+				double millis = (System.nanoTime() - start) / 1e6;
+				assertTrue(status == 0 || status == 251, "dfu-util one-line flow exited " + status);
+				assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
+				detach(port);
+				oneLine.add(millis);
+			}
+			double bareMedian = BenchmarkResults.median(bare);
+			double reference = 2.0 * REENUMERATION_MS + bareMedian;
+			double chainMedian = RESULTS.add("DFU Flash chain, " + kib + " KiB (R = " + REENUMERATION_MS + " ms each way)",
+					"ms", chain, reference, "<= 1.10 x reference").median();
+			RESULTS.add("  bare dfu-util -D on the DFU-mode board, " + kib + " KiB", "ms", bare, null, "");
+			RESULTS.add("  dfu-util -D ... -R from run-time mode (default 5 s detach delay), " + kib + " KiB", "ms",
+					oneLine, chainMedian, "");
+		}
+	}
+
+	private static String attach(String startMode, Path flash) throws Exception {
+		bench.events.clear();
+		return bench.attachAndAwait(String.format("{\"name\": \"flash-bench\", \"start_mode\": \"%s\","
+				+ " \"runtime\": {\"pid\": \"0x00c0\"}, \"dfu\": {\"pid\": \"0x00c1\", \"alts\": [{\"name\": \"Flash\","
+				+ " \"output\": \"%s\"}]}, \"behaviour\": {\"reenumerate_delay_ms\": %d}}", startMode, flash,
+				REENUMERATION_MS), LIMIT);
+	}
+
+	private static void detach(String port) throws Exception {
+		bench.events.clear();
+		bench.events.detachAndAwaitRemoval(port, LIMIT);
+	}
+
+	private static int dfuUtil(List<String> arguments) throws Exception {
+		List<String> command = new ArrayList<>();
+		command.add("dfu-util");
+		command.addAll(arguments);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+		assertTrue(process.waitFor(60, TimeUnit.SECONDS), "dfu-util hung: " + command);
+		return process.exitValue();
+	}
+}
