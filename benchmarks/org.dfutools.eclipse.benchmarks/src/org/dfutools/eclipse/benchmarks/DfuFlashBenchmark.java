@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
@@ -99,11 +100,16 @@ class DfuFlashBenchmark {
 			for (int run = 0; run < ONE_LINE_RUNS; run++) {
 				Path flash = folder.resolve("one-line-" + kib + "-" + run + ".bin");
 				String port = attach("runtime", flash);
+				String keyBefore = bench.boardAt(port).device().location().deviceKey();
 				long start = System.nanoTime();
 				int status = dfuUtil(List.of("-d", "1209:00c0,1209:00c1", "-p", port, "-a", "0", "-D", file.toString(), "-R"));
 				double millis = (System.nanoTime() - start) / 1e6;
 				assertTrue(status == 0 || status == 251, "dfu-util one-line flow exited " + status);
 				assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
+				// dfu-util does not wait for the application: let it come back before unplugging the board.
+				bench.events.await(e -> e.kind() != BoardEvent.Kind.REMOVED && e.board().mode() == DeviceMode.RUNTIME
+						&& e.board().device().location().portPath().equals(port) && !e.board().device().location()
+								.deviceKey().equals(keyBefore), LIMIT, "the application back on " + port);
 				detach(port);
 				oneLine.add(millis);
 			}
