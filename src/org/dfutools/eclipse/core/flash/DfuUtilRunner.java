@@ -23,7 +23,6 @@ public final class DfuUtilRunner {
 	private static final long CHECK_MILLIS = 50;
 	/** How long dfu-util gets to end after SIGTERM before it is killed. */
 	private static final Duration GRACE = Duration.ofSeconds(2);
-	private static final String RESET_LINE = "Resetting USB"; //$NON-NLS-1$
 
 	private final FlashConsole console;
 
@@ -113,9 +112,6 @@ public final class DfuUtilRunner {
 		volatile String phase;
 		volatile int percent;
 		private volatile long bytes;
-		private volatile boolean transferDone;
-		private volatile boolean resetAfter;
-		private final StringBuilder line = new StringBuilder();
 
 		OutputPump(Process process) {
 			this.process = process;
@@ -130,25 +126,11 @@ public final class DfuUtilRunner {
 					String text = new String(buffer, 0, count);
 					console.out(text);
 					output.accept(text);
-					watchLines(text);
 				}
 			} catch (IOException e) {
 				// The stream closes when the process is killed: what was read is all there is.
 			} finally {
 				output.finish();
-			}
-		}
-
-		private void watchLines(String text) {
-			for (char next : text.toCharArray()) {
-				if (next == '\n' || next == '\r') {
-					if (line.indexOf(RESET_LINE) >= 0 && transferDone) {
-						resetAfter = true;
-					}
-					line.setLength(0);
-				} else {
-					line.append(next);
-				}
 			}
 		}
 
@@ -163,13 +145,11 @@ public final class DfuUtilRunner {
 
 		@Override
 		public void phaseDone(String donePhase) {
-			if (!"Erase".equals(donePhase)) { //$NON-NLS-1$
-				transferDone = true;
-			}
+			// The output reader keeps what the chain needs of it (transfer done, reset after it).
 		}
 
 		DfuUtilRun result(int exitStatus) {
-			return new DfuUtilRun(exitStatus, output.lastError(), bytes, transferDone, resetAfter);
+			return new DfuUtilRun(exitStatus, output.lastError(), bytes, output.transferDone(), output.resetAfterTransfer());
 		}
 	}
 }

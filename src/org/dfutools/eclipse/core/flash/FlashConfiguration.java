@@ -31,14 +31,17 @@ public record FlashConfiguration(BoardSelector board, String firmware, String al
 	/** Seconds the application may take to come back when a configuration does not say. */
 	public static final int DEFAULT_APPLICATION_TIMEOUT_SECONDS = 10;
 
-	/** A new configuration's values for a board (may be null) and a firmware file (may be empty). */
-	public static FlashConfiguration defaults(BoardSelector board, String firmware) {
+	/**
+	 * A new configuration's values for a board (may be null), a firmware file (may be empty) and the
+	 * seconds to wait for the application.
+	 */
+	public static FlashConfiguration defaults(BoardSelector board, String firmware, int applicationTimeoutSeconds) {
 		return new FlashConfiguration(board == null ? new BoardSelector(BoardSelector.Kind.SERIAL, "") : board, //$NON-NLS-1$
-				firmware, "0", "", "", "", true, Integer.toString(DEFAULT_APPLICATION_TIMEOUT_SECONDS), false); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+				firmware, "0", "", "", "", true, Integer.toString(applicationTimeoutSeconds), false); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 	}
 
 	public static FlashConfiguration read(ILaunchConfiguration configuration) throws CoreException {
-		FlashConfiguration empty = defaults(null, ""); //$NON-NLS-1$
+		FlashConfiguration empty = defaults(null, "", DEFAULT_APPLICATION_TIMEOUT_SECONDS); //$NON-NLS-1$
 		return new FlashConfiguration(
 				new BoardSelector(BoardSelector.Kind.named(configuration.getAttribute(BOARD_KIND, "")), //$NON-NLS-1$
 						configuration.getAttribute(BOARD_VALUE, "")), //$NON-NLS-1$

@@ -7,14 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.dfutools.eclipse.core.flash.FlashConsole;
-
 /**
  * The whole flash chain as one process for the debug framework ({@code DebugPlugin.newProcess}): one
  * console holds the chain's steps, dfu-util's command line and output, and the summary; the Terminate
  * button cancels the chain (which stops dfu-util), and the exit value is the chain's result.
  */
-final class ChainProcess extends Process implements FlashConsole {
+final class ChainProcess extends Process {
 
 	/** Exit value of a chain that was cancelled, as a shell reports an interrupted command. */
 	static final int CANCELLED = 130;
@@ -25,13 +23,13 @@ final class ChainProcess extends Process implements FlashConsole {
 	private volatile int exitValue;
 	private volatile boolean cancelRequested;
 
-	@Override
-	public void out(String text) {
+	/** Text for the console's output stream, line ends included. */
+	void out(String text) {
 		output.append(text);
 	}
 
-	@Override
-	public void err(String line) {
+	/** A line for the console's error stream. */
+	void err(String line) {
 		errors.append(line + System.lineSeparator());
 	}
 

@@ -6,6 +6,7 @@ import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.DfuPreferences;
 import org.dfutools.eclipse.core.flash.DfuUtilCommand;
 import org.dfutools.eclipse.core.flash.FlashChain;
+import org.dfutools.eclipse.core.flash.FlashConsole;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.flash.FlashException;
 import org.dfutools.eclipse.core.flash.FlashReport;
@@ -17,7 +18,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.ProgressMonitorWrapper;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
-import org.eclipse.core.variables.VariablesPlugin;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
@@ -40,7 +40,7 @@ public final class DfuFlashLaunchDelegate extends LaunchConfigurationDelegate {
 			throws CoreException {
 		FlashSettings settings;
 		try {
-			settings = FlashSettings.parse(FlashConfiguration.read(configuration), DfuFlashLaunchDelegate::substitute);
+			settings = FlashSettings.parse(FlashConfiguration.read(configuration), LaunchVariables::resolve);
 		} catch (FlashException e) {
 			throw new CoreException(Status.error(NLS.bind(Messages.DfuFlashLaunch_invalid, configuration.getName(), e.getMessage())));
 		}
@@ -53,10 +53,10 @@ public final class DfuFlashLaunchDelegate extends LaunchConfigurationDelegate {
 		try {
 			FlashReport report = new FlashChain(DfuDeviceService.get(), DfuPreferences.flashTools(), console)
 					.run(settings, new Cancellable(SubMonitor.convert(monitor, 1), chain));
-			report.summaryLines().forEach(line -> chain.out(line + System.lineSeparator()));
+			report.summaryLines().forEach(line -> console.out(line + System.lineSeparator()));
 			status = 0;
 		} catch (FlashException e) {
-			chain.err(e.getMessage());
+			console.err(e.getMessage());
 			if (e.isCancelled()) {
 				status = ChainProcess.CANCELLED;
 				return;
@@ -67,17 +67,8 @@ public final class DfuFlashLaunchDelegate extends LaunchConfigurationDelegate {
 		}
 	}
 
-	/** Resolves {@code ${project_loc}} and the other string variables in the firmware path. */
-	private static String substitute(String text) throws FlashException {
-		try {
-			return VariablesPlugin.getDefault().getStringVariableManager().performStringSubstitution(text);
-		} catch (CoreException e) {
-			throw new FlashException(e.getStatus().getMessage(), e);
-		}
-	}
-
 	/** The chain's console, which also records each dfu-util command line on the process (its Properties). */
-	private static final class ChainConsole implements org.dfutools.eclipse.core.flash.FlashConsole {
+	private static final class ChainConsole implements FlashConsole {
 		private final ChainProcess chain;
 		private final IProcess process;
 
@@ -99,7 +90,7 @@ public final class DfuFlashLaunchDelegate extends LaunchConfigurationDelegate {
 		@Override
 		public void commandStarting(DfuUtilCommand command) {
 			process.setAttribute(IProcess.ATTR_CMDLINE, command.commandLine());
-			chain.commandStarting(command);
+			FlashConsole.super.commandStarting(command);
 		}
 	}
 

@@ -21,10 +21,13 @@ public final class DfuUtilOutput {
 	private static final Pattern DONE = Pattern.compile("^(Erase|Download|Upload)\\s+done\\."); //$NON-NLS-1$
 	private static final String ERROR_PREFIX = "dfu-util: "; //$NON-NLS-1$
 	private static final String WARNING_PREFIX = "dfu-util: Warning"; //$NON-NLS-1$
+	private static final String RESET_LINE = "Resetting USB"; //$NON-NLS-1$
 
 	private final Listener listener;
 	private final StringBuilder segment = new StringBuilder();
 	private String lastError = ""; //$NON-NLS-1$
+	private boolean transferDone;
+	private boolean resetAfterTransfer;
 	/** dfu-util continues some warnings on a second "dfu-util: " line; that line is no error either. */
 	private boolean warningContinues;
 
@@ -49,6 +52,16 @@ public final class DfuUtilOutput {
 		segmentEnded();
 	}
 
+	/** Whether a Download or Upload phase printed "done.". */
+	public boolean transferDone() {
+		return transferDone;
+	}
+
+	/** Whether, after a completed transfer, dfu-util said it resets the board back to run-time mode. */
+	public boolean resetAfterTransfer() {
+		return resetAfterTransfer;
+	}
+
 	/** The last error dfu-util printed (not its warnings), or "" when it printed none. */
 	public String lastError() {
 		return lastError;
@@ -67,9 +80,11 @@ public final class DfuUtilOutput {
 		}
 		Matcher done = DONE.matcher(line);
 		if (done.find()) {
+			transferDone |= !"Erase".equals(done.group(1)); //$NON-NLS-1$
 			listener.phaseDone(done.group(1));
 			return;
 		}
+		resetAfterTransfer |= transferDone && line.contains(RESET_LINE);
 		if (line.startsWith(WARNING_PREFIX)) {
 			warningContinues = true;
 		} else if (line.startsWith(ERROR_PREFIX) && !warningContinues) {

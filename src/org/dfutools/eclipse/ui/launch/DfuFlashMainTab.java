@@ -12,11 +12,12 @@ import org.dfutools.eclipse.core.flash.FlashChain;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.flash.FlashException;
 import org.dfutools.eclipse.core.flash.FlashSettings;
+import org.dfutools.eclipse.core.launch.LaunchVariables;
+import org.dfutools.eclipse.ui.internal.Icons;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.variables.VariablesPlugin;
 import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
 import org.eclipse.debug.ui.StringVariableSelectionDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -164,13 +165,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 	public boolean isValid(ILaunchConfiguration configuration) {
 		setErrorMessage(null);
 		try {
-			FlashSettings.parse(values(), text -> {
-				try {
-					return VariablesPlugin.getDefault().getStringVariableManager().performStringSubstitution(text);
-				} catch (CoreException e) {
-					throw new FlashException(e.getStatus().getMessage(), e);
-				}
-			});
+			FlashSettings.parse(values(), LaunchVariables::resolve);
 			return true;
 		} catch (FlashException e) {
 			setErrorMessage(e.getMessage());
@@ -186,7 +181,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 	@Override
 	public Image getImage() {
 		if (image == null) {
-			image = FlashImages.flash().createImage();
+			image = Icons.descriptor("icons/dfu_flash.png").createImage(); //$NON-NLS-1$
 		}
 		return image;
 	}

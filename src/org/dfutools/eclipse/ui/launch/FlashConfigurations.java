@@ -42,10 +42,7 @@ public final class FlashConfigurations {
 
 	/** A new configuration's values, with the application timeout from the preferences. */
 	public static FlashConfiguration defaults(BoardSelector board, String firmware) {
-		FlashConfiguration plain = FlashConfiguration.defaults(board, firmware);
-		return new FlashConfiguration(plain.board(), plain.firmware(), plain.alt(), plain.dfuseAddress(),
-				plain.transferSize(), plain.extraArguments(), plain.waitForApplication(),
-				Integer.toString(DfuPreferences.applicationTimeoutSeconds()), plain.verify());
+		return FlashConfiguration.defaults(board, firmware, DfuPreferences.applicationTimeoutSeconds());
 	}
 
 	/** The saved configurations that flash this firmware path. */

@@ -5,10 +5,9 @@ import java.util.Map;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceMode;
-import org.dfutools.eclipse.core.internal.Activator;
+import org.dfutools.eclipse.ui.internal.Icons;
 
 import org.eclipse.jface.resource.ImageDescriptor;
-import org.eclipse.jface.resource.ResourceLocator;
 import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.jface.resource.ResourceManager;
 import org.eclipse.jface.viewers.DecorationOverlayIcon;
@@ -25,11 +24,11 @@ public final class BoardImages {
 
 	public BoardImages(Control owner) {
 		resources = new LocalResourceManager(org.eclipse.jface.resource.JFaceResources.getResources(), owner);
-		modeIcons.put(DeviceMode.RUNTIME, icon("icons/mode_runtime.png")); //$NON-NLS-1$
-		modeIcons.put(DeviceMode.DFU, icon("icons/mode_dfu.png")); //$NON-NLS-1$
-		modeIcons.put(DeviceMode.DFUSE, icon("icons/mode_dfuse.png")); //$NON-NLS-1$
+		modeIcons.put(DeviceMode.RUNTIME, Icons.descriptor("icons/mode_runtime.png")); //$NON-NLS-1$
+		modeIcons.put(DeviceMode.DFU, Icons.descriptor("icons/mode_dfu.png")); //$NON-NLS-1$
+		modeIcons.put(DeviceMode.DFUSE, Icons.descriptor("icons/mode_dfuse.png")); //$NON-NLS-1$
 		// Our own overlay: the platform's warning decoration is an SVG, which not every runtime can render.
-		warning = icon("icons/warning_ovr.png"); //$NON-NLS-1$
+		warning = Icons.descriptor("icons/warning_ovr.png"); //$NON-NLS-1$
 	}
 
 	Image imageOf(Board board) {
@@ -38,10 +37,5 @@ public final class BoardImages {
 			base = new DecorationOverlayIcon(base, warning, IDecoration.BOTTOM_LEFT);
 		}
 		return resources.create(base);
-	}
-
-	private static ImageDescriptor icon(String path) {
-		return ResourceLocator.imageDescriptorFromBundle(Activator.PLUGIN_ID, path)
-				.orElseGet(ImageDescriptor::getMissingImageDescriptor);
 	}
 }

@@ -289,7 +289,8 @@ class DfuFlashOnBenchTest {
 	}
 
 	private static FlashConfiguration bySerial(String serial) {
-		return FlashConfiguration.defaults(new BoardSelector(BoardSelector.Kind.SERIAL, serial), "");
+		return FlashConfiguration.defaults(new BoardSelector(BoardSelector.Kind.SERIAL, serial), "",
+				FlashConfiguration.DEFAULT_APPLICATION_TIMEOUT_SECONDS);
 	}
 
 	private static FlashConfiguration withAddressAndVerify(FlashConfiguration base, Path file) {

@@ -1,0 +1,21 @@
+package org.dfutools.eclipse.core.launch;
+
+import org.dfutools.eclipse.core.flash.FlashException;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.variables.VariablesPlugin;
+
+/** Resolves {@code ${project_loc}} and the other string variables, for the launch and for its dialog alike. */
+public final class LaunchVariables {
+
+	private LaunchVariables() {
+	}
+
+	/** The text with its variables resolved; an unknown or failing variable is a message for a person. */
+	public static String resolve(String text) throws FlashException {
+		try {
+			return VariablesPlugin.getDefault().getStringVariableManager().performStringSubstitution(text);
+		} catch (CoreException e) {
+			throw new FlashException(e.getStatus().getMessage(), e);
+		}
+	}
+}
