@@ -105,13 +105,21 @@ public final class DfuUtilRunner {
 		}
 	}
 
-	/** Reads dfu-util's output on a thread of its own: to the console, and through the output reader. */
+	/**
+	 * Reads dfu-util's output on a thread of its own, through the output reader, into the console: every
+	 * line as printed, except that the progress bar dfu-util redraws for each block appears once per
+	 * {@value #CONSOLE_STEP}% (a 1 MiB download would otherwise fill hundreds of console lines).
+	 */
 	private final class OutputPump implements Runnable, DfuUtilOutput.Listener {
+		private static final int CONSOLE_STEP = 10;
+		private static final int BAR_WIDTH = 25;
 		private final Process process;
 		private final DfuUtilOutput output = new DfuUtilOutput(this);
 		volatile String phase;
 		volatile int percent;
 		private volatile long bytes;
+		/** The progress step last shown in the console, per phase; -1 before the first. */
+		private int shownStep = -1;
 
 		OutputPump(Process process) {
 			this.process = process;
@@ -123,9 +131,7 @@ public final class DfuUtilRunner {
 			try (Reader in = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
 				int count;
 				while ((count = in.read(buffer)) >= 0) {
-					String text = new String(buffer, 0, count);
-					console.out(text);
-					output.accept(text);
+					output.accept(new String(buffer, 0, count));
 				}
 			} catch (IOException e) {
 				// The stream closes when the process is killed: what was read is all there is.
@@ -136,11 +142,28 @@ public final class DfuUtilRunner {
 
 		@Override
 		public void progress(String newPhase, int newPercent, long newBytes) {
+			if (!newPhase.equals(phase)) {
+				shownStep = -1;
+			}
+			int step = newPercent / CONSOLE_STEP;
+			if (step > shownStep) {
+				shownStep = step;
+				// dfu-util's own format, one line per step.
+				int filled = Math.clamp(newPercent * BAR_WIDTH / 100, 0, BAR_WIDTH);
+				String bar = "=".repeat(filled) + " ".repeat(BAR_WIDTH - filled); //$NON-NLS-1$ //$NON-NLS-2$
+				console.out(String.format("%s\t[%s] %3d%% %12d bytes%n", newPhase, bar, //$NON-NLS-1$
+						Integer.valueOf(newPercent), Long.valueOf(newBytes)));
+			}
 			percent = newPercent;
 			phase = newPhase;
 			if (!"Erase".equals(newPhase)) { //$NON-NLS-1$
 				bytes = newBytes;
 			}
+		}
+
+		@Override
+		public void line(String text) {
+			console.out(text + System.lineSeparator());
 		}
 
 		@Override

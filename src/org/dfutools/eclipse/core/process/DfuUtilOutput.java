@@ -15,6 +15,11 @@ public final class DfuUtilOutput {
 		void progress(String phase, int percent, long bytes);
 
 		void phaseDone(String phase);
+
+		/** Every other line, as printed (tabs kept, without its line end); blank lines included. */
+		default void line(String text) {
+			// most listeners want only the facts
+		}
 	}
 
 	private static final Pattern PROGRESS = Pattern.compile("^(Erase|Download|Upload)\\s*\\[[= ]*\\]\\s*(\\d+)%\\s+(\\d+) bytes"); //$NON-NLS-1$
@@ -25,6 +30,8 @@ public final class DfuUtilOutput {
 
 	private final Listener listener;
 	private final StringBuilder segment = new StringBuilder();
+	/** Whether the last segment ended with '\r': a '\n' right after it ends no line of its own. */
+	private boolean afterCarriageReturn;
 	private String lastError = ""; //$NON-NLS-1$
 	private boolean transferDone;
 	private boolean resetAfterTransfer;
@@ -40,7 +47,11 @@ public final class DfuUtilOutput {
 		for (int index = 0; index < text.length(); index++) {
 			char next = text.charAt(index);
 			if (next == '\r' || next == '\n') {
-				segmentEnded();
+				// An empty segment is a blank line only when a line feed ends it without a carriage return before.
+				if (!segment.isEmpty() || (next == '\n' && !afterCarriageReturn)) {
+					segmentEnded();
+				}
+				afterCarriageReturn = next == '\r';
 			} else {
 				segment.append(next);
 			}
@@ -49,7 +60,9 @@ public final class DfuUtilOutput {
 
 	/** The output ended: what is left is a last segment. */
 	public void finish() {
-		segmentEnded();
+		if (!segment.isEmpty()) {
+			segmentEnded();
+		}
 	}
 
 	/** Whether a Download or Upload phase printed "done.". */
@@ -68,14 +81,16 @@ public final class DfuUtilOutput {
 	}
 
 	private void segmentEnded() {
-		String line = segment.toString().replace('\t', ' ').strip();
+		String raw = segment.toString();
+		String line = raw.replace('\t', ' ').strip();
 		segment.setLength(0);
-		if (line.isEmpty()) {
-			return;
-		}
 		Matcher progress = PROGRESS.matcher(line);
 		if (progress.find()) {
 			listener.progress(progress.group(1), Integer.parseInt(progress.group(2)), Long.parseLong(progress.group(3)));
+			return;
+		}
+		listener.line(raw);
+		if (line.isEmpty()) {
 			return;
 		}
 		Matcher done = DONE.matcher(line);

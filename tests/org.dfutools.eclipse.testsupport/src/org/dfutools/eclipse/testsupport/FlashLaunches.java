@@ -1,11 +1,15 @@
 package org.dfutools.eclipse.testsupport;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.IDebugEventSetListener;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
@@ -57,14 +61,28 @@ public final class FlashLaunches {
 		if (process == null) {
 			return new Outcome(launch, null, "", "", failure);
 		}
-		long deadline = System.nanoTime() + limit.toNanos();
-		while (!process.isTerminated() && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		if (!process.isTerminated()) {
-			throw new AssertionError("the launch's process did not terminate within " + limit);
-		}
+		awaitTermination(process, limit);
 		return new Outcome(launch, process, process.getStreamsProxy().getOutputStreamMonitor().getContents(),
 				process.getStreamsProxy().getErrorStreamMonitor().getContents(), failure);
+	}
+
+	/** Waits for the process's TERMINATE event (it may have been sent already), at most {@code limit}. */
+	private static void awaitTermination(IProcess process, Duration limit) throws InterruptedException {
+		CountDownLatch terminated = new CountDownLatch(1);
+		IDebugEventSetListener listener = events -> {
+			for (DebugEvent event : events) {
+				if (event.getKind() == DebugEvent.TERMINATE && event.getSource() == process) {
+					terminated.countDown();
+				}
+			}
+		};
+		DebugPlugin.getDefault().addDebugEventListener(listener);
+		try {
+			if (!process.isTerminated() && !terminated.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new AssertionError("the launch's process did not terminate within " + limit);
+			}
+		} finally {
+			DebugPlugin.getDefault().removeDebugEventListener(listener);
+		}
 	}
 }

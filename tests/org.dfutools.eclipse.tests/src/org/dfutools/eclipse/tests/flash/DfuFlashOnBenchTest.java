@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import org.dfutools.eclipse.core.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
@@ -83,6 +84,11 @@ class DfuFlashOnBenchTest {
 			String console = outcome.output();
 			assertTrue(console.contains("-d 1209:0090,1209:0091 -p " + port + " -S ,FL-90-BOOT -a 0 -R -D " + file), console);
 			assertTrue(console.contains("Download done."), console);
+			// dfu-util redraws its bar for each of the 64 blocks; the console shows it once per 10%.
+			List<String> bars = console.lines().filter(line -> line.startsWith("Download\t[")).toList();
+			assertEquals(11, bars.size(), console);
+			assertEquals("Download\t[=========================] 100%        65536 bytes", bars.get(10));
+			assertFalse(console.contains("\r"), "progress redraws reached the console");
 			assertTrue(console.contains("Summary") && console.contains("65536 bytes written")
 					&& console.contains("Return to application"), console);
 			assertTrue(outcome.process().getAttribute(org.eclipse.debug.core.model.IProcess.ATTR_CMDLINE).contains("-R -D"));

@@ -33,7 +33,13 @@ class DfuUtilOutputTest {
 		public void phaseDone(String phase) {
 			events.add(phase + " done");
 		}
+
+		@Override
+		public void line(String text) {
+			lines.add(text);
+		}
 	});
+	private final List<String> lines = new ArrayList<>();
 
 	@Test
 	@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+", disabledReason = "needs testbench/usbsim")
@@ -68,6 +74,16 @@ class DfuUtilOutputTest {
 		assertEquals("Download done", events.get(events.size() - 1));
 		assertEquals(13, events.size(), events.toString());
 		assertEquals("", output.lastError());
+	}
+
+	@Test
+	void everyOtherLineIsPassedOnAsPrintedWithoutTheRedraws() {
+		output.accept("dfu-util 0.11\n\nCopyright\tnotice\r\n");
+		output.accept("\rDownload\t[=            ]   4%         1024 bytes\rDownload\t[=====");
+		output.accept("========] 100%        2048 bytes\nDownload done.\nno line end");
+		output.finish();
+		assertEquals(List.of("dfu-util 0.11", "", "Copyright\tnotice", "Download done.", "no line end"), lines);
+		assertEquals(List.of("Download 4% 1024", "Download 100% 2048", "Download done"), events);
 	}
 
 	@Test
