@@ -5,7 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.osgi.util.NLS;
@@ -14,6 +20,8 @@ import org.eclipse.osgi.util.NLS;
 public final class DfuUtilTool {
 
 	private static final String NAME = "dfu-util"; //$NON-NLS-1$
+	/** Versions already asked, per executable path. */
+	private static final Map<Path, Probe> PROBES = new ConcurrentHashMap<>();
 
 	private DfuUtilTool() {
 	}
@@ -44,8 +52,28 @@ public final class DfuUtilTool {
 		throw new DfuUtilException(Messages.DfuUtil_notOnPath);
 	}
 
-	/** Runs {@code dfu-util -V}, bounded by {@code limit}; the process is killed when it takes longer. */
+	/**
+	 * The version of this dfu-util, 0.9 or newer, else throws. {@code dfu-util -V} runs bounded by
+	 * {@code limit} (killed when it takes longer) the first time, and again only when the file changed:
+	 * every launch checks, but need not pay a process start for it.
+	 */
 	public static DfuUtilVersion version(Path executable, Duration limit) throws DfuUtilException {
+		Optional<BasicFileAttributes> file = attributes(executable);
+		Probe known = PROBES.get(executable);
+		DfuUtilVersion version;
+		if (known != null && file.isPresent() && known.sameFile(file.get())) {
+			version = known.version();
+		} else {
+			version = probe(executable, limit);
+			file.ifPresent(attributes -> PROBES.put(executable, new Probe(attributes, version)));
+		}
+		if (!version.isSupported()) {
+			throw new DfuUtilException(NLS.bind(Messages.DfuUtil_tooOld, version, DfuUtilVersion.MINIMUM));
+		}
+		return version;
+	}
+
+	private static DfuUtilVersion probe(Path executable, Duration limit) throws DfuUtilException {
 		Process process;
 		try {
 			process = new ProcessBuilder(executable.toString(), "-V").redirectErrorStream(true).start(); //$NON-NLS-1$
@@ -58,12 +86,8 @@ public final class DfuUtilTool {
 			}
 			// The output is short and complete once the process has ended.
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			DfuUtilVersion version = DfuUtilVersion.parse(output).orElseThrow(() -> new DfuUtilException(
+			return DfuUtilVersion.parse(output).orElseThrow(() -> new DfuUtilException(
 					NLS.bind(Messages.DfuUtil_unknownOutput, executable, output.lines().findFirst().orElse("")))); //$NON-NLS-1$
-			if (!version.isSupported()) {
-				throw new DfuUtilException(NLS.bind(Messages.DfuUtil_tooOld, version, DfuUtilVersion.MINIMUM));
-			}
-			return version;
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new DfuUtilException(NLS.bind(Messages.DfuUtil_noAnswer, executable, Long.valueOf(limit.toMillis())), e);
@@ -71,6 +95,26 @@ public final class DfuUtilTool {
 			throw new DfuUtilException(NLS.bind(Messages.DfuUtil_cannotStart, executable, e.getMessage()), e);
 		} finally {
 			process.destroyForcibly();
+		}
+	}
+
+	/** The file behind the path (links followed), or empty when it cannot be read: then nothing is remembered. */
+	private static Optional<BasicFileAttributes> attributes(Path executable) {
+		try {
+			return Optional.of(Files.readAttributes(executable, BasicFileAttributes.class));
+		} catch (IOException e) {
+			return Optional.empty();
+		}
+	}
+
+	/** What {@code dfu-util -V} said, and the file as it was then. */
+	private record Probe(Object fileKey, FileTime modified, long size, DfuUtilVersion version) {
+		Probe(BasicFileAttributes file, DfuUtilVersion version) {
+			this(file.fileKey(), file.lastModifiedTime(), file.size(), version);
+		}
+
+		boolean sameFile(BasicFileAttributes file) {
+			return Objects.equals(fileKey, file.fileKey()) && modified.equals(file.lastModifiedTime()) && size == file.size();
 		}
 	}
 }

@@ -130,25 +130,63 @@ final class DeviceReader {
 		return named;
 	}
 
-	/** String reads of one device, and the problems they met. */
+	/**
+	 * String reads of one device, and the problems they met. Read as libusb's ASCII reader reads them
+	 * (what dfu-util matches a serial against), but the language table only once per device: a control
+	 * transfer per string saved on every arrival.
+	 */
 	private static final class Strings {
+		private static final int MAX_LENGTH = 255;
 		final List<DeviceProblem> problems = new ArrayList<>();
 		String manufacturer = ""; //$NON-NLS-1$
 		String product = ""; //$NON-NLS-1$
 		String serial = ""; //$NON-NLS-1$
+		private final ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_LENGTH);
+		/** The first language of string 0, or a libusb error (negative); null until read. */
+		private Integer language;
 
 		String read(DeviceHandle handle, byte index, String what) {
 			if (index == 0) {
 				return ""; //$NON-NLS-1$
 			}
-			StringBuffer text = new StringBuffer();
-			int result = LibUsb.getStringDescriptorAscii(handle, index, text);
+			int result = language(handle);
+			if (result >= 0) {
+				result = descriptor(handle, index, (short) result);
+			}
 			if (result < 0) {
 				problems.add(new DeviceProblem(Kind.STRING_READ_FAILED,
 						NLS.bind(Messages.DeviceReader_stringFailed, what, LibUsbErrors.describe(result))));
 				return ""; //$NON-NLS-1$
 			}
+			StringBuilder text = new StringBuilder();
+			int end = buffer.get(0) & 0xFF;
+			for (int at = 2; at + 1 < end; at += 2) {
+				int low = buffer.get(at) & 0xFF;
+				text.append(low >= 0x80 || buffer.get(at + 1) != 0 ? '?' : (char) low);
+			}
 			return DfuDeviceRecord.printable(text.toString());
+		}
+
+		private int language(DeviceHandle handle) {
+			if (language == null) {
+				int result = descriptor(handle, (byte) 0, (short) 0);
+				language = result < 0 ? result
+						: result < 4 ? LibUsb.ERROR_IO : (buffer.get(2) & 0xFF) | (buffer.get(3) & 0xFF) << 8;
+			}
+			return language.intValue();
+		}
+
+		/** One string descriptor into the buffer; its length, or a libusb error. */
+		private int descriptor(DeviceHandle handle, byte index, short languageId) {
+			buffer.clear();
+			int result = LibUsb.getStringDescriptor(handle, index, languageId, buffer);
+			if (result < 0) {
+				return result;
+			}
+			if (result < 2 || buffer.get(1) != LibUsb.DT_STRING || (buffer.get(0) & 0xFF) > result) {
+				return LibUsb.ERROR_IO;
+			}
+			return result;
 		}
 	}
 }

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceMode;
@@ -19,6 +15,7 @@ import org.dfutools.eclipse.core.dfu.DetachException;
 import org.dfutools.eclipse.core.dfu.DetachException.Reason;
 import org.dfutools.eclipse.core.dfu.DetachResult;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
+import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -76,7 +73,7 @@ class RebootToDfuOnBenchTest {
 	}
 
 	@Test
-	@EnabledIfEnvironmentVariable(named = "DFU_BENCH_LOG", matches = ".+", disabledReason = "run-tests gives the bench a log")
+	@EnabledIfEnvironmentVariable(named = BenchLog.VARIABLE, matches = ".+", disabledReason = "run-tests gives the bench a log")
 	void theWireCarriesTheDevicesDetachTimeoutAndTheResetComesInsideIt() throws Exception {
 		String port = attach("""
 				{"name": "on-the-wire", "runtime": {"pid": "0x0094", "functional": {"attributes": "0x07", "detach_timeout": 750}},
@@ -84,31 +81,24 @@ class RebootToDfuOnBenchTest {
 				""");
 		try {
 			reboot.run(boardAt(port), new NullProgressMonitor());
-			List<String> lines = Files.readAllLines(Path.of(System.getenv("DFU_BENCH_LOG")));
-			String portField = "\"port\":\"" + port + "\"";
+			List<BenchLog.Event> events = BenchLog.events(port);
 			int detach = -1;
-			for (int index = lines.size() - 1; index >= 0 && detach < 0; index--) {
-				String line = lines.get(index);
-				if (line.contains(portField) && line.contains("\"bmRequestType\":33,\"bRequest\":0,")) {
+			for (int index = events.size() - 1; index >= 0 && detach < 0; index--) {
+				if (events.get(index).line().contains("\"bmRequestType\":33,\"bRequest\":0,")) {
 					detach = index;
 				}
 			}
 			assertTrue(detach >= 0, "no DFU_DETACH for " + port + " in the bench's log");
-			assertTrue(lines.get(detach).contains("\"wValue\":750,"), "wValue is not wDetachTimeOut: " + lines.get(detach));
-			String reset = lines.subList(detach, lines.size()).stream()
-					.filter(line -> line.contains(portField) && line.contains("\"event\":\"reset\",\"reason\":\"host\""))
+			BenchLog.Event sent = events.get(detach);
+			assertTrue(sent.line().contains("\"wValue\":750,"), "wValue is not wDetachTimeOut: " + sent.line());
+			BenchLog.Event reset = events.subList(detach, events.size()).stream()
+					.filter(event -> event.name().equals("reset") && event.line().contains("\"reason\":\"host\""))
 					.findFirst().orElseThrow(() -> new AssertionError("no USB reset after DFU_DETACH"));
-			long micros = time(reset) - time(lines.get(detach));
+			long micros = reset.micros() - sent.micros();
 			assertTrue(micros >= 0 && micros < 750_000, "reset " + micros + " us after DFU_DETACH; wDetachTimeOut is 750 ms");
 		} finally {
 			bench.events.detachAndAwaitRemoval(port, LIMIT);
 		}
-	}
-
-	private static long time(String logLine) {
-		Matcher time = Pattern.compile("\"t_us\":(\\d+)").matcher(logLine);
-		assertTrue(time.find(), logLine);
-		return Long.parseLong(time.group(1));
 	}
 
 	@Test

@@ -43,6 +43,20 @@ class DfuUtilToolTest {
 	}
 
 	@Test
+	void theVersionIsAskedOnceUntilTheExecutableChanges() throws Exception {
+		Path calls = folder.resolve("calls");
+		Path tool = script("counted", "echo run >> '" + calls + "'; echo 'dfu-util 0.11'");
+		assertEquals(new DfuUtilVersion(0, 11), DfuUtilTool.version(tool, LIMIT));
+		assertEquals(new DfuUtilVersion(0, 11), DfuUtilTool.version(tool, LIMIT));
+		assertEquals(1, Files.readAllLines(calls).size(), "dfu-util -V ran again for an unchanged file");
+		// Replaced by an older build (another size): asked again, and refused.
+		script("counted", "echo run >> '" + calls + "'; echo 'dfu-util 0.8 (replaced)'");
+		DfuUtilException e = assertThrows(DfuUtilException.class, () -> DfuUtilTool.version(tool, LIMIT));
+		assertTrue(e.getMessage().contains("0.8"), e.getMessage());
+		assertEquals(2, Files.readAllLines(calls).size());
+	}
+
+	@Test
 	void somethingElseIsNotTakenForDfuUtil() throws Exception {
 		Path other = script("other", "echo 'usage: frobnicate'");
 		DfuUtilException e = assertThrows(DfuUtilException.class, () -> DfuUtilTool.version(other, LIMIT));

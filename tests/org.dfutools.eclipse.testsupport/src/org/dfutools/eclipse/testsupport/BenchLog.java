@@ -1,0 +1,85 @@
+package org.dfutools.eclipse.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The simulated bench's event log ({@code testbench/usbsim --log FILE}, named to the tests by
+ * {@value #VARIABLE}): one JSON object per line, stamped in microseconds of the monotonic clock that
+ * {@link System#nanoTime()} also reads, so that what the bench saw lines up with what a test timed.
+ */
+public final class BenchLog {
+
+	/** The environment variable naming the log file. */
+	public static final String VARIABLE = "DFU_BENCH_LOG";
+
+	private static final Pattern TIME = Pattern.compile("\"t_us\":(\\d+)");
+	private static final Pattern PORT = Pattern.compile("\"port\":\"([^\"]*)\"");
+	private static final Pattern EVENT = Pattern.compile("\"event\":\"([^\"]*)\"");
+
+	/** One line of the log: when (µs), on which port, which event, and the whole line for its other fields. */
+	public record Event(long micros, String port, String name, String line) {
+	}
+
+	private BenchLog() {
+	}
+
+	/** Whether the bench was started with a log that tests can read. */
+	public static boolean isPresent() {
+		return path().isPresent();
+	}
+
+	/** Every event the bench logged so far on this port. */
+	public static List<Event> events(String port) throws IOException {
+		Path file = path().orElseThrow(() -> new AssertionError(VARIABLE + " does not name the bench's log"));
+		List<Event> events = new ArrayList<>();
+		for (String line : Files.readAllLines(file)) {
+			Matcher time = TIME.matcher(line);
+			Matcher where = PORT.matcher(line);
+			Matcher what = EVENT.matcher(line);
+			if (time.find() && where.find() && what.find() && where.group(1).equals(port)) {
+				events.add(new Event(Long.parseLong(time.group(1)), port, what.group(1), line));
+			}
+		}
+		return events;
+	}
+
+	/**
+	 * The device's own re-enumerations on this port between two {@link System#nanoTime()} readings: from
+	 * the moment it left (the host's USB reset, or its own disconnect when it detaches itself) to the
+	 * moment the bench had enumerated it again and announced it ("connect").
+	 */
+	public static List<Duration> reenumerations(String port, long fromNanos, long toNanos) throws IOException {
+		long from = TimeUnit.NANOSECONDS.toMicros(fromNanos);
+		long to = TimeUnit.NANOSECONDS.toMicros(toNanos);
+		List<Duration> found = new ArrayList<>();
+		Long left = null;
+		for (Event event : events(port)) {
+			if (event.micros() < from || event.micros() > to) {
+				continue;
+			}
+			boolean leaving = event.name().equals("disconnect")
+					|| event.name().equals("reset") && event.line().contains("\"reason\":\"host\"");
+			if (leaving && left == null) {
+				left = event.micros();
+			} else if (event.name().equals("connect") && left != null) {
+				found.add(Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(event.micros() - left)));
+				left = null;
+			}
+		}
+		return found;
+	}
+
+	private static Optional<Path> path() {
+		String named = System.getenv(VARIABLE);
+		return named == null || named.isBlank() ? Optional.empty() : Optional.of(Path.of(named));
+	}
+}
