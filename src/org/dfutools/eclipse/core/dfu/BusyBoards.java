@@ -1,51 +1,87 @@
 package org.dfutools.eclipse.core.dfu;
 
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The boards an operation is working on now (a flash, a reboot). A second operation on a busy board is
- * refused with what holds it, rather than queued behind it: it would find the board in another mode.
+ * The boards an operation is working on now (a flash, a reboot), and what it is doing to each. A second
+ * operation on a busy board is refused with what holds it, rather than queued behind it: it would find
+ * the board in another mode. Views show the status ("Detaching...") in the board's row. Thread-safe;
+ * listeners are called on the thread that made the change.
  */
 public final class BusyBoards {
 
 	private static final BusyBoards SHARED = new BusyBoards();
 
-	private final Map<String, String> holders = new HashMap<>();
+	/** What holds a board (for "busy with ...") and what it is doing now (for its row). */
+	private record Work(String holder, String status) {
+	}
+
+	private final Map<String, Work> work = new ConcurrentHashMap<>();
+	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
 	public static BusyBoards shared() {
 		return SHARED;
 	}
 
 	/**
-	 * Marks the board busy for {@code activity} until the returned claim is closed; empty, and nothing
-	 * changed, when another activity holds it.
+	 * Marks the board busy for {@code holder}, showing {@code status}, until the returned claim is
+	 * closed; empty, and nothing changed, when another operation holds it.
 	 */
-	public synchronized Optional<Claim> claim(String boardId, String activity) {
-		if (holders.containsKey(boardId)) {
+	public Optional<Claim> claim(String boardId, String holder, String status) {
+		if (work.putIfAbsent(boardId, new Work(holder, status)) != null) {
 			return Optional.empty();
 		}
-		holders.put(boardId, activity);
-		return Optional.of(new Claim(boardId));
+		changed();
+		return Optional.of(new Claim(boardId, holder));
 	}
 
 	/** What holds the board now, if anything. */
-	public synchronized Optional<String> holder(String boardId) {
-		return Optional.ofNullable(holders.get(boardId));
+	public Optional<String> holder(String boardId) {
+		return Optional.ofNullable(work.get(boardId)).map(Work::holder);
 	}
 
-	private synchronized void release(String boardId) {
-		holders.remove(boardId);
+	/** What is being done to the board now, if anything. */
+	public Optional<String> status(String boardId) {
+		return Optional.ofNullable(work.get(boardId)).map(Work::status);
+	}
+
+	/** Called after every change: a board became busy or free, or its status changed. */
+	public void addListener(Runnable listener) {
+		listeners.add(listener);
+	}
+
+	public void removeListener(Runnable listener) {
+		listeners.remove(listener);
+	}
+
+	private void changed() {
+		listeners.forEach(Runnable::run);
 	}
 
 	/** A board held busy; closing it (once or more) frees the board. */
 	public final class Claim implements AutoCloseable {
 		private final String boardId;
+		private final String holder;
 		private boolean closed;
 
-		private Claim(String boardId) {
+		private Claim(String boardId, String holder) {
 			this.boardId = boardId;
+			this.holder = holder;
+		}
+
+		/** Shows what the operation does now. */
+		public void show(String status) {
+			synchronized (this) {
+				if (closed) {
+					return;
+				}
+				work.put(boardId, new Work(holder, status));
+			}
+			changed();
 		}
 
 		@Override
@@ -55,8 +91,9 @@ public final class BusyBoards {
 					return;
 				}
 				closed = true;
+				work.remove(boardId);
 			}
-			release(boardId);
+			changed();
 		}
 	}
 }

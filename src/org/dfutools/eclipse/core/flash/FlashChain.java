@@ -87,7 +87,8 @@ public final class FlashChain {
 			image.checkFor(before.dfuId().get(), before.device().displayName());
 		}
 		checkVerifiable(settings, before, image);
-		Optional<BusyBoards.Claim> claim = BusyBoards.shared().claim(before.id(), Messages.FlashChain_activity);
+		Optional<BusyBoards.Claim> claim = BusyBoards.shared().claim(before.id(), Messages.FlashChain_activity,
+				Messages.FlashChain_statusStarting);
 		if (claim.isEmpty()) {
 			throw new FlashException(NLS.bind(Messages.FlashChain_busy, before.device().displayName(),
 					BusyBoards.shared().holder(before.id()).orElse(""))); //$NON-NLS-1$
@@ -99,6 +100,7 @@ public final class FlashChain {
 			// 2. Into DFU mode.
 			Board board = before;
 			if (!before.mode().isDfuMode()) {
+				held.show(Messages.FlashChain_statusDetaching);
 				long detachStart = System.nanoTime();
 				board = rebootToDfu(before, progress.split(23));
 				steps.add(new FlashReport.Step(Messages.FlashChain_stepDetach, since(detachStart)));
@@ -110,17 +112,20 @@ public final class FlashChain {
 
 			// 3. dfu-util, then 4. the application's return, watched from before the last run.
 			try (BoardWatch watch = new BoardWatch(registry, board.id())) {
+				held.show(Messages.FlashChain_statusDownloading);
 				long downloadStart = System.nanoTime();
 				DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, settings, !settings.verify());
 				DfuUtilRun written = runDfuUtil(download, board, progress.split(settings.verify() ? 45 : 65));
 				steps.add(new FlashReport.Step(Messages.FlashChain_stepDownload, since(downloadStart)));
 				if (settings.verify()) {
+					held.show(Messages.FlashChain_statusVerifying);
 					long verifyStart = System.nanoTime();
 					verify(dfuUtil, board, settings, image, progress.split(20));
 					steps.add(new FlashReport.Step(Messages.FlashChain_stepVerify, since(verifyStart)));
 				}
 				Optional<Board> after = Optional.empty();
 				if (settings.waitForApplication()) {
+					held.show(Messages.FlashChain_statusReturning);
 					long returnStart = System.nanoTime();
 					after = Optional.of(awaitApplication(watch, board, settings.applicationTimeout(), progress.split(10)));
 					steps.add(new FlashReport.Step(Messages.FlashChain_stepReturn, since(returnStart)));

@@ -59,6 +59,11 @@ final class Messages extends NLS {
 	public static String FlashChain_board;
 	public static String FlashChain_firmware;
 	public static String FlashChain_activity;
+	public static String FlashChain_statusStarting;
+	public static String FlashChain_statusDetaching;
+	public static String FlashChain_statusDownloading;
+	public static String FlashChain_statusVerifying;
+	public static String FlashChain_statusReturning;
 	public static String FlashChain_busy;
 	public static String FlashChain_stepCheck;
 	public static String FlashChain_stepDetach;

@@ -38,12 +38,12 @@ public final class RebootToDfuJob extends Job {
 
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
-		Optional<BusyBoards.Claim> claim = BusyBoards.shared().claim(board.id(), Messages.RebootToDfuJob_busyHolder);
+		Optional<BusyBoards.Claim> claim = BusyBoards.shared().claim(board.id(), Messages.RebootToDfuJob_busyHolder,
+				Messages.RebootToDfuJob_activity);
 		if (claim.isEmpty()) {
 			return Status.error(NLS.bind(Messages.RebootToDfuJob_busy, board.device().displayName(),
 					BusyBoards.shared().holder(board.id()).orElse(""))); //$NON-NLS-1$
 		}
-		BoardActivities.shared().set(board.id(), Messages.RebootToDfuJob_activity);
 		try (BusyBoards.Claim held = claim.get()) {
 			DfuDeviceService service = DfuDeviceService.get();
 			DetachResult result = new RebootToDfu(service, DfuPreferences.reenumerationAllowance()).run(board, monitor);
@@ -55,8 +55,6 @@ public final class RebootToDfuJob extends Job {
 				return Status.CANCEL_STATUS;
 			}
 			return new Status(IStatus.ERROR, Activator.PLUGIN_ID, e.getMessage(), e);
-		} finally {
-			BoardActivities.shared().clear(board.id());
 		}
 	}
 

@@ -25,6 +25,7 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -47,6 +48,10 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 
 	/** Key of {@code Widget.getData(String)} naming the tab's controls, for tests that drive the dialog. */
 	public static final String WIDGET_ID = "org.dfutools.eclipse.widgetId"; //$NON-NLS-1$
+	/** The width the "attached now" line asks for; it wraps at whatever width the dialog gives it. */
+	private static final int BOARD_LINE_WIDTH = 300;
+	/** The width a field asks for (its hint text would ask for more); fields grow with the dialog. */
+	private static final int FIELD_WIDTH = 120;
 
 	private static final BoardSelector.Kind[] KINDS = { BoardSelector.Kind.SERIAL, BoardSelector.Kind.PORT,
 			BoardSelector.Kind.USB_ID };
@@ -66,13 +71,19 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 
 	@Override
 	public void createControl(Composite parent) {
-		Composite top = new Composite(parent, SWT.NONE);
+		// The dialog opens smaller than this tab on small screens: scroll rather than cut the last groups off.
+		ScrolledComposite scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+		scroll.setExpandHorizontal(true);
+		scroll.setExpandVertical(true);
+		Composite top = new Composite(scroll, SWT.NONE);
 		GridLayoutFactory.swtDefaults().applyTo(top);
-		setControl(top);
+		scroll.setContent(top);
+		setControl(scroll);
 		createBoardGroup(top);
 		createFirmwareGroup(top);
 		createOptionsGroup(top);
 		createAfterGroup(top);
+		scroll.setMinSize(top.computeSize(SWT.DEFAULT, SWT.DEFAULT));
 	}
 
 	private void createBoardGroup(Composite top) {
@@ -84,8 +95,12 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		boardValue = text(group, "boardValue", 1); //$NON-NLS-1$
 		Button select = button(group, Messages.FlashTab_select, "selectBoard"); //$NON-NLS-1$
 		select.addListener(SWT.Selection, event -> selectBoard());
+		// Two lines always: the tab keeps its height whatever the line says; the tooltip holds all of it.
 		boardNow = new Label(group, SWT.WRAP);
-		GridDataFactory.fillDefaults().span(4, 1).grab(true, false).applyTo(boardNow);
+		boardNow.setText(" \n "); //$NON-NLS-1$
+		int twoLines = boardNow.computeSize(SWT.DEFAULT, SWT.DEFAULT).y;
+		boardNow.setText(""); //$NON-NLS-1$
+		GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(BOARD_LINE_WIDTH, twoLines).applyTo(boardNow);
 	}
 
 	private void createFirmwareGroup(Composite top) {
@@ -98,11 +113,12 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 	}
 
 	private void createOptionsGroup(Composite top) {
-		Group group = group(top, Messages.FlashTab_options, 2);
+		// Two fields a row: the tab fits the dialog's usual height.
+		Group group = group(top, Messages.FlashTab_options, 4);
 		new Label(group, SWT.NONE).setText(Messages.FlashTab_alt);
 		alt = new Combo(group, SWT.DROP_DOWN);
 		alt.setData(WIDGET_ID, "alt"); //$NON-NLS-1$
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(alt);
+		GridDataFactory.fillDefaults().grab(true, false).hint(FIELD_WIDTH, SWT.DEFAULT).applyTo(alt);
 		alt.addModifyListener(event -> changed());
 		new Label(group, SWT.NONE).setText(Messages.FlashTab_dfuseAddress);
 		dfuseAddress = text(group, "dfuseAddress", 1); //$NON-NLS-1$
@@ -222,7 +238,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		};
 		if (!text.equals(boardNow.getText())) {
 			boardNow.setText(text);
-			boardNow.getParent().layout();
+			boardNow.setToolTipText(text);
 		}
 		if (matching.size() == 1) {
 			offerAlts(matching.get(0));
@@ -301,7 +317,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 	private Text text(Composite parent, String id, int span) {
 		Text text = new Text(parent, SWT.BORDER);
 		text.setData(WIDGET_ID, id);
-		GridDataFactory.fillDefaults().grab(true, false).span(span, 1).applyTo(text);
+		GridDataFactory.fillDefaults().grab(true, false).span(span, 1).hint(FIELD_WIDTH, SWT.DEFAULT).applyTo(text);
 		text.addModifyListener(event -> changed());
 		return text;
 	}

@@ -4,15 +4,15 @@ import java.util.function.Function;
 
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.dfu.BusyBoards;
 import org.dfutools.eclipse.ui.internal.Messages;
-import org.dfutools.eclipse.ui.jobs.BoardActivities;
 import org.eclipse.osgi.util.NLS;
 
 /** The columns of the DFU Devices table: title, width, and the text a board shows in it. */
 public enum BoardColumn {
 	NAME(Messages.BoardColumn_name, 220, board -> board.device().displayName()),
 	ID(Messages.BoardColumn_id, 90, board -> board.device().id().toString()),
-	MODE(Messages.BoardColumn_mode, 90, board -> BoardActivities.shared().of(board.id()).orElse(board.mode().label())),
+	MODE(Messages.BoardColumn_mode, 90, board -> BusyBoards.shared().status(board.id()).orElse(board.mode().label())),
 	SERIAL(Messages.BoardColumn_serial, 110, board -> board.device().serial()),
 	PORT(Messages.BoardColumn_port, 70, board -> board.device().location().portPath()),
 	VERSION(Messages.BoardColumn_version, 105, board -> functional(board, FunctionalDescriptor::versionText)),

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.UsbStatus;
+import org.dfutools.eclipse.core.dfu.BusyBoards;
 import org.dfutools.eclipse.ui.internal.Messages;
-import org.dfutools.eclipse.ui.jobs.BoardActivities;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -58,7 +58,7 @@ public class DfuDevicesView extends ViewPart {
 		listArea = createListArea(stack);
 		stackLayout.topControl = emptyState;
 		refresher = new ViewRefresher(service.registry(), parent.getDisplay(), this::apply);
-		BoardActivities.shared().addListener(activityChanged);
+		BusyBoards.shared().addListener(activityChanged);
 	}
 
 	private Composite createListArea(Composite parent) {
@@ -202,7 +202,7 @@ public class DfuDevicesView extends ViewPart {
 
 	@Override
 	public void dispose() {
-		BoardActivities.shared().removeListener(activityChanged);
+		BusyBoards.shared().removeListener(activityChanged);
 		if (refresher != null) {
 			refresher.dispose();
 		}

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.dfutools.eclipse.core.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
@@ -74,7 +75,16 @@ class DfuFlashOnBenchTest {
 		try {
 			byte[] image = Firmware.image(64 * 1024, 90);
 			Path file = Files.write(folder.resolve("app.dfu"), Firmware.withSuffix(image, 0x1209, 0x0091));
-			Outcome outcome = launch(bySerial("FL-90"), file);
+			String boardId = bench.boardAt(port).id();
+			List<String> statuses = new CopyOnWriteArrayList<>();
+			Runnable statusSeen = () -> statuses.add(BusyBoards.shared().status(boardId).orElse("free"));
+			BusyBoards.shared().addListener(statusSeen);
+			Outcome outcome;
+			try {
+				outcome = launch(bySerial("FL-90"), file);
+			} finally {
+				BusyBoards.shared().removeListener(statusSeen);
+			}
 			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + "\n" + outcome.output());
 			assertEquals(0, outcome.exitValue());
 			assertArrayEquals(image, Files.readAllBytes(flash), "the simulated flash holds the file without its suffix");
@@ -92,6 +102,9 @@ class DfuFlashOnBenchTest {
 			assertTrue(console.contains("Summary") && console.contains("65536 bytes written")
 					&& console.contains("Return to application"), console);
 			assertTrue(outcome.process().getAttribute(org.eclipse.debug.core.model.IProcess.ATTR_CMDLINE).contains("-R -D"));
+			// What the board's row in the view says while the chain works on it, and that it is free again.
+			assertEquals(List.of("Flash: checking...", "Flash: detaching...", "Flashing...", "Flash: starting the application...",
+					"free"), statuses);
 		} finally {
 			bench.events.detachAndAwaitRemoval(port, LIMIT);
 		}
@@ -284,7 +297,7 @@ class DfuFlashOnBenchTest {
 				{"name": "busy", "runtime": {"pid": "0x0110", "serial": "BUSY-1"}, "dfu": {"pid": "0x0111"}}
 				""");
 		Board board = bench.boardAt(port);
-		try (BusyBoards.Claim held = BusyBoards.shared().claim(board.id(), "another flash").orElseThrow()) {
+		try (BusyBoards.Claim held = BusyBoards.shared().claim(board.id(), "another flash", "Flashing...").orElseThrow()) {
 			Outcome outcome = launch(bySerial("BUSY-1"), Files.write(folder.resolve("fw.bin"), Firmware.image(1024, 99)));
 			String message = outcome.failure().getMessage();
 			assertTrue(message.contains("is busy with another flash"), message);

@@ -29,9 +29,6 @@ import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -75,7 +72,7 @@ class DfuFlashLaunchDialogTest {
 				ILaunchConfiguration configuration = FlashConfigurations.create("Blinky", null, file.toString()).doSave();
 				ScriptedDialogs script = new ScriptedDialogs(display)
 						.then(() -> button(display, "selectBoard").map(select -> (Runnable) () -> ScriptedDialogs.click(select)).orElse(null))
-						.then(() -> chooseBoard(display, "UI-FLASH"))
+						.then(() -> ScriptedDialogs.selectBoard(display, "UI-FLASH", () -> saveScreenshot(display, "dfu-flash-select-board")))
 						.then(() -> text(display, "boardValue").filter(t -> t.getText().equals("UI-FLASH")).map(t -> (Runnable) () -> {
 							text(display, "extraArguments").orElseThrow().setText("-v -D /etc/passwd");
 						}).orElse(null))
@@ -83,6 +80,8 @@ class DfuFlashLaunchDialogTest {
 							text(display, "extraArguments").orElseThrow().setText("");
 						}).orElse(null))
 						.then(() -> launchButton(display).filter(Button::isEnabled).map(run -> (Runnable) () -> {
+							// The size a user's dialog usually has, so that the picture shows the whole tab.
+							run.getShell().setSize(980, 780);
 							saveScreenshot(display, "dfu-flash-configuration");
 							ScriptedDialogs.click(run);
 						}).orElse(null));
@@ -123,31 +122,6 @@ class DfuFlashLaunchDialogTest {
 				bench.events.detachAndAwaitRemoval(port, LIMIT);
 			}
 		}
-	}
-
-	private static Runnable chooseBoard(Display display, String serial) {
-		Optional<Shell> dialog = ScriptedDialogs.shell(display, "Select a Board");
-		if (dialog.isEmpty()) {
-			return null;
-		}
-		Table table = ScriptedDialogs.find(dialog.get(), Table.class, t -> true).orElseThrow();
-		for (int index = 0; index < table.getItemCount(); index++) {
-			TableItem item = table.getItem(index);
-			if (item.getText(3).equals(serial)) {
-				int row = index;
-				return () -> {
-					table.setSelection(row);
-					org.eclipse.swt.widgets.Event event = new org.eclipse.swt.widgets.Event();
-					event.item = table.getItem(row);
-					table.notifyListeners(org.eclipse.swt.SWT.Selection, event);
-					saveScreenshot(display, "dfu-flash-select-board");
-					Button ok = ScriptedDialogs.find(dialog.get(), Button.class, b -> "OK".equals(b.getText())).orElseThrow();
-					assertTrue(ok.isEnabled(), "OK is not enabled with a board selected");
-					ScriptedDialogs.click(ok);
-				};
-			}
-		}
-		return null;
 	}
 
 	private static Optional<Button> button(Display display, String id) {

@@ -7,11 +7,13 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Widget;
 
 /**
@@ -91,6 +93,49 @@ final class ScriptedDialogs {
 		for (Shell shell : display.getShells()) {
 			if (!shell.isDisposed() && shell.isVisible() && title.equals(shell.getText())) {
 				return Optional.of(shell);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * A step for the "Select a Board" dialog: once it is open, selects the board with this serial, runs
+	 * {@code beforeOk} (a screenshot, say) and presses OK.
+	 */
+	static Runnable selectBoard(Display display, String serial, Runnable beforeOk) {
+		Optional<Table> boards = shell(display, "Select a Board").flatMap(dialog -> find(dialog, Table.class, t -> true));
+		if (boards.isEmpty()) {
+			return null;
+		}
+		Table table = boards.get();
+		for (int index = 0; index < table.getItemCount(); index++) {
+			if (table.getItem(index).getText(3).equals(serial)) {
+				int row = index;
+				return () -> {
+					table.setSelection(row);
+					Event event = new Event();
+					event.item = table.getItem(row);
+					table.notifyListeners(SWT.Selection, event);
+					beforeOk.run();
+					Button ok = find(table.getShell(), Button.class, b -> "OK".equals(b.getText())).orElseThrow();
+					if (!ok.isEnabled()) {
+						throw new AssertionError("OK is not enabled with a board selected");
+					}
+					click(ok);
+				};
+			}
+		}
+		return null;
+	}
+
+	/** A widget in any open dialog (a shell with a parent), whatever the dialog's title. */
+	static <T extends Widget> Optional<T> findInDialogs(Display display, Class<T> type, Predicate<T> wanted) {
+		for (Shell shell : display.getShells()) {
+			if (!shell.isDisposed() && shell.isVisible() && shell.getParent() != null) {
+				Optional<T> found = find(shell, type, wanted);
+				if (found.isPresent()) {
+					return found;
+				}
 			}
 		}
 		return Optional.empty();
