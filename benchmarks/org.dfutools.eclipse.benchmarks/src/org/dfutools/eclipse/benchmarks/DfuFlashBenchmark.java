@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceMode;
@@ -21,6 +20,7 @@ import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.BenchmarkResults;
+import org.dfutools.eclipse.testsupport.DfuUtilProcess;
 import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.UsbBench;
@@ -93,7 +93,7 @@ class DfuFlashBenchmark {
 				Path bareFlash = folder.resolve("bare-" + kib + "-" + run + ".bin");
 				String barePort = attach("dfu", bareFlash);
 				long bareStart = System.nanoTime();
-				int status = dfuUtil(List.of("-p", barePort, "-a", "0", "-D", file.toString()));
+				int status = DfuUtilProcess.run(List.of("-p", barePort, "-a", "0", "-D", file.toString()), LIMIT).exitValue();
 				long bareEnd = System.nanoTime();
 				assertEquals(0, status, "bare dfu-util -D");
 				assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(bareFlash), image.length));
@@ -109,7 +109,8 @@ class DfuFlashBenchmark {
 				String port = attach("runtime", flash);
 				String keyBefore = bench.boardAt(port).device().location().deviceKey();
 				long start = System.nanoTime();
-				int status = dfuUtil(List.of("-d", "1209:00c0,1209:00c1", "-p", port, "-a", "0", "-D", file.toString(), "-R"));
+				int status = DfuUtilProcess.run(List.of("-d", "1209:00c0,1209:00c1", "-p", port, "-a", "0", "-D", file.toString(), "-R"),
+						LIMIT).exitValue();
 				double millis = (System.nanoTime() - start) / 1e6;
 				assertTrue(status == 0 || status == 251, "dfu-util one-line flow exited " + status);
 				assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
@@ -145,15 +146,5 @@ class DfuFlashBenchmark {
 	private static void detach(String port) throws Exception {
 		bench.events.clear();
 		bench.events.detachAndAwaitRemoval(port, LIMIT);
-	}
-
-	private static int dfuUtil(List<String> arguments) throws Exception {
-		List<String> command = new ArrayList<>();
-		command.add("dfu-util");
-		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-		assertTrue(process.waitFor(60, TimeUnit.SECONDS), "dfu-util hung: " + command);
-		return process.exitValue();
 	}
 }

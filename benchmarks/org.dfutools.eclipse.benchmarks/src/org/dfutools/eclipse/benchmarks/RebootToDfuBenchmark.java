@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceMode;
@@ -17,6 +16,7 @@ import org.dfutools.eclipse.core.dfu.DetachResult;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.BenchmarkResults;
+import org.dfutools.eclipse.testsupport.DfuUtilProcess;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterAll;
@@ -71,8 +71,8 @@ class RebootToDfuBenchmark {
 			for (int run = 0; run < 1 + RUNS; run++) {
 				String port = attach(r);
 				long start = System.nanoTime();
-				assertEquals(0, dfuUtil(List.of("-e", "-p", port)).exitCode(), "dfu-util -e");
-				while (!dfuUtil(List.of("-l", "-p", port)).output().contains("Found DFU:")) {
+				assertEquals(0, DfuUtilProcess.run(List.of("-e", "-p", port), LIMIT).exitValue(), "dfu-util -e");
+				while (!DfuUtilProcess.run(List.of("-l", "-p", port), LIMIT).output().contains("Found DFU:")) {
 					assertTrue(System.nanoTime() - start < LIMIT.toNanos(), "dfu-util -l never found the DFU device");
 				}
 				double millis = (System.nanoTime() - start) / 1e6;
@@ -86,9 +86,10 @@ class RebootToDfuBenchmark {
 				Path upload = Files.createTempFile("dfu-upload", ".bin");
 				Files.delete(upload);
 				long start = System.nanoTime();
-				ProcessResult flow = dfuUtil(List.of("-p", port, "-a", "0", "-Z", "1", "-U", upload.toString()));
+				DfuUtilProcess.Result flow = DfuUtilProcess.run(List.of("-p", port, "-a", "0", "-Z", "1", "-U", upload.toString()),
+						LIMIT);
 				double millis = (System.nanoTime() - start) / 1e6;
-				assertEquals(0, flow.exitCode(), flow.output());
+				assertEquals(0, flow.exitValue(), flow.output());
 				dfuUtilFlow.add(millis);
 				Files.deleteIfExists(upload);
 				detach(port);
@@ -124,18 +125,5 @@ class RebootToDfuBenchmark {
 
 	private static Board boardAt(String port) {
 		return bench.boardAt(port);
-	}
-
-	private record ProcessResult(int exitCode, String output) {
-	}
-
-	private static ProcessResult dfuUtil(List<String> arguments) throws Exception {
-		List<String> command = new ArrayList<>();
-		command.add("dfu-util");
-		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes());
-		assertTrue(process.waitFor(30, TimeUnit.SECONDS), "dfu-util hung: " + command);
-		return new ProcessResult(process.exitValue(), output);
 	}
 }
