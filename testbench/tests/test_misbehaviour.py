@@ -92,3 +92,86 @@ class MisbehaviourTest(BenchCase):
         out = self.usbsim('dfu-util -l', specs=[spec]).output
         self.assertIn('Failed to retrieve string descriptor', out)
         self.assertIn('name="UNKNOWN", serial="UNKNOWN"', out)
+
+
+class UnplugTest(BenchCase):
+    """behaviour.unplug_at / unplug_at_block: the board is pulled out of its port at that point."""
+
+    def run_case(self, script, log_name='ev.jsonl', **behaviour):
+        spec = self.spec('d.json', plain_spec(self.path('out.bin'), **behaviour))
+        log = self.path(log_name)
+        out = self.usbsim(script + '; sleep 0.5; %s list' % os.path.join(TESTBENCH, 'usbsim-ctl'),
+                          specs=[spec], log=log).output
+        with open(log) as f:
+            events = [json.loads(line) for line in f]
+        return out, events
+
+    def assert_pulled_out(self, out, events):
+        self.assertNotIn('1-1 devnum', out, 'the port is empty afterwards')
+        self.assertIn('detach', [e['event'] for e in events])
+
+    def test_during_runtime_getstatus(self):
+        out, events = self.run_case('dfu-util -e -E 1; echo RC=$?', unplug_at='runtime_getstatus')
+        self.assertNotEqual(self.rc(out), 0, out)
+        self.assert_pulled_out(out, events)
+        failed = next(n for n, e in enumerate(events) if e['event'] == 'error')
+        request = [e for e in events[:failed] if e['event'] == 'setup'][-1]
+        self.assertEqual((request['bmRequestType'], request['bRequest']), (0xa1, 3), 'the GETSTATUS itself failed')
+
+    def test_while_reenumerating_into_dfu_mode(self):
+        out, events = self.run_case('dfu-util -e -E 1; echo RC=$?; dfu-util -l', unplug_at='dfu_reenumeration',
+                                    reenumerate_delay_ms=400)
+        self.assert_pulled_out(out, events)
+        self.assertEqual(self.found(out), [])
+        self.assertEqual([e['event'] for e in events if e['event'] == 'connect'], ['connect'], 'never back')
+
+    def test_at_a_download_block(self):
+        fw = self.firmware(size=20 * 1024)
+        out, _events = self.run_case('dfu-util -E 1 -D %s; echo RC=$?' % fw, unplug_at_block=3)
+        self.assertEqual(self.rc(out), 74, out)
+        self.assertEqual(os.path.getsize(self.path('out.bin')), 3 * 2048)
+        self.assert_pulled_out(out, _events)
+
+    def test_during_manifestation(self):
+        fw = self.firmware(size=4096)
+        out, events = self.run_case('dfu-util -E 1 -D %s; echo RC=$?' % fw, unplug_at='manifestation',
+                                    manifest_ms=400)
+        self.assertNotEqual(self.rc(out), 0, out)
+        self.assert_pulled_out(out, events)
+        states = [e['new'] for e in events if e['event'] == 'state']
+        self.assertEqual(states[-1], 'dfuMANIFEST')
+
+    def test_while_the_application_comes_back(self):
+        fw = self.firmware(size=4096)
+        out, events = self.run_case('dfu-util -E 1 -R -D %s; echo RC=$?' % fw, unplug_at='application_reenumeration',
+                                    reenumerate_delay_ms=400)
+        self.assert_pulled_out(out, events)
+        self.assertEqual(os.path.getsize(self.path('out.bin')), 4096, 'the download itself completed')
+
+
+class StallAndGarbageTest(BenchCase):
+    def test_stall_everything_answers_only_what_enumeration_needs(self):
+        spec = self.spec('d.json', plain_spec(None, stall_everything=True))
+        out = self.usbsim('dfu-util -l; dfu-util -e -E 1; echo RC=$?', specs=[spec]).output
+        self.assertIn('Found Runtime: [1209:0001]', out)
+        self.assertIn('serial="UNKNOWN"', out)
+        self.assertNotEqual(self.rc(out), 0, out)
+
+    def test_raw_configuration_is_published_verbatim(self):
+        # A configuration header whose one interface is followed by a descriptor of length 0.
+        raw = '0902' + '1400' + '010100' + '8032' + '090400000 0fe0101 00'.replace(' ', '') + '0000'
+        spec = self.spec('d.json', {'runtime': {'raw_configuration': raw}})
+        log = self.path('ev.jsonl')
+        out = self.usbsim('dfu-util -l; echo RC=$?; %s list' % os.path.join(TESTBENCH, 'usbsim-ctl'),
+                          specs=[spec], log=log).output
+        self.assertIn('1-1 devnum=2', out, 'enumerated and published')
+        self.assertNotIn('Found Runtime', out, 'libusb cannot parse it')
+
+    def test_claims_and_releases_are_logged(self):
+        spec = self.spec('d.json', plain_spec(None))
+        log = self.path('ev.jsonl')
+        self.usbsim('dfu-util -e -E 1', specs=[spec], log=log)
+        with open(log) as f:
+            events = [json.loads(line) for line in f]
+        self.assertEqual([(e['event'], e['interface']) for e in events if e['event'] in ('claim', 'release')],
+                         [('claim', 0), ('release', 0)])

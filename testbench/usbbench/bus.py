@@ -73,6 +73,10 @@ class Port:
             GLib.idle_add(locked(lambda: self.disconnect() and False))
         self._schedule_connect(reconnect_ms)
 
+    def pull_out(self):
+        """The board is pulled out of this port, as with `detach PORT` on the control socket."""
+        GLib.idle_add(locked(lambda: self.bus.detach(self.name) and False))
+
     def device_connect(self):
         """External device said CONNECT."""
         if self.instance is None and self.device is not None:

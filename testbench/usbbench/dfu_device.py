@@ -12,7 +12,8 @@ from . import descriptors as D
 from . import dfuse
 from .memory import FlashImage, MemoryError_
 from .spec import DFU_PLACEHOLDER
-from .usb_device import STALL, StandardDevice, DescriptorSet, _Sentinel
+from .usb_device import (GET_DESCRIPTOR, SET_ADDRESS, SET_CONFIGURATION, STALL, DescriptorSet,
+                         StandardDevice, _Sentinel)
 
 DISCONNECTED = _Sentinel('DISCONNECTED')   # device left the bus mid-transfer
 
@@ -114,9 +115,13 @@ class DfuDevice(StandardDevice):
                 kind = {'control': 0, 'isochronous': 1, 'bulk': 2, 'interrupt': 3}[ep['type']]
                 body += D.endpoint(ep['address'], kind, ep['max_packet'], ep['interval'])
         interfaces = {n: 1 for n in range(len(rt['interfaces']))}
+        config = D.configuration(body, len(interfaces))
+        if rt['raw_configuration'] is not None:
+            # Malformed-descriptor tests: these bytes, verbatim, whatever they say.
+            config = bytes.fromhex(rt['raw_configuration'])
         return DescriptorSet(
             D.device(rt['vid'], rt['pid'], self.runtime_bcd, i_m, i_p, i_s),
-            D.configuration(body, len(interfaces)), st.strings, interfaces)
+            config, st.strings, interfaces)
 
     def _dfu_set(self):
         dfu = self.spec['dfu']
@@ -146,6 +151,17 @@ class DfuDevice(StandardDevice):
         if self.behaviour['never_reenumerate']:
             return None
         return self.behaviour['reenumerate_delay_ms']
+
+    def _pull_out_now(self):
+        """Pulled out of the port in the middle of the transfer being answered (it fails)."""
+        self.host.leave_bus(None, now=True)
+        self.host.pull_out()
+        return DISCONNECTED
+
+    def _unplug_later(self, point, ms):
+        """behaviour.unplug_at: pulled out `ms` from now, e.g. while off the bus re-enumerating."""
+        if self.behaviour['unplug_at'] == point:
+            self.host.call_later(max(1, ms), lambda: self.host.pull_out() and False)
 
     def close(self):
         self._cancel_detach_timer()
@@ -188,8 +204,10 @@ class DfuDevice(StandardDevice):
                     self.set_state(APP_IDLE)
                 else:
                     self._enter_dfu()
+                    self._unplug_later('dfu_reenumeration', self.behaviour['reenumerate_delay_ms'] // 2)
         elif self.firmware_valid:
             self._enter_runtime()
+            self._unplug_later('application_reenumeration', self.behaviour['reenumerate_delay_ms'] // 2)
         else:
             self.set_state(DFU_ERROR, errFIRMWARE)
 
@@ -199,6 +217,8 @@ class DfuDevice(StandardDevice):
 
     # ---- requests ------------------------------------------------------
     def control(self, s, data):
+        if self.behaviour['stall_everything'] and not self._enumeration_request(s):
+            return STALL
         if s.type == 0:
             # Standard requests are the USB stack's business, not DFU's: they
             # neither stall nor abort appDETACH.
@@ -208,6 +228,15 @@ class DfuDevice(StandardDevice):
                 return self._runtime_request(s, data)
             return self._dfu_request(s, data)
         return STALL
+
+    @staticmethod
+    def _enumeration_request(s):
+        """What the kernel needs to enumerate: device and configuration descriptors, address, configuration."""
+        if s.type != 0:
+            return False
+        if s.bRequest == GET_DESCRIPTOR:
+            return (s.wValue >> 8) in (D.DT_DEVICE, D.DT_CONFIG)
+        return s.bRequest in (SET_ADDRESS, SET_CONFIGURATION)
 
     def _status(self, poll_ms=0):
         return struct.pack('<B', self.status) + struct.pack('<I', poll_ms)[:3] + \
@@ -221,6 +250,8 @@ class DfuDevice(StandardDevice):
         if s.bRequest in (GETSTATUS, GETSTATE) and s.is_in:
             if self.behaviour['runtime_getstatus'] == 'stall':
                 return STALL
+            if s.bRequest == GETSTATUS and self.behaviour['unplug_at'] == 'runtime_getstatus':
+                return self._pull_out_now()
             return (self._status() if s.bRequest == GETSTATUS else bytes([self.state]))[:s.wLength]
         if self.state == APP_DETACH:
             # DFU 1.1: any other request in appDETACH stalls and aborts the detach.
@@ -256,6 +287,7 @@ class DfuDevice(StandardDevice):
             self.set_state(APP_IDLE)
         else:
             self._enter_dfu()
+            self._unplug_later('dfu_reenumeration', self.behaviour['reenumerate_delay_ms'] // 2)
         self.host.leave_bus(self.reconnect_delay())
         return False
 
@@ -329,6 +361,7 @@ class DfuDevice(StandardDevice):
                 return self._status()
             self.busy_until = time.monotonic() + ms / 1000.0
             self.set_state(MANIFEST)
+            self._unplug_later('manifestation', ms // 2)
             return self._status(ms)
         return self._status()
 
@@ -376,6 +409,10 @@ class DfuDevice(StandardDevice):
             self.host.leave_bus(self.reconnect_delay() if self.behaviour['reappear_after_disconnect']
                                 else None, now=True)
             return DISCONNECTED
+        if self.behaviour['unplug_at_block'] == self.blocks and not (self.is_dfuse and s.wValue == 0):
+            self.firmware_valid = False
+            self.set_state(DFU_ERROR, errFIRMWARE)
+            return self._pull_out_now()
         self.block_done = False
         self.set_state(DNLOAD_SYNC)
         image = self.images[self.cur_alt]

@@ -26,6 +26,7 @@ DEFAULTS = {
         'dfu_interface_name': 'DFU runtime',
         'functional': DEFAULT_FUNCTIONAL,
         'bcdDevice_after_update': None,
+        'raw_configuration': None,
     },
     'dfu': {
         'vid': None, 'pid': None, 'bcdDevice': None,
@@ -48,6 +49,9 @@ DEFAULTS = {
         'manifest_error': None,
         'manifest_ms': 0,
         'string_errors': False,
+        'unplug_at': None,
+        'unplug_at_block': None,
+        'stall_everything': False,
     },
 }
 
@@ -62,12 +66,14 @@ CHOICES = {
     ('behaviour', 'runtime_getstatus'): ('ok', 'stall'),
     ('behaviour', 'detach'): ('ok', 'stall', 'ignore'),
     ('behaviour', 'open_error'): (None, 'EACCES'),
+    ('behaviour', 'unplug_at'): (None, 'runtime_getstatus', 'dfu_reenumeration', 'manifestation',
+                                 'application_reenumeration'),
 }
 NUMERIC = {'vid', 'pid', 'bcdDevice', 'attributes', 'detach_timeout',
            'transfer_size', 'version', 'bcdDevice_after_update', 'address',
            'class', 'subclass', 'protocol', 'max_packet', 'interval',
            'flash_size', 'poll_timeout', 'reenumerate_delay_ms',
-           'disconnect_at_block', 'manifest_ms'}
+           'disconnect_at_block', 'manifest_ms', 'unplug_at_block'}
 
 
 DFU_PLACEHOLDER = {'dfu': True}

@@ -88,6 +88,9 @@ class UsbDevfsHandler(UMockdev.IoctlBase):
             number = struct.unpack('<I', bytes(arg.resolve(0, 4).retrieve()))[0]
             if number not in self.port.interfaces():
                 return -1, errno.ENOENT
+            # Logged so that tests can prove every claim is released.
+            self.port.log('release' if req == RELEASEINTERFACE else 'claim', interface=number,
+                          devnum=self.instance.devnum)
             return 0, 0
         if req == SETINTERFACE:
             number, alt = struct.unpack('<II', bytes(arg.resolve(0, 8).retrieve()))
