@@ -164,7 +164,20 @@ class Port:
         config = self._get(D.DT_CONFIG, 0, total)
         if not config or len(config) != total:
             raise EnumerationError('short configuration descriptor')
-        return dev, config
+        return dev, self._as_kernel_keeps(config)
+
+    def _as_kernel_keeps(self, config):
+        """The configuration up to its first descriptor of impossible length, as Linux's
+        usb_parse_configuration() keeps it: sysfs `descriptors` shows only that much, and libusb walks
+        it trusting every bLength (a bLength of 0 there would loop forever)."""
+        at = config[0] if 9 <= config[0] <= len(config) else len(config)
+        while len(config) - at >= 2:
+            length = config[at]
+            if length < 2 or length > len(config) - at:
+                self.log('invalid-descriptor', offset=at, length=length)
+                break
+            at += length
+        return config[:at]
 
     def _read_strings(self, dev):
         strings = {}

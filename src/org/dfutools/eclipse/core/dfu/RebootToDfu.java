@@ -29,7 +29,8 @@ public final class RebootToDfu {
 	/** The re-enumeration allowance when the preference is not set. */
 	public static final Duration DEFAULT_ALLOWANCE = Duration.ofSeconds(5);
 	/** DFU 1.1 leaves 0 open; dfu-util's 1000 ms is what devices in the field expect then. */
-	private static final int FALLBACK_DETACH_TIMEOUT_MS = 1000;
+	/** What a board without a functional descriptor is given, as dfu-util gives every board. */
+	public static final int FALLBACK_DETACH_TIMEOUT_MS = 1000;
 
 	private final DfuDeviceService service;
 	private final Duration allowance;

@@ -19,8 +19,8 @@ public record DfuUtilCommand(List<String> command) {
 		command = List.copyOf(command);
 	}
 
-	/** Writes the firmware; {@code returnToApplication} false when a verifying upload comes next. */
-	public static DfuUtilCommand download(Path executable, Board board, FlashSettings settings,
+	/** Writes {@code firmware}; {@code returnToApplication} false when a verifying upload comes next. */
+	public static DfuUtilCommand download(Path executable, Board board, FlashSettings settings, Path firmware,
 			boolean returnToApplication) {
 		List<String> command = common(executable, board, settings);
 		if (isDfuSe(board)) {
@@ -33,7 +33,7 @@ public record DfuUtilCommand(List<String> command) {
 			command.add("-R"); //$NON-NLS-1$
 		}
 		command.add("-D"); //$NON-NLS-1$
-		command.add(settings.firmware().toString());
+		command.add(firmware.toString());
 		return new DfuUtilCommand(command);
 	}
 

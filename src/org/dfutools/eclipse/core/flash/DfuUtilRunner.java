@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.dfutools.eclipse.core.process.DfuUtilOutput;
@@ -89,6 +90,8 @@ public final class DfuUtilRunner {
 	}
 
 	private static void stop(Process process, Thread reader) {
+		// dfu-util starts no children, but a wrapper script in its place may: they go too.
+		List<ProcessHandle> children = process.descendants().toList();
 		process.destroy();
 		boolean interrupted = false;
 		try {
@@ -99,6 +102,8 @@ public final class DfuUtilRunner {
 		} catch (InterruptedException e) {
 			process.destroyForcibly();
 			interrupted = true;
+		} finally {
+			children.forEach(ProcessHandle::destroyForcibly);
 		}
 		if (interrupted) {
 			Thread.currentThread().interrupt();

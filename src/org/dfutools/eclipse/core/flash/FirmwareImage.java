@@ -16,9 +16,11 @@ import org.eclipse.osgi.util.NLS;
  * A firmware file as the chain checked it before touching the board: its bytes, its DFU suffix (intact)
  * when it has one, and whether it is a DfuSe container (.dfu with its own target addresses).
  *
+ * @param content the whole file as it was read and checked
  * @param payload the bytes dfu-util writes: the file without its suffix
  */
-public record FirmwareImage(Path file, byte[] payload, Optional<DfuSuffix> suffix, boolean dfuSeContainer) {
+public record FirmwareImage(Path file, byte[] content, byte[] payload, Optional<DfuSuffix> suffix,
+		boolean dfuSeContainer) {
 
 	private static final byte[] DFUSE_SIGNATURE = "DfuSe".getBytes(StandardCharsets.US_ASCII); //$NON-NLS-1$
 
@@ -46,7 +48,20 @@ public record FirmwareImage(Path file, byte[] payload, Optional<DfuSuffix> suffi
 		}
 		boolean container = payload.length >= DFUSE_SIGNATURE.length
 				&& Arrays.equals(payload, 0, DFUSE_SIGNATURE.length, DFUSE_SIGNATURE, 0, DFUSE_SIGNATURE.length);
-		return new FirmwareImage(file, payload, suffix, container);
+		return new FirmwareImage(file, content, payload, suffix, container);
+	}
+
+	/**
+	 * Writes the checked bytes into {@code folder} under the file's own name, for dfu-util to read: what
+	 * is written to the board is what was checked, even when the file is deleted or replaced meanwhile.
+	 */
+	public Path copyInto(Path folder) throws FlashException {
+		Path copy = folder.resolve(file.getFileName().toString());
+		try {
+			return Files.write(copy, content);
+		} catch (IOException e) {
+			throw new FlashException(NLS.bind(Messages.Firmware_copyFailed, copy, e.getMessage()), e);
+		}
 	}
 
 	/** Stops when the suffix names other DFU-mode IDs than the board's (0xFFFF fields match any). */

@@ -65,7 +65,7 @@ public final class FlashChain {
 			return runSteps(settings, monitor);
 		} catch (OperationCanceledException e) {
 			throw FlashException.cancelled(target == null ? Messages.FlashChain_cancelled
-					: Messages.FlashChain_cancelled + ' ' + whereIs(target));
+					: withWhere(Messages.FlashChain_cancelled, target));
 		}
 	}
 
@@ -111,16 +111,18 @@ public final class FlashChain {
 			checkVerifiable(settings, board, image);
 
 			// 3. dfu-util, then 4. the application's return, watched from before the last run.
-			try (BoardWatch watch = new BoardWatch(registry, board.id())) {
+			try (BoardWatch watch = new BoardWatch(registry, board.id()); WorkFolder work = WorkFolder.create()) {
 				held.show(Messages.FlashChain_statusDownloading);
 				long downloadStart = System.nanoTime();
-				DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, settings, !settings.verify());
+				Path checked = image.copyInto(work.path());
+				info(NLS.bind(Messages.FlashChain_writingCopy, checked));
+				DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, settings, checked, !settings.verify());
 				DfuUtilRun written = runDfuUtil(download, board, progress.split(settings.verify() ? 45 : 65));
 				steps.add(new FlashReport.Step(Messages.FlashChain_stepDownload, since(downloadStart)));
 				if (settings.verify()) {
 					held.show(Messages.FlashChain_statusVerifying);
 					long verifyStart = System.nanoTime();
-					verify(dfuUtil, board, settings, image, progress.split(20));
+					verify(dfuUtil, board, settings, image, work.path(), progress.split(20));
 					steps.add(new FlashReport.Step(Messages.FlashChain_stepVerify, since(verifyStart)));
 				}
 				Optional<Board> after = Optional.empty();
@@ -187,13 +189,17 @@ public final class FlashChain {
 
 	private Board rebootToDfu(Board board, IProgressMonitor monitor) throws FlashException {
 		info(NLS.bind(Messages.FlashChain_rebooting, board.device().displayName()));
+		if (board.device().functional().isEmpty()) {
+			info(NLS.bind(Messages.FlashChain_noFunctional, board.device().displayName(),
+					Integer.valueOf(RebootToDfu.FALLBACK_DETACH_TIMEOUT_MS)));
+		}
 		try {
 			DetachResult result = new RebootToDfu(service, tools.reenumerationAllowance()).run(board, monitor);
 			info(NLS.bind(Messages.FlashChain_inDfuMode, new Object[] { Long.valueOf(result.detachSent().toMillis()),
 					Long.valueOf(result.deviceBack().toMillis()), describe(result.board()) }));
 			return result.board();
 		} catch (DetachException e) {
-			String message = e.getMessage() + ' ' + whereIs(board);
+			String message = withWhere(e.getMessage(), board);
 			if (e.reason() == DetachException.Reason.CANCELLED) {
 				throw FlashException.cancelled(message);
 			}
@@ -207,11 +213,11 @@ public final class FlashChain {
 		try {
 			run = new DfuUtilRunner(console).run(command, tools.dfuUtilLimit(), monitor);
 		} catch (FlashException e) {
-			String message = e.getMessage() + ' ' + whereIs(board);
+			String message = withWhere(e.getMessage(), board);
 			throw e.isCancelled() ? FlashException.cancelled(message) : new FlashException(message, e);
 		}
 		if (!run.succeeded()) {
-			throw new FlashException(DfuUtilExitStatus.describe(run) + ' ' + whereIs(board));
+			throw new FlashException(withWhere(DfuUtilExitStatus.describe(run), board));
 		}
 		if (run.exitStatus() != 0) {
 			info(NLS.bind(Messages.FlashChain_resetStatus, Integer.valueOf(run.exitStatus())));
@@ -219,26 +225,22 @@ public final class FlashChain {
 		return run;
 	}
 
-	private void verify(Path dfuUtil, Board board, FlashSettings settings, FirmwareImage image, IProgressMonitor monitor)
-			throws FlashException {
-		Path folder = null;
+	private void verify(Path dfuUtil, Board board, FlashSettings settings, FirmwareImage image, Path folder,
+			IProgressMonitor monitor) throws FlashException {
 		try {
-			folder = Files.createTempDirectory("dfu-verify"); //$NON-NLS-1$
 			// dfu-util refuses to overwrite a file with an upload: the target must not exist yet.
-			Path readBack = folder.resolve("read-back.bin"); //$NON-NLS-1$
+			Path readBack = Files.createTempDirectory(folder, "read-back").resolve("read-back.bin"); //$NON-NLS-1$ //$NON-NLS-2$
 			runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, settings, readBack, image.size()), board, monitor);
 			byte[] read = Files.readAllBytes(readBack);
 			int mismatch = Arrays.mismatch(image.payload(), 0, image.size(), read, 0, Math.min(read.length, image.size()));
 			if (read.length < image.size() || mismatch >= 0) {
 				int offset = mismatch >= 0 ? mismatch : read.length;
-				throw new FlashException(NLS.bind(Messages.FlashChain_verifyFailed, Integer.valueOf(offset),
-						Integer.valueOf(image.size())) + ' ' + whereIs(board));
+				throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_verifyFailed, Integer.valueOf(offset),
+						Integer.valueOf(image.size())), board));
 			}
 			info(NLS.bind(Messages.FlashChain_verified, Integer.valueOf(image.size())));
 		} catch (IOException e) {
-			throw new FlashException(NLS.bind(Messages.FlashChain_verifyIo, e.getMessage()) + ' ' + whereIs(board), e);
-		} finally {
-			deleteQuietly(folder);
+			throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_verifyIo, e.getMessage()), board), e);
 		}
 	}
 
@@ -250,16 +252,16 @@ public final class FlashChain {
 			BoardEvent back = watch.await(event -> event.kind() != BoardEvent.Kind.REMOVED && !event.board().mode().isDfuMode(),
 					start + limit.toNanos(), monitor);
 			if (back == null) {
-				throw new FlashException(NLS.bind(Messages.FlashChain_applicationNotBack, Long.valueOf(limit.toSeconds()))
-						+ ' ' + whereIs(board));
+				throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_applicationNotBack,
+						Long.valueOf(limit.toSeconds())), board));
 			}
 			info(NLS.bind(Messages.FlashChain_applicationBack, Long.valueOf(since(start).toMillis()), describe(back.board())));
 			return back.board();
 		} catch (CancelledException e) {
-			throw FlashException.cancelled(Messages.FlashChain_cancelledWaiting + ' ' + whereIs(board));
+			throw FlashException.cancelled(withWhere(Messages.FlashChain_cancelledWaiting, board));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw FlashException.cancelled(Messages.FlashChain_cancelledWaiting + ' ' + whereIs(board));
+			throw FlashException.cancelled(withWhere(Messages.FlashChain_cancelledWaiting, board));
 		}
 	}
 
@@ -288,6 +290,13 @@ public final class FlashChain {
 		if (board.mode().isDfuMode() && DfuUtilCommand.isDfuSe(board) && settings.dfuseAddress().isEmpty()) {
 			throw new FlashException(NLS.bind(Messages.FlashChain_dfuSeNeedsAddress, board.device().displayName()));
 		}
+	}
+
+	/** A failure message ended as a sentence, then where the board is now. */
+	private String withWhere(String message, Board board) {
+		String sentence = message.strip();
+		boolean ended = sentence.endsWith(".") || sentence.endsWith("!") || sentence.endsWith("?"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		return (ended ? sentence : sentence + '.') + ' ' + whereIs(board);
 	}
 
 	/** Where the board is now, as the last sentence of a failure message. */
@@ -319,17 +328,4 @@ public final class FlashChain {
 		return Duration.ofNanos(System.nanoTime() - startNanos);
 	}
 
-	private static void deleteQuietly(Path folder) {
-		if (folder == null) {
-			return;
-		}
-		try (var files = Files.list(folder)) {
-			for (Path file : files.toList()) {
-				Files.deleteIfExists(file);
-			}
-			Files.deleteIfExists(folder);
-		} catch (IOException e) {
-			// A read-back left in the temporary folder harms nothing.
-		}
-	}
 }

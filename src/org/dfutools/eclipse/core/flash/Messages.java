@@ -45,6 +45,7 @@ final class Messages extends NLS {
 	public static String Firmware_badCrc;
 	public static String Firmware_badSuffixLength;
 	public static String Firmware_empty;
+	public static String Firmware_copyFailed;
 	public static String Firmware_idMismatch;
 	public static String FlashReport_title;
 	public static String FlashReport_step;
@@ -81,6 +82,9 @@ final class Messages extends NLS {
 	public static String FlashChain_verifyFailed;
 	public static String FlashChain_verified;
 	public static String FlashChain_verifyIo;
+	public static String FlashChain_noFunctional;
+	public static String FlashChain_writingCopy;
+	public static String FlashChain_noWorkFolder;
 	public static String FlashChain_waitingForApplication;
 	public static String FlashChain_applicationNotBack;
 	public static String FlashChain_applicationBack;

@@ -22,11 +22,16 @@ public final class DfuUtilOutput {
 		}
 	}
 
-	private static final Pattern PROGRESS = Pattern.compile("^(Erase|Download|Upload)\\s*\\[[= ]*\\]\\s*(\\d+)%\\s+(\\d+) bytes"); //$NON-NLS-1$
+	// At most 3 and 18 digits: numbers that do not fit are garbage, not progress.
+	private static final Pattern PROGRESS = Pattern.compile("^(Erase|Download|Upload)\\s*\\[[= ]*\\]\\s*(\\d{1,3})%\\s+(\\d{1,18}) bytes"); //$NON-NLS-1$
 	private static final Pattern DONE = Pattern.compile("^(Erase|Download|Upload)\\s+done\\."); //$NON-NLS-1$
 	private static final String ERROR_PREFIX = "dfu-util: "; //$NON-NLS-1$
 	private static final String WARNING_PREFIX = "dfu-util: Warning"; //$NON-NLS-1$
 	private static final String RESET_LINE = "Resetting USB"; //$NON-NLS-1$
+	/** Longer output without a line end is cut into lines of this length: an executable gone mad cannot fill memory. */
+	static final int MAX_LINE = 4096;
+	/** The error quoted in messages is cut to this length. */
+	private static final int MAX_ERROR = 300;
 
 	private final Listener listener;
 	private final StringBuilder segment = new StringBuilder();
@@ -54,6 +59,10 @@ public final class DfuUtilOutput {
 				afterCarriageReturn = next == '\r';
 			} else {
 				segment.append(next);
+				if (segment.length() >= MAX_LINE) {
+					segmentEnded();
+					afterCarriageReturn = false;
+				}
 			}
 		}
 	}
@@ -80,13 +89,20 @@ public final class DfuUtilOutput {
 		return lastError;
 	}
 
+	/** An error line as a message may quote it: no control characters, and not endless. */
+	private static String quotable(String error) {
+		String printable = error.replaceAll("\\p{Cntrl}", "?"); //$NON-NLS-1$ //$NON-NLS-2$
+		return printable.length() <= MAX_ERROR ? printable : printable.substring(0, MAX_ERROR) + " (cut)"; //$NON-NLS-1$
+	}
+
 	private void segmentEnded() {
 		String raw = segment.toString();
 		String line = raw.replace('\t', ' ').strip();
 		segment.setLength(0);
 		Matcher progress = PROGRESS.matcher(line);
 		if (progress.find()) {
-			listener.progress(progress.group(1), Integer.parseInt(progress.group(2)), Long.parseLong(progress.group(3)));
+			listener.progress(progress.group(1), Math.min(100, Integer.parseInt(progress.group(2))),
+					Long.parseLong(progress.group(3)));
 			return;
 		}
 		listener.line(raw);
@@ -103,7 +119,7 @@ public final class DfuUtilOutput {
 		if (line.startsWith(WARNING_PREFIX)) {
 			warningContinues = true;
 		} else if (line.startsWith(ERROR_PREFIX) && !warningContinues) {
-			lastError = line.substring(ERROR_PREFIX.length());
+			lastError = quotable(line.substring(ERROR_PREFIX.length()));
 		} else {
 			warningContinues = false;
 		}

@@ -103,4 +103,20 @@ class DfuUtilOutputTest {
 		output.accept("\rUpload\t[=========================] 100%         2048 bytes\nUpload done.\n");
 		assertEquals(List.of("Erase 20% 16384", "Erase done", "Upload 100% 2048", "Upload done"), events);
 	}
+
+	@Test
+	void garbageNeitherStopsTheReaderNorFillsMemoryNorReachesAMessageRaw() {
+		// Numbers too large for any progress, an endless line, and an error line full of control characters.
+		output.accept("\rDownload\t[=====] 99999999999999999999% 1 bytes\r");
+		output.accept("Download\t[=====] 500% 99999999999999999999999 bytes\n");
+		output.accept("x".repeat(3 * 4096 + 10));
+		output.accept("\ndfu-util: \u001b[31mbad\u0007 " + "e".repeat(1000) + "\n");
+		output.accept("\rDownload\t[=====] 500% 12 bytes\n");
+		output.finish();
+		assertEquals(List.of("Download 100% 12"), events, "only the last bar is progress, and at most 100%");
+		assertTrue(lines.stream().allMatch(line -> line.length() <= 4096), "a line longer than the limit");
+		assertEquals(3 * 4096 + 10, lines.stream().filter(line -> line.startsWith("x")).mapToInt(String::length).sum());
+		String error = output.lastError();
+		assertTrue(error.startsWith("?[31mbad? eee") && error.endsWith(" (cut)") && error.length() < 320, error);
+	}
 }

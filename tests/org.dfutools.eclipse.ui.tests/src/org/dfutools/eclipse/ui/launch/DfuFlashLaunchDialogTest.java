@@ -108,7 +108,8 @@ class DfuFlashLaunchDialogTest {
 				assertTrue(UiWait.until(display, LIMIT, () -> console.getDocument().get().contains("After:")),
 						() -> "the console shows no summary: " + console.getDocument().get());
 				String text = console.getDocument().get();
-				assertTrue(text.contains("Download done.") && text.contains("-p " + port + " -S ,UI-FLASH -a 0 -R -D " + file), text);
+				assertTrue(text.contains("Download done.") && text.contains("-p " + port + " -S ,UI-FLASH -a 0 -R -D ")
+						&& text.contains("/" + file.getFileName()), text);
 				assertTrue(text.contains("bcdDevice 0101"), text);
 				page.setPartState(page.findViewReference(IConsoleConstants.ID_CONSOLE_VIEW), IWorkbenchPage.STATE_MAXIMIZED);
 				try {

@@ -1,0 +1,57 @@
+package org.dfutools.eclipse.core.flash;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+import org.eclipse.osgi.util.NLS;
+
+/**
+ * A private temporary folder for one flash: the checked copy of the firmware that dfu-util reads and the
+ * image it reads back. Created readable by this user only (the JDK's default for temporary folders) and
+ * removed with everything in it when the chain ends, however it ends.
+ */
+final class WorkFolder implements AutoCloseable {
+
+	private final Path path;
+
+	private WorkFolder(Path path) {
+		this.path = path;
+	}
+
+	static WorkFolder create() throws FlashException {
+		try {
+			return new WorkFolder(Files.createTempDirectory("dfu-flash")); //$NON-NLS-1$
+		} catch (IOException e) {
+			throw new FlashException(NLS.bind(Messages.FlashChain_noWorkFolder, e.getMessage()), e);
+		}
+	}
+
+	Path path() {
+		return path;
+	}
+
+	@Override
+	public void close() {
+		try {
+			Files.walkFileTree(path, new SimpleFileVisitor<>() {
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+					Files.deleteIfExists(file);
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult postVisitDirectory(Path folder, IOException failure) throws IOException {
+					Files.deleteIfExists(folder);
+					return FileVisitResult.CONTINUE;
+				}
+			});
+		} catch (IOException e) {
+			// A copy left in the temporary folder harms nothing; the flash's own outcome matters more.
+		}
+	}
+}
