@@ -357,4 +357,11 @@ class Bus:
         self._unlink(self._char_link((self.busnum - 1) * 128 + inst.devnum - 1))
         self.used.discard(inst.devnum)
         # The ioctl socket stays: open handles keep talking to the (dead)
-        # instance and get ENODEV, as from the kernel.
+        # instance and get ENODEV, as from the kernel. Its file goes, though:
+        # umockdev's preload connects a socket even for an open() that failed
+        # (fd -1) and never closes it, so a host opening a node that just
+        # vanished would leak one map entry per try, and abort at 50.
+        self._unlink(self._ioctl_socket(inst.devnode))
+
+    def _ioctl_socket(self, devnode):
+        return os.path.join(self.testbed.get_root_dir(), 'ioctl', devnode.lstrip('/'))
