@@ -329,14 +329,15 @@ class Bus:
         # umockdev's remove_device leaves /sys/dev/char/MAJOR:MINOR behind, and add_device aborts
         # the whole bench when the link exists: clear it before a device number is used again.
         self._unlink(self._char_link(minor))
-        syspath = self.testbed.add_device('usb', 'usb%d/%s' % (bus, port.name), None, flat, props)
-        self.testbed.set_attribute_binary(syspath, 'descriptors', list(dev + config))
-        inst = Instance(devnum, syspath, devnode, dev + config, strings)
+        # The ioctl socket first: a host that finds the device (sysfs, node) always finds its socket too.
+        inst = Instance(devnum, None, devnode, dev + config, strings)
         inst.handler = UsbDevfsHandler(port, inst)
         if devnode in self.sockets:       # device number reused after wrapping
             self.testbed.detach_ioctl(devnode)
         self.testbed.attach_ioctl(devnode, inst.handler)
         self.sockets.add(devnode)
+        inst.syspath = self.testbed.add_device('usb', 'usb%d/%s' % (bus, port.name), None, flat, props)
+        self.testbed.set_attribute_binary(inst.syspath, 'descriptors', list(dev + config))
         node = os.path.join(self.testbed.get_root_dir(), devnode.lstrip('/'))
         os.makedirs(os.path.dirname(node), exist_ok=True)
         if os.path.lexists(node):
@@ -347,21 +348,22 @@ class Bus:
             # A plain file stands for the node; the preload library routes
             # its ioctls to our handler.
             open(node, 'wb').close()
-        self.testbed.uevent(syspath, 'add')
+        self.testbed.uevent(inst.syspath, 'add')
         return inst
 
     def unpublish(self, inst):
+        # The ioctl socket stays: open handles keep talking to the (dead)
+        # instance and get ENODEV, as from the kernel. Its file goes first,
+        # though: umockdev's preload connects a socket even for an open() that
+        # failed (fd -1) and never closes it, so a host opening a node that
+        # just vanished would leak one entry of a 50-entry table per try and
+        # abort at the 51st.
+        self._unlink(self._ioctl_socket(inst.devnode))
+        self._unlink(os.path.join(self.testbed.get_root_dir(), inst.devnode.lstrip('/')))
         self.testbed.uevent(inst.syspath, 'remove')
         self.testbed.remove_device(inst.syspath)
-        self._unlink(os.path.join(self.testbed.get_root_dir(), inst.devnode.lstrip('/')))
         self._unlink(self._char_link((self.busnum - 1) * 128 + inst.devnum - 1))
         self.used.discard(inst.devnum)
-        # The ioctl socket stays: open handles keep talking to the (dead)
-        # instance and get ENODEV, as from the kernel. Its file goes, though:
-        # umockdev's preload connects a socket even for an open() that failed
-        # (fd -1) and never closes it, so a host opening a node that just
-        # vanished would leak one map entry per try, and abort at 50.
-        self._unlink(self._ioctl_socket(inst.devnode))
 
     def _ioctl_socket(self, devnode):
         return os.path.join(self.testbed.get_root_dir(), 'ioctl', devnode.lstrip('/'))

@@ -26,6 +26,7 @@ import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class Endurance {
 	/** Growth allowed from start to end: a few descriptors or threads for caches that fill once, and some heap. */
 	private static final long MAX_MORE_DESCRIPTORS = 3;
 	private static final int MAX_MORE_THREADS = 3;
-	private static final double MAX_MORE_HEAP_MIB = 16;
+	private static final double MAX_MORE_HEAP_MIB = 8;
 	private static final BenchmarkResults RESULTS = new BenchmarkResults();
 
 	private static BenchRegistry bench;
@@ -123,6 +124,9 @@ class Endurance {
 				assertEquals(DeviceMode.RUNTIME, bench.boardAt(port).mode(), "launch " + launch);
 				// As "Remove All Terminated Launches" would: the debug UI keeps every launch and its console until then.
 				DebugPlugin.getDefault().getLaunchManager().removeLaunch(outcome.launch());
+				// This test holds the UI thread during a launch; let it do what it would have done meanwhile
+				// (console and progress updates), as in the IDE, so that its queue is not counted as our heap.
+				drainUiQueue();
 				if (launch >= WARM_UP) {
 					launches.add(millis);
 				}
@@ -135,6 +139,15 @@ class Endurance {
 				.map(p -> p.info().commandLine().orElse("?")).toList(), "processes left running");
 		RESULTS.add("DFU Flash launch of 4 KiB, verified (R = 10 ms)", "ms", launches, null, FLASH_LAUNCHES + " launches");
 		assertNoGrowth("DFU Flash launches", start, end);
+	}
+
+	private static void drainUiQueue() {
+		Display display = Display.getCurrent();
+		if (display != null) {
+			while (display.readAndDispatch()) {
+				// each call runs one queued runnable or event
+			}
+		}
 	}
 
 	private static void assertNoGrowth(String what, ProcessCounts start, ProcessCounts end) throws InterruptedException {
