@@ -28,19 +28,18 @@ import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.dfu.BusyBoards;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.testsupport.BenchLog;
-import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.SharedBench;
 import org.dfutools.eclipse.testsupport.Leaks;
 import org.dfutools.eclipse.tests.faults.FaultBench.Run;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,7 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfEnvironmentVariable(named = BenchLog.VARIABLE, matches = ".+", disabledReason = "needs testbench/usbsim --log")
 class DfuUtilFaultsOnBenchTest {
 
-	private static BenchRegistry bench;
+	@RegisterExtension
+	static final SharedBench BENCH = new SharedBench(LIMIT);
 	private final IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(Activator.PLUGIN_ID);
 
 	@TempDir
@@ -62,31 +62,22 @@ class DfuUtilFaultsOnBenchTest {
 	private String port;
 	private String boardId;
 
-	@BeforeAll
-	static void startUsb() throws InterruptedException {
-		bench = BenchRegistry.shared(LIMIT);
-	}
 
-	@AfterAll
-	static void stopListening() {
-		bench.close();
-	}
 
 	@BeforeEach
 	void attachABoard() throws Exception {
-		bench.events.clear();
 		before = Leaks.snapshot();
-		port = bench.attachAndAwait("""
+		port = BENCH.get().attachAndAwait("""
 				{"name": "tool", "runtime": {"pid": "0x0240", "serial": "TOOL-F"}, "dfu": {"pid": "0x0241"}}
 				""", LIMIT);
-		boardId = bench.boardAt(port).id();
+		boardId = BENCH.get().boardAt(port).id();
 	}
 
 	@AfterEach
 	void detachTheBoard() throws Exception {
 		preferences.remove(DfuPreferences.DFU_UTIL_PATH);
 		preferences.remove(DfuPreferences.DFU_UTIL_LIMIT_SECONDS);
-		removeIfPresent(bench, port);
+		removeIfPresent(BENCH.get(), port);
 	}
 
 	@Test
@@ -200,13 +191,13 @@ class DfuUtilFaultsOnBenchTest {
 
 	/** The real dfu-util; the file is changed once the board is being detached, after every check. */
 	private void assertWrittenAsChecked(java.util.function.Consumer<Path> change) throws Exception {
-		removeIfPresent(bench, port);
+		removeIfPresent(BENCH.get(), port);
 		Path flashed = folder.resolve("flash.bin");
-		port = bench.attachAndAwait("""
+		port = BENCH.get().attachAndAwait("""
 				{"name": "checked", "runtime": {"pid": "0x0242", "serial": "CHECKED"},
 				 "dfu": {"pid": "0x0243", "alts": [{"name": "Flash", "output": "%s"}]}}
 				""".formatted(flashed), LIMIT);
-		boardId = bench.boardAt(port).id();
+		boardId = BENCH.get().boardAt(port).id();
 		byte[] checked = Firmware.image(16 * 1024, 242);
 		Path file = Files.write(folder.resolve("app.bin"), checked);
 		Runnable changeWhileDetaching = () -> {
@@ -246,7 +237,7 @@ class DfuUtilFaultsOnBenchTest {
 
 	/** No reset and no DFU request reached the board: it is where it was. */
 	private void assertUntouched() throws Exception {
-		assertEquals(DeviceMode.RUNTIME, bench.boardAt(port).mode());
+		assertEquals(DeviceMode.RUNTIME, BENCH.get().boardAt(port).mode());
 		long from = TimeUnit.NANOSECONDS.toMicros(before.startNanos());
 		assertTrue(BenchLog.events(port).stream().noneMatch(e -> e.micros() >= from && (e.name().equals("claim")
 				|| e.name().equals("reset") && e.line().contains("\"host\""))), "the board was touched");

@@ -16,16 +16,15 @@ import java.util.concurrent.TimeUnit;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.BenchLog;
-import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.SharedBench;
 import org.dfutools.eclipse.tests.faults.FaultBench.Run;
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfEnvironmentVariable(named = BenchLog.VARIABLE, matches = ".+", disabledReason = "needs testbench/usbsim --log")
 class HostileValuesOnBenchTest {
 
-	private static BenchRegistry bench;
+	@RegisterExtension
+	static final SharedBench BENCH = new SharedBench(LIMIT);
 
 	@TempDir
 	Path folder;
@@ -47,26 +47,17 @@ class HostileValuesOnBenchTest {
 	private String other;
 	private long start;
 
-	@BeforeAll
-	static void startUsb() throws InterruptedException {
-		bench = BenchRegistry.shared(LIMIT);
-	}
 
-	@AfterAll
-	static void stopListening() {
-		bench.close();
-	}
 
 	/** The board to flash and a second one that no hostile value may reach. */
 	@BeforeEach
 	void attachTwoBoards() throws Exception {
-		bench.events.clear();
 		flashed = folder.resolve("flash.bin");
-		port = bench.attachAndAwait("""
+		port = BENCH.get().attachAndAwait("""
 				{"name": "target", "runtime": {"pid": "0x0250", "serial": "SEC-1"},
 				 "dfu": {"pid": "0x0251", "alts": [{"name": "Flash", "output": "%s"}]}}
 				""".formatted(flashed), LIMIT);
-		other = bench.attachAndAwait("""
+		other = BENCH.get().attachAndAwait("""
 				{"name": "bystander", "runtime": {"pid": "0x0250", "serial": "SEC-2"},
 				 "dfu": {"pid": "0x0251", "alts": [{"name": "Flash", "output": "%s"}]}}
 				""".formatted(folder.resolve("bystander.bin")), LIMIT);
@@ -75,8 +66,8 @@ class HostileValuesOnBenchTest {
 
 	@AfterEach
 	void detachThem() throws Exception {
-		FaultBench.removeIfPresent(bench, port);
-		FaultBench.removeIfPresent(bench, other);
+		FaultBench.removeIfPresent(BENCH.get(), port);
+		FaultBench.removeIfPresent(BENCH.get(), other);
 	}
 
 	@Test

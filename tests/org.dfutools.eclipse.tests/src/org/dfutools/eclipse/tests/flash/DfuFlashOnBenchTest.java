@@ -21,19 +21,17 @@ import org.dfutools.eclipse.core.dfu.BusyBoards;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.internal.Activator;
-import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.SharedBench;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,25 +43,14 @@ class DfuFlashOnBenchTest {
 
 	private static final Duration LIMIT = Duration.ofSeconds(30);
 
-	private static BenchRegistry bench;
+	@RegisterExtension
+	static final SharedBench BENCH = new SharedBench(LIMIT);
 
 	@TempDir
 	Path folder;
 
-	@BeforeAll
-	static void startUsb() throws InterruptedException {
-		bench = BenchRegistry.shared(LIMIT);
-	}
 
-	@AfterAll
-	static void stopListening() {
-		bench.close();
-	}
 
-	@BeforeEach
-	void forgetEarlierEvents() {
-		bench.events.clear();
-	}
 
 	@Test
 	void plainDfuWritesTheFileAndTheBoardComesBackRunning() throws Exception {
@@ -75,7 +62,7 @@ class DfuFlashOnBenchTest {
 		try {
 			byte[] image = Firmware.image(64 * 1024, 90);
 			Path file = Files.write(folder.resolve("app.dfu"), Firmware.withSuffix(image, 0x1209, 0x0091));
-			String boardId = bench.boardAt(port).id();
+			String boardId = BENCH.get().boardAt(port).id();
 			List<String> statuses = new CopyOnWriteArrayList<>();
 			Runnable statusSeen = () -> statuses.add(BusyBoards.shared().status(boardId).orElse("free"));
 			BusyBoards.shared().addListener(statusSeen);
@@ -88,7 +75,7 @@ class DfuFlashOnBenchTest {
 			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + "\n" + outcome.output());
 			assertEquals(0, outcome.exitValue());
 			assertArrayEquals(image, Files.readAllBytes(flash), "the simulated flash holds the file without its suffix");
-			Board after = bench.boardAt(port);
+			Board after = BENCH.get().boardAt(port);
 			assertEquals(DeviceMode.RUNTIME, after.mode());
 			assertEquals(0x0101, after.device().bcdDevice(), "the board runs the new firmware");
 			String console = outcome.output();
@@ -109,7 +96,7 @@ class DfuFlashOnBenchTest {
 			assertEquals(List.of("Flash: checking...", "Flash: detaching...", "Flashing...", "Flash: starting the application...",
 					"free"), statuses);
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
@@ -130,13 +117,13 @@ class DfuFlashOnBenchTest {
 			Outcome outcome = launch(values, new NullProgressMonitor());
 			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + "\n" + outcome.output());
 			assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
-			assertEquals(DeviceMode.RUNTIME, bench.boardAt(port).mode());
+			assertEquals(DeviceMode.RUNTIME, BENCH.get().boardAt(port).mode());
 			String console = outcome.output();
 			assertTrue(console.lines().anyMatch(line -> line.contains("-s 0x08000000 -D ") && line.endsWith("/app.bin")), console);
 			assertTrue(console.contains("-s 0x08000000:" + image.length + ":leave -U"), console);
 			assertTrue(console.contains("Verified: the " + image.length + " bytes read back equal the file."), console);
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
@@ -151,16 +138,16 @@ class DfuFlashOnBenchTest {
 		String portA = attach(twin.formatted("TWIN-A", flashA));
 		String portB = attach(twin.formatted("TWIN-B", flashB));
 		try {
-			String keyA = bench.boardAt(portA).device().location().deviceKey();
+			String keyA = BENCH.get().boardAt(portA).device().location().deviceKey();
 			byte[] image = Firmware.image(8 * 1024, 92);
 			Outcome outcome = launch(bySerial("TWIN-B"), Files.write(folder.resolve("twin.bin"), image));
 			assertNull(outcome.failure(), () -> outcome.failure().getMessage());
 			assertArrayEquals(image, Files.readAllBytes(flashB));
 			assertFalse(Files.exists(flashA), "the other board was written to");
-			assertEquals(keyA, bench.boardAt(portA).device().location().deviceKey(), "the other board re-enumerated");
+			assertEquals(keyA, BENCH.get().boardAt(portA).device().location().deviceKey(), "the other board re-enumerated");
 		} finally {
-			bench.events.detachAndAwaitRemoval(portA, LIMIT);
-			bench.events.detachAndAwaitRemoval(portB, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(portA, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(portB, LIMIT);
 		}
 	}
 
@@ -178,7 +165,7 @@ class DfuFlashOnBenchTest {
 			assertTrue(outcome.errors().contains("exit status 74"), outcome.errors());
 			assertEquals(1, outcome.exitValue());
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
@@ -193,15 +180,15 @@ class DfuFlashOnBenchTest {
 			Outcome outcome = launch(bySerial("SUF-1"), file);
 			String message = outcome.failure().getMessage();
 			assertTrue(message.contains("0483:df11") && message.contains("1209:00c1"), message);
-			assertEquals(DeviceMode.DFU, bench.boardAt(port).mode(), "checked against the DFU-mode ID once it is known");
+			assertEquals(DeviceMode.DFU, BENCH.get().boardAt(port).mode(), "checked against the DFU-mode ID once it is known");
 			// Now the DFU-mode ID is known: a second launch stops before touching the board at all.
-			bench.events.clear();
-			Board inDfu = bench.boardAt(port);
+			BENCH.get().events.clear();
+			Board inDfu = BENCH.get().boardAt(port);
 			Outcome again = launch(bySerial("SUF-1"), file);
 			assertTrue(again.failure().getMessage().contains("0483:df11"), again.failure().getMessage());
-			assertEquals(inDfu.device().location().deviceKey(), bench.boardAt(port).device().location().deviceKey());
+			assertEquals(inDfu.device().location().deviceKey(), BENCH.get().boardAt(port).device().location().deviceKey());
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
@@ -211,15 +198,15 @@ class DfuFlashOnBenchTest {
 				{"name": "crc", "runtime": {"pid": "0x00d0", "serial": "CRC-1"}, "dfu": {"pid": "0x00d1"}}
 				""");
 		try {
-			String key = bench.boardAt(port).device().location().deviceKey();
+			String key = BENCH.get().boardAt(port).device().location().deviceKey();
 			byte[] file = Firmware.withSuffix(Firmware.image(4096, 95), 0x1209, 0x00d1);
 			file[100] ^= 0x40; // one bit flipped after the suffix was written
 			Outcome outcome = launch(bySerial("CRC-1"), Files.write(folder.resolve("bad.dfu"), file));
 			assertTrue(outcome.failure().getMessage().contains("is damaged"), outcome.failure().getMessage());
 			assertTrue(outcome.errors().contains("is damaged"), "the console says it too: " + outcome.errors());
-			assertEquals(key, bench.boardAt(port).device().location().deviceKey(), "the board was touched");
+			assertEquals(key, BENCH.get().boardAt(port).device().location().deviceKey(), "the board was touched");
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
@@ -230,15 +217,15 @@ class DfuFlashOnBenchTest {
 				""");
 		IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(Activator.PLUGIN_ID);
 		try {
-			String key = bench.boardAt(port).device().location().deviceKey();
+			String key = BENCH.get().boardAt(port).device().location().deviceKey();
 			preferences.put(DfuPreferences.DFU_UTIL_PATH, folder.resolve("no-such-dfu-util").toString());
 			Outcome outcome = launch(bySerial("TOOL-1"), Files.write(folder.resolve("fw.bin"), Firmware.image(1024, 96)));
 			String message = outcome.failure().getMessage();
 			assertTrue(message.contains("dfu-util was not found at") && message.contains("no-such-dfu-util"), message);
-			assertEquals(key, bench.boardAt(port).device().location().deviceKey(), "the board was touched");
+			assertEquals(key, BENCH.get().boardAt(port).device().location().deviceKey(), "the board was touched");
 		} finally {
 			preferences.remove(DfuPreferences.DFU_UTIL_PATH);
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
@@ -260,7 +247,7 @@ class DfuFlashOnBenchTest {
 					&& message.contains("not on the bus"), message);
 			assertTrue(millis < 10_000, "took " + millis + " ms");
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
@@ -288,9 +275,9 @@ class DfuFlashOnBenchTest {
 			assertFalse(outcome.output().contains("Download done."), "cancelled too late to prove anything");
 			assertTrue(ProcessHandle.current().descendants()
 					.noneMatch(p -> p.info().command().orElse("").endsWith("dfu-util")), "a dfu-util is left running");
-			assertTrue(BusyBoards.shared().holder(bench.boardAt(port).id()).isEmpty(), "the board is still held");
+			assertTrue(BusyBoards.shared().holder(BENCH.get().boardAt(port).id()).isEmpty(), "the board is still held");
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
@@ -299,14 +286,14 @@ class DfuFlashOnBenchTest {
 		String port = attach("""
 				{"name": "busy", "runtime": {"pid": "0x0110", "serial": "BUSY-1"}, "dfu": {"pid": "0x0111"}}
 				""");
-		Board board = bench.boardAt(port);
+		Board board = BENCH.get().boardAt(port);
 		try (BusyBoards.Claim held = BusyBoards.shared().claim(board.id(), "another flash", "Flashing...").orElseThrow()) {
 			Outcome outcome = launch(bySerial("BUSY-1"), Files.write(folder.resolve("fw.bin"), Firmware.image(1024, 99)));
 			String message = outcome.failure().getMessage();
 			assertTrue(message.contains("is busy with another flash"), message);
-			assertEquals(DeviceMode.RUNTIME, bench.boardAt(port).mode());
+			assertEquals(DeviceMode.RUNTIME, BENCH.get().boardAt(port).mode());
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
@@ -329,6 +316,6 @@ class DfuFlashOnBenchTest {
 	}
 
 	private static String attach(String spec) throws Exception {
-		return bench.attachAndAwait(spec, LIMIT);
+		return BENCH.get().attachAndAwait(spec, LIMIT);
 	}
 }

@@ -1,0 +1,114 @@
+package org.dfutools.eclipse.ui.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Arrays;
+
+import org.dfutools.eclipse.core.DfuPreferences;
+import org.dfutools.eclipse.core.dfu.BusyBoards;
+import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.internal.Activator;
+import org.dfutools.eclipse.testsupport.BenchRegistry;
+import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashLaunches;
+import org.dfutools.eclipse.testsupport.UiWait;
+import org.dfutools.eclipse.testsupport.UsbBench;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.IProcess;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The IDE stays responsive while a flash meets a fault: launched as the Run menu launches it, with a dfu-util
+ * that hangs and ignores SIGTERM, then terminated from its process as the Debug view's Terminate does. The UI
+ * thread's longest gap between two ticks of a 10 ms timer is measured through the whole launch.
+ */
+@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+")
+class FaultResponsivenessTest {
+
+	private static final Duration LIMIT = Duration.ofSeconds(30);
+	/** A UI thread that misses its timer by more than this feels stuck; the view's own stalls are about 15 ms. */
+	private static final long LONGEST_GAP_MS = 250;
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void aHangingDfuUtilTerminatedFromTheDebugViewNeverStallsTheUiThread() throws Exception {
+		Display display = PlatformUI.getWorkbench().getDisplay();
+		IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(Activator.PLUGIN_ID);
+		Path tool = folder.resolve("dfu-util");
+		Files.writeString(tool, """
+				#!/bin/sh
+				if [ "$1" = "-V" ]; then echo "dfu-util 0.11"; exit 0; fi
+				echo "Opening DFU capable USB device..."; trap '' TERM; exec sleep 600
+				""");
+		Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwx------"));
+		preferences.put(DfuPreferences.DFU_UTIL_PATH, tool.toString());
+		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+			String port = bench.attachAndAwait("""
+					{"name": "responsive", "runtime": {"pid": "0x0260", "serial": "UI-HANG"}, "dfu": {"pid": "0x0261"}}
+					""", LIMIT);
+			String boardId = bench.boardAt(port).id();
+			try {
+				Path file = Files.write(folder.resolve("fw.bin"), Firmware.image(4096, 260));
+				var configuration = FlashLaunches.configuration("responsive", new FlashConfiguration(
+						new BoardSelector(BoardSelector.Kind.SERIAL, "UI-HANG"), file.toString(), "0", "", "", "", true, "5", false));
+				ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
+				long[] longestGap = { 0 };
+				long[] lastTick = { System.nanoTime() };
+				boolean[] ticking = { true };
+				Runnable tick = new Runnable() {
+					@Override
+					public void run() {
+						long now = System.nanoTime();
+						longestGap[0] = Math.max(longestGap[0], (now - lastTick[0]) / 1_000_000);
+						lastTick[0] = now;
+						if (ticking[0]) {
+							display.timerExec(10, this);
+						}
+					}
+				};
+				display.timerExec(10, tick);
+				// As the Run menu does it: the launch runs in a job, never on the UI thread.
+				DebugUITools.launch(configuration, ILaunchManager.RUN_MODE);
+				assertTrue(UiWait.until(display, LIMIT, () -> BusyBoards.shared().status(boardId).filter("Flashing..."::equals)
+						.isPresent()), "the flash never reached dfu-util");
+				// Debug UI may remove older terminated launches as this one starts: find it by its configuration.
+				ILaunch launch = Arrays.stream(manager.getLaunches())
+						.filter(l -> l.getLaunchConfiguration().getName().equals(configuration.getName())).findFirst()
+						.orElseThrow(() -> new AssertionError("the launch is not listed"));
+				assertTrue(UiWait.until(display, LIMIT, () -> launch.getProcesses().length > 0), "no process");
+				IProcess process = launch.getProcesses()[0];
+				UiWait.settle(display, Duration.ofMillis(300));
+				process.terminate(); // the Debug view's Terminate
+				assertTrue(UiWait.until(display, LIMIT, launch::isTerminated), "the launch did not end");
+				ticking[0] = false;
+				assertEquals(130, process.getExitValue(), "terminated, not failed");
+				assertTrue(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+						.noneMatch(p -> Arrays.toString(p.info().arguments().orElse(new String[0])).contains("600")),
+						"the hanging dfu-util is still running");
+				assertTrue(longestGap[0] < LONGEST_GAP_MS, "the UI thread stalled for " + longestGap[0] + " ms");
+				System.out.println("FaultResponsivenessTest: longest UI-thread gap " + longestGap[0] + " ms");
+			} finally {
+				bench.events.detachAndAwaitRemoval(port, LIMIT);
+			}
+		} finally {
+			preferences.remove(DfuPreferences.DFU_UTIL_PATH);
+		}
+	}
+}
