@@ -63,6 +63,14 @@ public final class DfuDeviceService implements AutoCloseable {
 	}
 
 	/**
+	 * The registry without starting USB: for a listener that starts it later, through {@link #registry()}
+	 * (the DFU Devices view, when it opens with the workbench, waits until the workbench has started).
+	 */
+	public DeviceRegistry registryWithoutStarting() {
+		return registry;
+	}
+
+	/**
 	 * Reads the bus again now (the view's refresh button): every device, so that one that can be opened
 	 * since a udev rule was installed shows its names; and retries USB when it could not start.
 	 */

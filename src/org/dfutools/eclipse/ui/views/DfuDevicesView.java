@@ -57,7 +57,9 @@ public class DfuDevicesView extends ViewPart {
 		emptyState.show(EmptyStateText.forStatus(UsbStatus.STARTING));
 		listArea = createListArea(stack);
 		stackLayout.topControl = emptyState;
-		refresher = new ViewRefresher(service.registry(), parent.getDisplay(), this::apply);
+		refresher = new ViewRefresher(service.registryWithoutStarting(), parent.getDisplay(), this::apply);
+		// Opened with the workbench, the view lets it finish starting before USB takes its share of the machine.
+		AfterWorkbenchStart.run(getSite().getWorkbenchWindow().getWorkbench(), service::registry);
 		BusyBoards.shared().addListener(activityChanged);
 	}
 
