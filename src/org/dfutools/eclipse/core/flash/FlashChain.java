@@ -93,7 +93,10 @@ public final class FlashChain {
 			throw new FlashException(NLS.bind(Messages.FlashChain_busy, before.device().displayName(),
 					BusyBoards.shared().holder(before.id()).orElse(""))); //$NON-NLS-1$
 		}
-		try (BusyBoards.Claim held = claim.get()) {
+		try (BusyBoards.Claim held = claim.get(); WorkFolder work = WorkFolder.create()) {
+			// What dfu-util reads is what was checked, whatever happens to the file from now on.
+			Path checked = image.copyInto(work.path());
+			info(NLS.bind(Messages.FlashChain_writingCopy, checked));
 			steps.add(new FlashReport.Step(Messages.FlashChain_stepCheck, since(start)));
 			progress.worked(2);
 
@@ -111,11 +114,9 @@ public final class FlashChain {
 			checkVerifiable(settings, board, image);
 
 			// 3. dfu-util, then 4. the application's return, watched from before the last run.
-			try (BoardWatch watch = new BoardWatch(registry, board.id()); WorkFolder work = WorkFolder.create()) {
+			try (BoardWatch watch = new BoardWatch(registry, board.id())) {
 				held.show(Messages.FlashChain_statusDownloading);
 				long downloadStart = System.nanoTime();
-				Path checked = image.copyInto(work.path());
-				info(NLS.bind(Messages.FlashChain_writingCopy, checked));
 				DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, settings, checked, !settings.verify());
 				DfuUtilRun written = runDfuUtil(download, board, progress.split(settings.verify() ? 45 : 65));
 				steps.add(new FlashReport.Step(Messages.FlashChain_stepDownload, since(downloadStart)));

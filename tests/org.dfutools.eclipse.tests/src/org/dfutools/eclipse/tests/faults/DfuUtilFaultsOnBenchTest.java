@@ -215,7 +215,7 @@ class DfuUtilFaultsOnBenchTest {
 		assertNull(run.outcome().failure(), run::message);
 		assertFalse(Files.exists(file) && java.util.Arrays.equals(checked, Files.readAllBytes(file)), "the file was not changed");
 		assertArrayEquals(checked, Files.readAllBytes(flashed), "the board holds what was checked");
-		assertTrue(run.outcome().output().contains("from a private copy"), run::message);
+		assertTrue(run.outcome().output().contains("will read a private copy of these checked bytes"), run::message);
 		assertNothingLeft(before, boardId);
 	}
 
