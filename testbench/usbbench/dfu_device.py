@@ -402,17 +402,18 @@ class DfuDevice(StandardDevice):
             self.cursor = 0
             if not self.is_dfuse:
                 self.images[self.cur_alt].truncate()
-        at = self.behaviour['disconnect_at_block']
-        if at is not None and self.blocks == at and not (self.is_dfuse and s.wValue == 0):
+        data_block = not (self.is_dfuse and s.wValue == 0)
+        vanishes = self.behaviour['disconnect_at_block'] == self.blocks
+        unplugged = self.behaviour['unplug_at_block'] == self.blocks
+        if data_block and (vanishes or unplugged):
+            # Gone in the middle of this block: the firmware is incomplete.
             self.firmware_valid = False
             self.set_state(DFU_ERROR, errFIRMWARE)
+            if not vanishes:
+                return self._pull_out_now()
             self.host.leave_bus(self.reconnect_delay() if self.behaviour['reappear_after_disconnect']
                                 else None, now=True)
             return DISCONNECTED
-        if self.behaviour['unplug_at_block'] == self.blocks and not (self.is_dfuse and s.wValue == 0):
-            self.firmware_valid = False
-            self.set_state(DFU_ERROR, errFIRMWARE)
-            return self._pull_out_now()
         self.block_done = False
         self.set_state(DNLOAD_SYNC)
         image = self.images[self.cur_alt]

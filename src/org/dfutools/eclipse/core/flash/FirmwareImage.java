@@ -16,11 +16,10 @@ import org.eclipse.osgi.util.NLS;
  * A firmware file as the chain checked it before touching the board: its bytes, its DFU suffix (intact)
  * when it has one, and whether it is a DfuSe container (.dfu with its own target addresses).
  *
- * @param content the whole file as it was read and checked
- * @param payload the bytes dfu-util writes: the file without its suffix
+ * @param content the whole file as it was read and checked; dfu-util writes its first {@link #size()}
+ *                bytes (the file without its suffix)
  */
-public record FirmwareImage(Path file, byte[] content, byte[] payload, Optional<DfuSuffix> suffix,
-		boolean dfuSeContainer) {
+public record FirmwareImage(Path file, byte[] content, Optional<DfuSuffix> suffix, boolean dfuSeContainer) {
 
 	private static final byte[] DFUSE_SIGNATURE = "DfuSe".getBytes(StandardCharsets.US_ASCII); //$NON-NLS-1$
 
@@ -42,13 +41,13 @@ public record FirmwareImage(Path file, byte[] content, byte[] payload, Optional<
 		if (suffixLength > content.length) {
 			throw new FlashException(NLS.bind(Messages.Firmware_badSuffixLength, file));
 		}
-		byte[] payload = Arrays.copyOf(content, content.length - suffixLength);
-		if (payload.length == 0) {
+		int size = content.length - suffixLength;
+		if (size == 0) {
 			throw new FlashException(NLS.bind(Messages.Firmware_empty, file));
 		}
-		boolean container = payload.length >= DFUSE_SIGNATURE.length
-				&& Arrays.equals(payload, 0, DFUSE_SIGNATURE.length, DFUSE_SIGNATURE, 0, DFUSE_SIGNATURE.length);
-		return new FirmwareImage(file, content, payload, suffix, container);
+		boolean container = size >= DFUSE_SIGNATURE.length
+				&& Arrays.equals(content, 0, DFUSE_SIGNATURE.length, DFUSE_SIGNATURE, 0, DFUSE_SIGNATURE.length);
+		return new FirmwareImage(file, content, suffix, container);
 	}
 
 	/**
@@ -72,7 +71,8 @@ public record FirmwareImage(Path file, byte[] content, byte[] payload, Optional<
 		}
 	}
 
+	/** The number of bytes dfu-util writes: the file without its suffix. */
 	public int size() {
-		return payload.length;
+		return content.length - suffix.map(DfuSuffix::length).orElse(0);
 	}
 }

@@ -233,7 +233,7 @@ public final class FlashChain {
 			Path readBack = Files.createTempDirectory(folder, "read-back").resolve("read-back.bin"); //$NON-NLS-1$ //$NON-NLS-2$
 			runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, settings, readBack, image.size()), board, monitor);
 			byte[] read = Files.readAllBytes(readBack);
-			int mismatch = Arrays.mismatch(image.payload(), 0, image.size(), read, 0, Math.min(read.length, image.size()));
+			int mismatch = Arrays.mismatch(image.content(), 0, image.size(), read, 0, Math.min(read.length, image.size()));
 			if (read.length < image.size() || mismatch >= 0) {
 				int offset = mismatch >= 0 ? mismatch : read.length;
 				throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_verifyFailed, Integer.valueOf(offset),

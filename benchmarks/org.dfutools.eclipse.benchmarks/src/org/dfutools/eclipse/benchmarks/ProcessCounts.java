@@ -2,17 +2,17 @@ package org.dfutools.eclipse.benchmarks;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import org.dfutools.eclipse.testsupport.Leaks;
 
 /**
  * What a long run could leak, counted in this JVM: open file descriptors, live threads (and those that
  * are not idle pool workers, which come and go by design) and the heap in use after a full collection.
  */
-record ProcessCounts(long fileDescriptors, List<String> descriptorTargets, int threads, int ownThreads, double heapMiB) {
+record ProcessCounts(List<String> descriptorTargets, int threads, int ownThreads, double heapMiB) {
 
 	private static final int COLLECTIONS = 3;
 
@@ -21,20 +21,15 @@ record ProcessCounts(long fileDescriptors, List<String> descriptorTargets, int t
 			System.gc();
 			Thread.sleep(100);
 		}
-		List<String> targets = new ArrayList<>();
-		try (var list = Files.list(Path.of("/proc/self/fd"))) {
-			for (Path descriptor : list.toList()) {
-				try {
-					targets.add(Files.readSymbolicLink(descriptor).toString());
-				} catch (IOException e) {
-					// closed while listed (the listing's own descriptor among them)
-				}
-			}
-		}
+		List<String> targets = Leaks.openDescriptors();
 		var all = Thread.getAllStackTraces().keySet();
 		int own = (int) all.stream().filter(t -> !t.getName().startsWith("Worker-")).count();
 		double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
-		return new ProcessCounts(targets.size(), targets, all.size(), own, heap);
+		return new ProcessCounts(targets, all.size(), own, heap);
+	}
+
+	int fileDescriptors() {
+		return descriptorTargets.size();
 	}
 
 	/** The descriptors open now that were not open at {@code start}, by what they point at. */
@@ -49,6 +44,6 @@ record ProcessCounts(long fileDescriptors, List<String> descriptorTargets, int t
 	@Override
 	public String toString() {
 		return String.format(Locale.ROOT, "%d open file descriptors, %d threads (%d besides job workers), %.1f MiB heap",
-				Long.valueOf(fileDescriptors), Integer.valueOf(threads), Integer.valueOf(ownThreads), Double.valueOf(heapMiB));
+				Integer.valueOf(fileDescriptors()), Integer.valueOf(threads), Integer.valueOf(ownThreads), Double.valueOf(heapMiB));
 	}
 }

@@ -27,6 +27,11 @@ public final class BenchLog {
 
 	/** One line of the log: when (µs), on which port, which event, and the whole line for its other fields. */
 	public record Event(long micros, String port, String name, String line) {
+
+		/** A USB reset the host asked for (USBDEVFS_RESET), not the one of an enumeration. */
+		public boolean isHostReset() {
+			return name.equals("reset") && line.contains("\"reason\":\"host\"");
+		}
 	}
 
 	private BenchLog() {
@@ -58,6 +63,19 @@ public final class BenchLog {
 	}
 
 	/**
+	 * The ports that, since a {@link System#nanoTime()} reading, saw an interface claim, a host's USB reset or
+	 * a DFU class request (bmRequestType 0x21 or 0xA1): the boards that something worked on, sorted.
+	 */
+	public static List<String> touchedPorts(long fromNanos) throws IOException {
+		long from = TimeUnit.NANOSECONDS.toMicros(fromNanos);
+		return all().stream().filter(e -> e.micros() >= from)
+				.filter(e -> e.name().equals("claim") || e.isHostReset()
+						|| e.name().equals("setup") && (e.line().contains("\"bmRequestType\":33")
+								|| e.line().contains("\"bmRequestType\":161")))
+				.map(Event::port).distinct().sorted().toList();
+	}
+
+	/**
 	 * The device's own re-enumerations on this port between two {@link System#nanoTime()} readings: from
 	 * the moment it left (the host's USB reset, or its own disconnect when it detaches itself) to the
 	 * moment the bench had enumerated it again and announced it ("connect").
@@ -71,8 +89,7 @@ public final class BenchLog {
 			if (event.micros() < from || event.micros() > to) {
 				continue;
 			}
-			boolean leaving = event.name().equals("disconnect")
-					|| event.name().equals("reset") && event.line().contains("\"reason\":\"host\"");
+			boolean leaving = event.name().equals("disconnect") || event.isHostReset();
 			if (leaving && left == null) {
 				left = event.micros();
 			} else if (event.name().equals("connect") && left != null) {

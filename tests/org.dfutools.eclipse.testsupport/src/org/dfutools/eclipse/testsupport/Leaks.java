@@ -97,20 +97,22 @@ public final class Leaks {
 
 	/** This JVM's open file descriptors on USB device nodes (under the bench they live in its testbed). */
 	public static List<String> deviceHandles() throws IOException {
-		List<String> found = new ArrayList<>();
+		return openDescriptors().stream().filter(target -> target.contains("/dev/bus/usb/")).toList();
+	}
+
+	/** What each of this JVM's open file descriptors points at ("socket:[INODE]", a path, "pipe:[...]"). */
+	public static List<String> openDescriptors() throws IOException {
+		List<String> targets = new ArrayList<>();
 		try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
 			for (Path descriptor : descriptors.toList()) {
 				try {
-					String target = Files.readSymbolicLink(descriptor).toString();
-					if (target.contains("/dev/bus/usb/")) {
-						found.add(target);
-					}
+					targets.add(Files.readSymbolicLink(descriptor).toString());
 				} catch (IOException e) {
 					// closed while we looked (the listing's own descriptor, or a handle just released)
 				}
 			}
 		}
-		return found;
+		return targets;
 	}
 
 	/**

@@ -92,7 +92,7 @@ class RebootToDfuOnBenchTest {
 			BenchLog.Event sent = events.get(detach);
 			assertTrue(sent.line().contains("\"wValue\":750,"), "wValue is not wDetachTimeOut: " + sent.line());
 			BenchLog.Event reset = events.subList(detach, events.size()).stream()
-					.filter(event -> event.name().equals("reset") && event.line().contains("\"reason\":\"host\""))
+					.filter(BenchLog.Event::isHostReset)
 					.findFirst().orElseThrow(() -> new AssertionError("no USB reset after DFU_DETACH"));
 			long micros = reset.micros() - sent.micros();
 			assertTrue(micros >= 0 && micros < 750_000, "reset " + micros + " us after DFU_DETACH; wDetachTimeOut is 750 ms");

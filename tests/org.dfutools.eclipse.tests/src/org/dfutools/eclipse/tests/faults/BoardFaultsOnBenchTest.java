@@ -15,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.dfutools.eclipse.core.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
@@ -142,7 +140,7 @@ class BoardFaultsOnBenchTest {
 			Run run = launch(byPort, new NullProgressMonitor());
 			assertFailedWith(run, 5_000, "refused", "run-time mode");
 			assertTrue(BenchLog.events(port).stream().noneMatch(e -> e.micros() >= TimeUnit.NANOSECONDS.toMicros(start)
-					&& e.name().equals("reset") && e.line().contains("\"host\"")), "a refused detach must not be followed by a reset");
+					&& e.isHostReset()), "a refused detach must not be followed by a reset");
 			assertEquals(DeviceMode.RUNTIME, BENCH.get().boardAt(port).mode());
 			assertNothingLeft(before, board.id());
 		} finally {
@@ -230,13 +228,7 @@ class BoardFaultsOnBenchTest {
 			assertArrayEquals(firmware, Files.readAllBytes(flashed));
 			assertTrue(reconnected[0] > 0 && reconnected[0] < ended, "the 32 boards did not reconnect during the flash");
 			// Only the flashed board saw a claim, a reset or a DFU request.
-			long from = TimeUnit.NANOSECONDS.toMicros(start);
-			Set<String> touched = BenchLog.all().stream().filter(e -> e.micros() >= from)
-					.filter(e -> e.name().equals("claim") || e.name().equals("reset") && e.line().contains("\"host\"")
-							|| e.name().equals("setup") && (e.line().contains("\"bmRequestType\":33")
-									|| e.line().contains("\"bmRequestType\":161")))
-					.map(BenchLog.Event::port).collect(Collectors.toSet());
-			assertEquals(Set.of(port), touched);
+			assertEquals(List.of(port), BenchLog.touchedPorts(start));
 			for (int index = 0; index < 32; index++) {
 				String serial = "CROWD-" + index;
 				assertTrue(BENCH.get().registry.boards().stream().anyMatch(b -> b.device().serial().equals(serial)),

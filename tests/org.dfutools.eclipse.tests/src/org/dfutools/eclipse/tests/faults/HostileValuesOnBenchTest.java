@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
@@ -144,12 +143,6 @@ class HostileValuesOnBenchTest {
 
 	/** Since the case started, only these ports saw a claim, a USB reset or a DFU request. */
 	private void assertOnlyTouched(String... ports) throws Exception {
-		long from = TimeUnit.NANOSECONDS.toMicros(start);
-		List<String> touched = BenchLog.all().stream().filter(e -> e.micros() >= from)
-				.filter(e -> e.name().equals("claim") || e.name().equals("reset") && e.line().contains("\"host\"")
-						|| e.name().equals("setup") && (e.line().contains("\"bmRequestType\":33")
-								|| e.line().contains("\"bmRequestType\":161")))
-				.map(BenchLog.Event::port).distinct().sorted().toList();
-		assertEquals(List.of(ports), touched);
+		assertEquals(List.of(ports), BenchLog.touchedPorts(start));
 	}
 }
