@@ -15,14 +15,14 @@ import org.eclipse.osgi.util.NLS;
 
 /**
  * Runs dfu-util as a process (an argument list, never a shell), streams its output to the console,
- * turns its progress bar into progress, and stops it when the user cancels or the time limit passes:
- * SIGTERM first, then a forced kill. No process outlives a run.
+ * turns its progress bar into progress, and kills it when the user cancels or the time limit passes. No
+ * process outlives a run.
  */
 public final class DfuUtilRunner {
 
 	/** How often the waiting thread looks at the monitor; progress monitors cannot wake a thread. */
 	private static final long CHECK_MILLIS = 50;
-	/** How long dfu-util gets to end after SIGTERM before it is killed. */
+	/** How long a killed dfu-util, and the reader of its output, may take to be gone. */
 	private static final Duration GRACE = Duration.ofSeconds(2);
 
 	private final FlashConsole console;
@@ -89,15 +89,17 @@ public final class DfuUtilRunner {
 		return reported;
 	}
 
+	/**
+	 * Kills at once, without a SIGTERM grace period: dfu-util has no SIGTERM handler, so both end it alike, and
+	 * the Debug view's Terminate waits for the launch's process on the UI thread, where no grace may be spent.
+	 */
 	private static void stop(Process process, Thread reader) {
 		// dfu-util starts no children, but a wrapper script in its place may: they go too.
 		List<ProcessHandle> children = process.descendants().toList();
-		process.destroy();
+		process.destroyForcibly();
 		boolean interrupted = false;
 		try {
-			if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-				process.destroyForcibly().waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-			}
+			process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
 			reader.join(GRACE.toMillis());
 		} catch (InterruptedException e) {
 			process.destroyForcibly();
