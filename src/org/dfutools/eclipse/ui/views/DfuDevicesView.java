@@ -63,6 +63,10 @@ public class DfuDevicesView extends ViewPart {
 		BusyBoards.shared().addListener(activityChanged);
 	}
 
+	/**
+	 * The filter and a bare table. The table is the site's selection provider from the start (the workbench
+	 * reads it once, right after this part is created); its columns and menu wait for the first rows.
+	 */
 	private Composite createListArea(Composite parent) {
 		Composite area = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(area);
@@ -79,6 +83,21 @@ public class DfuDevicesView extends ViewPart {
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
+		viewer.setContentProvider(ArrayContentProvider.getInstance());
+		viewer.setComparer(new BoardIdentity());
+		viewer.setComparator(comparator);
+		viewer.addFilter(filter);
+		getSite().setSelectionProvider(viewer);
+		return area;
+	}
+
+	/**
+	 * Columns, tooltips and the context menu: built when the first rows are shown, not when the view opens.
+	 * They are most of the view's own cost, and a view opened with the workbench or with no board attached
+	 * need not pay it while the user waits.
+	 */
+	private void completeTable() {
+		Table table = viewer.getTable();
 		BoardImages images = new BoardImages(table);
 		for (BoardColumn column : BoardColumn.values()) {
 			TableViewerColumn viewerColumn = new TableViewerColumn(viewer, SWT.LEFT);
@@ -90,15 +109,9 @@ public class DfuDevicesView extends ViewPart {
 			viewerColumn.setLabelProvider(new BoardLabelProvider(column, images));
 		}
 		ColumnViewerToolTipSupport.enableFor(viewer);
-		viewer.setContentProvider(ArrayContentProvider.getInstance());
-		viewer.setComparer(new BoardIdentity());
-		viewer.setComparator(comparator);
-		viewer.addFilter(filter);
 		table.setSortColumn(table.getColumn(comparator.column().ordinal()));
 		table.setSortDirection(comparator.direction());
-		getSite().setSelectionProvider(viewer);
 		createContextMenu();
-		return area;
 	}
 
 	private void sortBy(BoardColumn column, TableColumn tableColumn) {
@@ -126,7 +139,10 @@ public class DfuDevicesView extends ViewPart {
 		shown = snapshot;
 		List<Board> boards = snapshot.boards();
 		if (viewer.getInput() == null) {
-			viewer.setInput(new ArrayList<>(boards));
+			if (!boards.isEmpty()) {
+				completeTable();
+				viewer.setInput(new ArrayList<>(boards));
+			}
 		} else {
 			applyChanges(boards);
 		}

@@ -17,6 +17,7 @@ import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.FakeDfuUtil;
 import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
+import org.dfutools.eclipse.testsupport.UiStallMeter;
 import org.dfutools.eclipse.testsupport.UiWait;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The IDE stays responsive while a flash meets a fault: launched as the Run menu launches it, with a dfu-util
  * that hangs and ignores SIGTERM, then terminated from its process as the Debug view's Terminate does. The UI
- * thread's longest gap between two ticks of a 10 ms timer is measured from the launch until dfu-util runs, and
+ * thread's longest gap between two ticks of a 1 ms timer is measured from the launch until dfu-util runs, and
  * from Terminate until the launch has ended; in between, the workbench shows the process console for the first
  * time in this test JVM (SVG icons rasterized, a view stack rendered: about 200 ms, none of it this plugin's).
  */
@@ -65,21 +66,7 @@ class FaultResponsivenessTest {
 				var configuration = FlashLaunches.configuration("responsive", new FlashConfiguration(
 						new BoardSelector(BoardSelector.Kind.SERIAL, "UI-HANG"), file.toString(), "0", "", "", "", true, "5", false));
 				ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
-				long[] longestGap = { 0 };
-				long[] lastTick = { System.nanoTime() };
-				boolean[] ticking = { true };
-				Runnable tick = new Runnable() {
-					@Override
-					public void run() {
-						long now = System.nanoTime();
-						longestGap[0] = Math.max(longestGap[0], (now - lastTick[0]) / 1_000_000);
-						lastTick[0] = now;
-						if (ticking[0]) {
-							display.timerExec(10, this);
-						}
-					}
-				};
-				display.timerExec(10, tick);
+				UiStallMeter stalls = UiStallMeter.start(display);
 				// As the Run menu does it: the launch runs in a job, never on the UI thread.
 				DebugUITools.launch(configuration, ILaunchManager.RUN_MODE);
 				assertTrue(UiWait.until(display, LIMIT, () -> BusyBoards.shared().status(boardId).filter("Flashing..."::equals)
@@ -90,24 +77,23 @@ class FaultResponsivenessTest {
 						.orElseThrow(() -> new AssertionError("the launch is not listed"));
 				assertTrue(UiWait.until(display, LIMIT, () -> launch.getProcesses().length > 0), "no process");
 				IProcess process = launch.getProcesses()[0];
-				long untilDfuUtil = longestGap[0];
+				long untilDfuUtil = stalls.longest().toMillis();
 				UiWait.settle(display, Duration.ofMillis(300));
-				longestGap[0] = 0;
-				lastTick[0] = System.nanoTime();
+				stalls.reset();
 				process.terminate(); // the Debug view's Terminate
 				assertTrue(UiWait.until(display, LIMIT, launch::isTerminated), "the launch did not end");
 				// Terminate may return only once the launch has ended: let the timer tick again, so that a stall
 				// inside Terminate itself is measured too.
 				UiWait.settle(display, Duration.ofMillis(100));
-				ticking[0] = false;
+				long untilEnd = stalls.stop().toMillis();
 				assertEquals(130, process.getExitValue(), "terminated, not failed");
 				assertTrue(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
 						.noneMatch(p -> Arrays.toString(p.info().arguments().orElse(new String[0])).contains("600")),
 						"the hanging dfu-util is still running");
 				assertTrue(untilDfuUtil < LONGEST_GAP_MS, "the UI thread stalled for " + untilDfuUtil + " ms before dfu-util ran");
-				assertTrue(longestGap[0] < LONGEST_GAP_MS, "the UI thread stalled for " + longestGap[0] + " ms in Terminate");
+				assertTrue(untilEnd < LONGEST_GAP_MS, "the UI thread stalled for " + untilEnd + " ms in Terminate");
 				System.out.println("FaultResponsivenessTest: longest UI-thread gap " + untilDfuUtil + " ms until dfu-util ran, "
-						+ longestGap[0] + " ms from Terminate to the end");
+						+ untilEnd + " ms from Terminate to the end");
 			} finally {
 				bench.events.detachAndAwaitRemoval(port, LIMIT);
 			}

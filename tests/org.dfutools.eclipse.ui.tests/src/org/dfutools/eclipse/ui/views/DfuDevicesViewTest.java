@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DfuDeviceRecord;
+import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.dfutools.eclipse.ui.properties.BoardPropertySource;
@@ -37,6 +38,7 @@ import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveDescriptor;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -259,6 +261,39 @@ class DfuDevicesViewTest {
 		System.out.println("showView(DFU Devices) on the UI thread: " + millis + " ms");
 		// The view reads nothing itself; a generous bound that still catches USB work on the UI thread.
 		assertTrue(millis < 1000, millis + " ms");
+	}
+
+	@Test
+	@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+")
+	void theTableGetsItsColumnsAndMenuWithTheFirstRows() throws Exception {
+		DfuDevicesView shown = showView();
+		assertTrue(UiWait.until(display, LIMIT, () -> row(shown, "1-1").isPresent()), "no bench board");
+		List<Board> boards = shown.shownSnapshot().boards();
+		// The view is one part shared by the perspectives that show it: only closing the others lets hiding close it.
+		for (IPerspectiveDescriptor open : page.getOpenPerspectives()) {
+			if (!open.equals(page.getPerspective())) {
+				page.closePerspective(open, false, false);
+			}
+		}
+		page.hideView(shown);
+		// A new view, fed by hand before its own first snapshot can arrive (no event loop runs in between).
+		DfuDevicesView view = showView();
+		assertTrue(view != shown, "hiding the view did not close it");
+		Table table = view.viewer().getTable();
+		view.apply(new ViewRefresher.Snapshot(List.of(), UsbStatus.LISTING));
+		assertEquals(0, table.getColumnCount(), "columns built before there was a row to show");
+		assertEquals(EmptyStateText.forStatus(UsbStatus.LISTING).title(), view.emptyStateTitle());
+
+		view.apply(new ViewRefresher.Snapshot(boards, UsbStatus.LISTING));
+		assertEquals(BoardColumn.values().length, table.getColumnCount());
+		assertNotNull(table.getMenu(), "no context menu on the table");
+		assertNotNull(table.getSortColumn(), "no sort indicator on the table");
+		assertTrue(row(view, "1-1").isPresent(), "the first rows are not shown");
+		// Emptied and filled again, the same columns serve.
+		view.apply(new ViewRefresher.Snapshot(List.of(), UsbStatus.LISTING));
+		view.apply(new ViewRefresher.Snapshot(boards, UsbStatus.LISTING));
+		assertEquals(BoardColumn.values().length, table.getColumnCount());
+		assertEquals(List.of(), errors);
 	}
 
 	@Test
