@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceMode;
@@ -45,6 +47,10 @@ class DfuFlashBenchmark {
 	private static final int RUNS = 9;
 	private static final int ONE_LINE_RUNS = 2;
 	private static final BenchmarkResults RESULTS = new BenchmarkResults();
+	private static final Predicate<BenchLog.Event> CONNECT = event -> event.name().equals("connect");
+	private static final Predicate<BenchLog.Event> CLAIM = event -> event.name().equals("claim");
+	private static final Predicate<BenchLog.Event> DFU_DETACH = event -> event.name().equals("setup")
+			&& event.line().contains("\"bmRequestType\":33,\"bRequest\":0,");
 
 	private static BenchRegistry bench;
 	private static Path folder;
@@ -73,6 +79,8 @@ class DfuFlashBenchmark {
 			List<Double> reenumeration = new ArrayList<>();
 			List<Double> bare = new ArrayList<>();
 			List<Double> oneLine = new ArrayList<>();
+			List<ChainSplit> splits = new ArrayList<>();
+			List<Double> bareStartup = new ArrayList<>();
 			// Chain and bare runs alternate, so that the machine's slower and faster moments fall on both alike.
 			for (int run = 0; run < 1 + RUNS; run++) {
 				Path flash = folder.resolve("flash-" + kib + "-" + run + ".bin");
@@ -99,6 +107,8 @@ class DfuFlashBenchmark {
 				assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(bareFlash), image.length));
 				detach(barePort);
 				if (run > 0) { // the first is a warm-up
+					splits.add(ChainSplit.of(port, start, end));
+					bareStartup.add(millisAfter(bareStart, firstAfter(BenchLog.events(barePort), bareStart, CLAIM)));
 					chain.add((end - start) / 1e6);
 					reenumeration.add(both.stream().mapToLong(Duration::toNanos).sum() / 1e6);
 					bare.add((bareEnd - bareStart) / 1e6);
@@ -130,9 +140,47 @@ class DfuFlashBenchmark {
 			RESULTS.add("  bare dfu-util -D on the DFU-mode board, " + kib + " KiB", "ms", bare, null, "");
 			RESULTS.add("  chain over 2 R + bare (R as configured, bench enumeration counted as overhead)", "ms", chain,
 					2.0 * REENUMERATION_MS + bareMedian, "");
+			// Where the chain's time beyond the board's own goes, read from the bench's log.
+			RESULTS.add("  of the chain: launch to DFU_DETACH (checks), " + kib + " KiB", "ms",
+					splits.stream().map(ChainSplit::toDetach).toList(), null, "");
+			RESULTS.add("  of the chain: DFU mode on the bus to dfu-util's first request, " + kib + " KiB", "ms",
+					splits.stream().map(ChainSplit::dfuModeToDfuUtil).toList(), BenchmarkResults.median(bareStartup),
+					"ratio: over bare dfu-util's start to its first request");
+			RESULTS.add("  of the chain: application on the bus to the launch's end, " + kib + " KiB", "ms",
+					splits.stream().map(ChainSplit::backToEnd).toList(), null, "");
 			RESULTS.add("  dfu-util -D ... -R from run-time mode (default 5 s detach delay), " + kib + " KiB", "ms",
 					oneLine, chainMedian, "");
 		}
+	}
+
+	/**
+	 * The parts of one chain run that are the chain's own, from the bench's log (its clock is System.nanoTime's):
+	 * from the launch to the DFU_DETACH request, from the DFU-mode board's arrival to dfu-util's first claim of it,
+	 * and from the application's arrival to the launch's end.
+	 */
+	private record ChainSplit(double toDetach, double dfuModeToDfuUtil, double backToEnd) {
+
+		static ChainSplit of(String port, long start, long end) throws IOException {
+			List<BenchLog.Event> events = BenchLog.events(port);
+			long dfuMode = nanos(firstAfter(events, start, CONNECT));
+			long back = nanos(firstAfter(events, dfuMode + 1_000, CONNECT)); // the log counts microseconds
+			return new ChainSplit(millisAfter(start, firstAfter(events, start, DFU_DETACH)),
+					millisAfter(dfuMode, firstAfter(events, dfuMode, CLAIM)), (end - back) / 1e6);
+		}
+	}
+
+	private static long nanos(BenchLog.Event event) {
+		return TimeUnit.MICROSECONDS.toNanos(event.micros());
+	}
+
+	private static BenchLog.Event firstAfter(List<BenchLog.Event> events, long fromNanos, Predicate<BenchLog.Event> wanted) {
+		long from = TimeUnit.NANOSECONDS.toMicros(fromNanos);
+		return events.stream().filter(event -> event.micros() >= from && wanted.test(event)).findFirst()
+				.orElseThrow(() -> new AssertionError("not in the bench's log after " + from + " µs"));
+	}
+
+	private static double millisAfter(long fromNanos, BenchLog.Event event) {
+		return (nanos(event) - fromNanos) / 1e6;
 	}
 
 	private static String attach(String startMode, Path flash) throws Exception {
