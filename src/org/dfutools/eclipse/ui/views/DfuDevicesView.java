@@ -40,6 +40,7 @@ public class DfuDevicesView extends ViewPart {
 	private final DfuDeviceService service = DfuDeviceService.get();
 	private final BoardFilter filter = new BoardFilter();
 	private final BoardComparator comparator = new BoardComparator();
+	private final SelectionRelay selection = new SelectionRelay();
 	private Composite stack;
 	private StackLayout stackLayout;
 	private EmptyStatePanel emptyState;
@@ -55,8 +56,8 @@ public class DfuDevicesView extends ViewPart {
 		stack.setLayout(stackLayout);
 		emptyState = new EmptyStatePanel(stack);
 		emptyState.show(EmptyStateText.forStatus(UsbStatus.STARTING));
-		listArea = createListArea(stack);
 		stackLayout.topControl = emptyState;
+		getSite().setSelectionProvider(selection);
 		refresher = new ViewRefresher(service.registryWithoutStarting(), parent.getDisplay(), this::apply);
 		// Opened with the workbench, the view lets it finish starting before USB takes its share of the machine.
 		AfterWorkbenchStart.run(getSite().getWorkbenchWindow().getWorkbench(), service::registry);
@@ -64,8 +65,9 @@ public class DfuDevicesView extends ViewPart {
 	}
 
 	/**
-	 * The filter and a bare table. The table is the site's selection provider from the start (the workbench
-	 * reads it once, right after this part is created); its columns and menu wait for the first rows.
+	 * The filter and the table, built when the first rows are to be shown rather than when the view opens: they
+	 * are most of the view's own cost, which a view opened with the workbench, or with no board attached, need
+	 * not have the user wait for.
 	 */
 	private Composite createListArea(Composite parent) {
 		Composite area = new Composite(parent, SWT.NONE);
@@ -83,21 +85,6 @@ public class DfuDevicesView extends ViewPart {
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
-		viewer.setContentProvider(ArrayContentProvider.getInstance());
-		viewer.setComparer(new BoardIdentity());
-		viewer.setComparator(comparator);
-		viewer.addFilter(filter);
-		getSite().setSelectionProvider(viewer);
-		return area;
-	}
-
-	/**
-	 * Columns, tooltips and the context menu: built when the first rows are shown, not when the view opens.
-	 * They are most of the view's own cost, and a view opened with the workbench or with no board attached
-	 * need not pay it while the user waits.
-	 */
-	private void completeTable() {
-		Table table = viewer.getTable();
 		BoardImages images = new BoardImages(table);
 		for (BoardColumn column : BoardColumn.values()) {
 			TableViewerColumn viewerColumn = new TableViewerColumn(viewer, SWT.LEFT);
@@ -109,9 +96,15 @@ public class DfuDevicesView extends ViewPart {
 			viewerColumn.setLabelProvider(new BoardLabelProvider(column, images));
 		}
 		ColumnViewerToolTipSupport.enableFor(viewer);
+		viewer.setContentProvider(ArrayContentProvider.getInstance());
+		viewer.setComparer(new BoardIdentity());
+		viewer.setComparator(comparator);
+		viewer.addFilter(filter);
 		table.setSortColumn(table.getColumn(comparator.column().ordinal()));
 		table.setSortDirection(comparator.direction());
+		selection.relayFrom(viewer);
 		createContextMenu();
+		return area;
 	}
 
 	private void sortBy(BoardColumn column, TableColumn tableColumn) {
@@ -138,9 +131,9 @@ public class DfuDevicesView extends ViewPart {
 		}
 		shown = snapshot;
 		List<Board> boards = snapshot.boards();
-		if (viewer.getInput() == null) {
+		if (viewer == null) {
 			if (!boards.isEmpty()) {
-				completeTable();
+				listArea = createListArea(stack);
 				viewer.setInput(new ArrayList<>(boards));
 			}
 		} else {
@@ -211,7 +204,7 @@ public class DfuDevicesView extends ViewPart {
 	private final Runnable activityChanged = () -> {
 		if (!stack.isDisposed()) {
 			stack.getDisplay().asyncExec(() -> {
-				if (!viewer.getControl().isDisposed()) {
+				if (viewer != null && !viewer.getControl().isDisposed()) {
 					viewer.refresh(true);
 				}
 			});
@@ -227,7 +220,7 @@ public class DfuDevicesView extends ViewPart {
 		super.dispose();
 	}
 
-	/** The table (for tests). */
+	/** The table, or null before the first rows (for tests). */
 	TableViewer viewer() {
 		return viewer;
 	}

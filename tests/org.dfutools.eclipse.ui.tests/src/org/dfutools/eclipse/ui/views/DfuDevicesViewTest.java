@@ -24,6 +24,8 @@ import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.viewers.ISelectionProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.swt.SWT;
@@ -265,7 +267,7 @@ class DfuDevicesViewTest {
 
 	@Test
 	@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+")
-	void theTableGetsItsColumnsAndMenuWithTheFirstRows() throws Exception {
+	void theTableIsBuiltWithTheFirstRowsAndItsSelectionIsTheSites() throws Exception {
 		DfuDevicesView shown = showView();
 		assertTrue(UiWait.until(display, LIMIT, () -> row(shown, "1-1").isPresent()), "no bench board");
 		List<Board> boards = shown.shownSnapshot().boards();
@@ -279,19 +281,29 @@ class DfuDevicesViewTest {
 		// A new view, fed by hand before its own first snapshot can arrive (no event loop runs in between).
 		DfuDevicesView view = showView();
 		assertTrue(view != shown, "hiding the view did not close it");
-		Table table = view.viewer().getTable();
 		view.apply(new ViewRefresher.Snapshot(List.of(), UsbStatus.LISTING));
-		assertEquals(0, table.getColumnCount(), "columns built before there was a row to show");
+		assertEquals(null, view.viewer(), "the table was built before there was a row to show");
 		assertEquals(EmptyStateText.forStatus(UsbStatus.LISTING).title(), view.emptyStateTitle());
+		ISelectionProvider site = view.getSite().getSelectionProvider();
+		assertTrue(site.getSelection().isEmpty(), "a selection without a table");
 
 		view.apply(new ViewRefresher.Snapshot(boards, UsbStatus.LISTING));
+		Table table = view.viewer().getTable();
 		assertEquals(BoardColumn.values().length, table.getColumnCount());
 		assertNotNull(table.getMenu(), "no context menu on the table");
 		assertNotNull(table.getSortColumn(), "no sort indicator on the table");
 		assertTrue(row(view, "1-1").isPresent(), "the first rows are not shown");
-		// Emptied and filled again, the same columns serve.
+		// The site, and through it the handlers and the Properties view, see the table's selection.
+		List<Object> heard = new ArrayList<>();
+		site.addSelectionChangedListener(event -> heard.add(((IStructuredSelection) event.getSelection()).getFirstElement()));
+		Object first = row(view, "1-1").get().getData();
+		view.viewer().setSelection(new StructuredSelection(first), true);
+		assertEquals(first, ((IStructuredSelection) site.getSelection()).getFirstElement());
+		assertEquals(List.of(first), heard);
+		// Emptied and filled again, the same table serves.
 		view.apply(new ViewRefresher.Snapshot(List.of(), UsbStatus.LISTING));
 		view.apply(new ViewRefresher.Snapshot(boards, UsbStatus.LISTING));
+		assertEquals(table, view.viewer().getTable());
 		assertEquals(BoardColumn.values().length, table.getColumnCount());
 		assertEquals(List.of(), errors);
 	}
