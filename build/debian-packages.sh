@@ -5,7 +5,7 @@ DFU_TEST_PACKAGES=(
 	umockdev gir1.2-umockdev-1.0 python3-gi python3                          # the simulated USB bench
 	dfu-util usbutils                                                        # the real tools the bench is tested with
 	curl unzip                                                               # the Maven Wrapper's download
-	imagemagick                                                              # screenshots of the whole screen
+	imagemagick xdotool                                                      # screenshots; keys and clicks for the product test
 )
 
 dfu_missing_packages() {
