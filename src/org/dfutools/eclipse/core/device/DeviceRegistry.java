@@ -16,7 +16,9 @@ import org.eclipse.core.runtime.Status;
  * The attached boards. Devices arrive and leave (from the USB backend); the registry pairs them into
  * boards, so that a board that re-enumerates in DFU mode under another VID:PID keeps its identity: same
  * port path, else same serial as a board that just left. Boards that are attached at the same time are
- * never merged, so identical boards without serials stay distinct by port.
+ * never merged, so identical boards without serials stay distinct by port. A board that an operation
+ * re-enumerates (a reboot into DFU mode, a flash) keeps its place while it is off the bus: see
+ * {@link #expectReenumeration(String)}.
  *
  * <p>Thread-safe. Listeners are called on the thread that reported the change, outside the lock, in the
  * order of the changes.
@@ -38,6 +40,8 @@ public final class DeviceRegistry implements DeviceSink {
 			return size() > DEPARTED_MEMORY;
 		}
 	};
+	/** Boards whose departure is a re-enumeration, with how many operations expect it. */
+	private final Map<String, Integer> expected = new HashMap<>();
 	private final List<BoardListener> listeners = new CopyOnWriteArrayList<>();
 	private volatile UsbStatus usbStatus = UsbStatus.STARTING;
 
@@ -49,7 +53,7 @@ public final class DeviceRegistry implements DeviceSink {
 		listeners.remove(listener);
 	}
 
-	/** The boards attached now, in the order they arrived. */
+	/** The boards attached now and those re-enumerating, in the order they arrived. */
 	public List<Board> boards() {
 		synchronized (lock) {
 			return List.copyOf(boards.values());
@@ -92,8 +96,11 @@ public final class DeviceRegistry implements DeviceSink {
 				event = new BoardEvent(BoardEvent.Kind.CHANGED, board);
 			} else {
 				Board occupant = presentAt(device.location().portPath());
+				if (occupant == null) {
+					occupant = reenumeratingWithSerial(device.serial());
+				}
 				if (occupant != null) {
-					// The port's previous device left without our hearing of it.
+					// The board back from a re-enumeration, or the port's previous device left without our hearing of it.
 					boardByDeviceKey.values().remove(occupant.id());
 					board = occupant.withDevice(device);
 					event = new BoardEvent(BoardEvent.Kind.CHANGED, board);
@@ -109,7 +116,10 @@ public final class DeviceRegistry implements DeviceSink {
 		fire(event);
 	}
 
-	/** The device that had this location left the bus (or stopped being a DFU device). */
+	/**
+	 * The device that had this location left the bus (or stopped being a DFU device). Its board is removed,
+	 * unless a re-enumeration of it is expected: then it stays, marked {@link Board#reenumerating()}.
+	 */
 	@Override
 	public void deviceLeft(UsbLocation location) {
 		BoardEvent event;
@@ -118,11 +128,53 @@ public final class DeviceRegistry implements DeviceSink {
 			if (boardId == null) {
 				return;
 			}
-			Board board = boards.remove(boardId);
-			departed.put(boardId, board);
-			event = new BoardEvent(BoardEvent.Kind.REMOVED, board);
+			if (expected.containsKey(boardId)) {
+				Board waiting = boards.get(boardId).offTheBus();
+				boards.put(boardId, waiting);
+				event = new BoardEvent(BoardEvent.Kind.CHANGED, waiting);
+			} else {
+				event = depart(boardId);
+			}
 		}
 		fire(event);
+	}
+
+	/**
+	 * Tells the registry that the board is about to re-enumerate (a DFU_DETACH, a reset, dfu-util's final
+	 * reset): until the returned handle is closed, the board keeps its place when it leaves the bus, marked
+	 * re-enumerating, and is updated in place when it comes back on its port (or, where the platform tells no
+	 * ports, with its serial number). Closing the handle of the last operation that expects it removes a board
+	 * that is still off the bus. Operations close it when they end, so the bound of their wait is the bound.
+	 */
+	public Reenumeration expectReenumeration(String boardId) {
+		synchronized (lock) {
+			expected.merge(boardId, 1, Integer::sum);
+		}
+		return new Reenumeration(boardId);
+	}
+
+	private void expectationEnded(String boardId) {
+		BoardEvent event = null;
+		synchronized (lock) {
+			if (expected.merge(boardId, -1, Integer::sum) > 0) {
+				return;
+			}
+			expected.remove(boardId);
+			Board board = boards.get(boardId);
+			if (board != null && board.reenumerating()) {
+				event = depart(boardId);
+			}
+		}
+		if (event != null) {
+			fire(event);
+		}
+	}
+
+	/** Under the lock: the board leaves the list and is remembered for pairing. */
+	private BoardEvent depart(String boardId) {
+		Board board = boards.remove(boardId);
+		departed.put(boardId, board);
+		return new BoardEvent(BoardEvent.Kind.REMOVED, board);
 	}
 
 	/** Device keys of everything attached, for a rescan to diff against. */
@@ -131,7 +183,9 @@ public final class DeviceRegistry implements DeviceSink {
 		synchronized (lock) {
 			List<UsbLocation> locations = new ArrayList<>();
 			for (Board board : boards.values()) {
-				locations.add(board.device().location());
+				if (board.attached()) {
+					locations.add(board.device().location());
+				}
 			}
 			return locations;
 		}
@@ -143,6 +197,19 @@ public final class DeviceRegistry implements DeviceSink {
 		}
 		for (Board board : boards.values()) {
 			if (board.device().location().portPath().equals(portPath)) {
+				return board;
+			}
+		}
+		return null;
+	}
+
+	/** A board off the bus, expected back, with this serial number (none for an empty one). */
+	private Board reenumeratingWithSerial(String serial) {
+		if (serial.isEmpty()) {
+			return null;
+		}
+		for (Board board : boards.values()) {
+			if (board.reenumerating() && serial.equals(board.device().serial())) {
 				return board;
 			}
 		}
@@ -188,6 +255,27 @@ public final class DeviceRegistry implements DeviceSink {
 			} catch (RuntimeException e) {
 				ILog.of(getClass()).log(Status.error(e.toString(), e));
 			}
+		}
+	}
+
+	/** An operation's expectation that a board re-enumerates; closing it (once or more) ends it. */
+	public final class Reenumeration implements AutoCloseable {
+		private final String boardId;
+		private boolean closed;
+
+		private Reenumeration(String boardId) {
+			this.boardId = boardId;
+		}
+
+		@Override
+		public void close() {
+			synchronized (this) {
+				if (closed) {
+					return;
+				}
+				closed = true;
+			}
+			expectationEnded(boardId);
 		}
 	}
 }

@@ -9,6 +9,7 @@ import org.dfutools.eclipse.core.descriptor.DfuInterface;
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
+import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.dfu.BoardWatch.CancelledException;
 import org.dfutools.eclipse.core.dfu.DetachException.Reason;
 import org.dfutools.eclipse.core.usb.DetachRequest;
@@ -53,10 +54,14 @@ public final class RebootToDfu {
 			throw new DetachException(Reason.WINDOWS_CANNOT_RESET, NLS.bind(Messages.RebootToDfu_windows, name(board)));
 		}
 		String oldKey = board.device().location().deviceKey();
-		Predicate<BoardEvent> back = event -> event.kind() != BoardEvent.Kind.REMOVED
+		Predicate<BoardEvent> back = event -> event.kind() != BoardEvent.Kind.REMOVED && event.board().attached()
 				&& !event.board().device().location().deviceKey().equals(oldKey);
+		Predicate<BoardEvent> gone = event -> event.kind() == BoardEvent.Kind.REMOVED || event.board().reenumerating();
 		long start = System.nanoTime();
-		try (BoardWatch watch = new BoardWatch(service.registry(), board.id())) {
+		DeviceRegistry registry = service.registry();
+		// The board keeps its row while it is off the bus; if it is not back by the end of the wait, it loses it.
+		try (BoardWatch watch = new BoardWatch(registry, board.id());
+				DeviceRegistry.Reenumeration expected = registry.expectReenumeration(board.id())) {
 			progress.subTask(Messages.RebootToDfu_detaching);
 			DetachSent detach = send(board, dfu, timeout, !willDetach);
 			long sent = System.nanoTime();
@@ -65,8 +70,7 @@ public final class RebootToDfu {
 			long deadline = sent + Duration.ofMillis(timeout).plus(allowance).toNanos();
 			// When the reset already saw the device go, its departure needs no waiting for: only its return.
 			long leaveDeadline = detach.resetGone() ? deadline : Math.min(deadline, sent + Duration.ofMillis(timeout).toNanos());
-			BoardEvent first = watch.await(back.or(event -> event.kind() == BoardEvent.Kind.REMOVED), leaveDeadline,
-					progress);
+			BoardEvent first = watch.await(back.or(gone), leaveDeadline, progress);
 			if (first == null && !willDetach) {
 				// The reset did not make it re-enumerate: it is on the bus as before, in run-time mode.
 				throw new DetachException(Reason.RETURNED_IN_RUNTIME, NLS.bind(Messages.RebootToDfu_backInRuntime, name(board)));

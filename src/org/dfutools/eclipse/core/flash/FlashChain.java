@@ -93,7 +93,9 @@ public final class FlashChain {
 			throw new FlashException(NLS.bind(Messages.FlashChain_busy, before.device().displayName(),
 					BusyBoards.shared().holder(before.id()).orElse(""))); //$NON-NLS-1$
 		}
-		try (BusyBoards.Claim held = claim.get(); WorkFolder work = WorkFolder.create()) {
+		// From here on every reset is expected: the board keeps its row while it re-enumerates.
+		try (BusyBoards.Claim held = claim.get(); WorkFolder work = WorkFolder.create();
+				DeviceRegistry.Reenumeration expected = registry.expectReenumeration(before.id())) {
 			// What dfu-util reads is what was checked, whatever happens to the file from now on.
 			Path checked = image.copyInto(work.path());
 			info(NLS.bind(Messages.FlashChain_writingCopy, checked));
@@ -250,8 +252,8 @@ public final class FlashChain {
 		progressNote(monitor, Messages.FlashChain_waitingForApplication);
 		long start = System.nanoTime();
 		try {
-			BoardEvent back = watch.await(event -> event.kind() != BoardEvent.Kind.REMOVED && !event.board().mode().isDfuMode(),
-					start + limit.toNanos(), monitor);
+			BoardEvent back = watch.await(event -> event.kind() != BoardEvent.Kind.REMOVED && event.board().attached()
+					&& !event.board().mode().isDfuMode(), start + limit.toNanos(), monitor);
 			if (back == null) {
 				throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_applicationNotBack,
 						Long.valueOf(limit.toSeconds())), board));
@@ -302,7 +304,7 @@ public final class FlashChain {
 
 	/** Where the board is now, as the last sentence of a failure message. */
 	private String whereIs(Board board) {
-		return service.registry().board(board.id())
+		return service.registry().board(board.id()).filter(Board::attached)
 				.map(now -> now.mode().isDfuMode() ? Messages.FlashChain_leftInDfu : Messages.FlashChain_leftInRuntime)
 				.orElse(Messages.FlashChain_leftOffBus);
 	}

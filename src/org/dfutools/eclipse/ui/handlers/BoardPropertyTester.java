@@ -4,7 +4,10 @@ import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.eclipse.core.expressions.PropertyTester;
 
-/** Lets menus ask about a board: {@code org.dfutools.eclipse.board.accessDenied}, {@code .runtime}. */
+/**
+ * Lets menus ask about a board ({@code org.dfutools.eclipse.board.*}): {@code accessDenied}, {@code openable}
+ * (this user may open it), {@code runtime} and {@code dfuMode} (on the bus in that mode, not re-enumerating).
+ */
 public final class BoardPropertyTester extends PropertyTester {
 
 	@Override
@@ -14,7 +17,9 @@ public final class BoardPropertyTester extends PropertyTester {
 		}
 		return switch (property) {
 		case "accessDenied" -> board.device().hasProblem(DeviceProblem.Kind.ACCESS_DENIED); //$NON-NLS-1$
-		case "runtime" -> !board.mode().isDfuMode(); //$NON-NLS-1$
+		case "openable" -> !board.device().hasProblem(DeviceProblem.Kind.ACCESS_DENIED); //$NON-NLS-1$
+		case "runtime" -> board.attached() && !board.mode().isDfuMode(); //$NON-NLS-1$
+		case "dfuMode" -> board.attached() && board.mode().isDfuMode(); //$NON-NLS-1$
 		default -> false;
 		};
 	}

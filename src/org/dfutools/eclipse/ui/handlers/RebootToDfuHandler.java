@@ -19,7 +19,7 @@ public final class RebootToDfuHandler extends AbstractHandler {
 				: null;
 		Display display = Display.getCurrent();
 		for (Object selected : HandlerUtil.getCurrentStructuredSelection(event)) {
-			if (selected instanceof Board board && !board.mode().isDfuMode()) {
+			if (selected instanceof Board board && board.attached() && !board.mode().isDfuMode()) {
 				new RebootToDfuJob(board, message -> {
 					if (statusLine != null && !display.isDisposed()) {
 						display.asyncExec(() -> statusLine.setMessage(message));

@@ -25,6 +25,7 @@ public final class Messages extends NLS {
 	public static String BoardColumn_milliseconds;
 	public static String BoardColumn_bytes;
 	public static String BoardColumn_unknown;
+	public static String BoardColumn_reenumerating;
 	public static String BoardProperties_device;
 	public static String BoardProperties_interface;
 	public static String BoardProperties_functional;
@@ -38,6 +39,7 @@ public final class Messages extends NLS {
 	public static String BoardProperties_dfuId;
 	public static String BoardProperties_bcdDevice;
 	public static String BoardProperties_mode;
+	public static String BoardProperties_reenumerating;
 	public static String BoardProperties_bus;
 	public static String BoardProperties_port;
 	public static String BoardProperties_address;

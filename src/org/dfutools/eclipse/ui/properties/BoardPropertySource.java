@@ -37,7 +37,9 @@ public final class BoardPropertySource implements IPropertySource {
 		add(group, Messages.BoardProperties_manufacturer, device.manufacturer());
 		add(group, Messages.BoardProperties_product, device.product());
 		add(group, Messages.BoardProperties_serial, device.serial());
-		add(group, Messages.BoardProperties_mode, device.mode().label());
+		add(group, Messages.BoardProperties_mode, board.reenumerating()
+				? NLS.bind(Messages.BoardProperties_reenumerating, device.mode().label())
+				: device.mode().label());
 		add(group, Messages.BoardProperties_id, device.id().toString());
 		add(group, Messages.BoardProperties_runtimeId, board.runtimeId().map(UsbId::toString).orElse("")); //$NON-NLS-1$
 		add(group, Messages.BoardProperties_dfuId, board.dfuId().map(UsbId::toString).orElse("")); //$NON-NLS-1$

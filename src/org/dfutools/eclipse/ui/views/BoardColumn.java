@@ -12,7 +12,7 @@ import org.eclipse.osgi.util.NLS;
 public enum BoardColumn {
 	NAME(Messages.BoardColumn_name, 220, board -> board.device().displayName()),
 	ID(Messages.BoardColumn_id, 90, board -> board.device().id().toString()),
-	MODE(Messages.BoardColumn_mode, 90, board -> BusyBoards.shared().status(board.id()).orElse(board.mode().label())),
+	MODE(Messages.BoardColumn_mode, 125, BoardColumn::modeText),
 	SERIAL(Messages.BoardColumn_serial, 110, board -> board.device().serial()),
 	PORT(Messages.BoardColumn_port, 70, board -> board.device().location().portPath()),
 	VERSION(Messages.BoardColumn_version, 105, board -> functional(board, FunctionalDescriptor::versionText)),
@@ -42,6 +42,14 @@ public enum BoardColumn {
 
 	public String textOf(Board board) {
 		return text.apply(board);
+	}
+
+	/** What the board is doing: off the bus between modes, busy with an operation, or the mode it is in. */
+	private static String modeText(Board board) {
+		if (board.reenumerating()) {
+			return Messages.BoardColumn_reenumerating;
+		}
+		return BusyBoards.shared().status(board.id()).orElse(board.mode().label());
 	}
 
 	private static String functional(Board board, Function<FunctionalDescriptor, String> field) {

@@ -12,10 +12,14 @@ import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.jface.resource.ResourceManager;
 import org.eclipse.jface.viewers.DecorationOverlayIcon;
 import org.eclipse.jface.viewers.IDecoration;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Control;
 
-/** One icon per mode, with a warning decoration when the board has problems; freed with the control. */
+/**
+ * One icon per mode, with a warning decoration when the board has problems, greyed while it is off the bus
+ * re-enumerating; freed with the control.
+ */
 public final class BoardImages {
 
 	private final ResourceManager resources;
@@ -35,6 +39,9 @@ public final class BoardImages {
 		ImageDescriptor base = modeIcons.get(board.mode());
 		if (!board.device().problems().isEmpty()) {
 			base = new DecorationOverlayIcon(base, warning, IDecoration.BOTTOM_LEFT);
+		}
+		if (board.reenumerating()) {
+			base = ImageDescriptor.createWithFlags(base, SWT.IMAGE_GRAY);
 		}
 		return resources.create(base);
 	}

@@ -150,9 +150,9 @@ public class DfuDevicesView extends ViewPart {
 	}
 
 	/**
-	 * Arrivals and departures touch only their rows. A board read again (same id, new record) is
-	 * replaced in place by a refresh, which keeps the selection (rows are compared by board id) and
-	 * tells the Properties view about the new record.
+	 * Arrivals and departures touch only their rows. A board read again (same id, new record: another
+	 * mode, off the bus while it re-enumerates) is replaced in place by a refresh, which keeps the selection
+	 * (rows are compared by board id); the Properties view and the commands are then told of the new record.
 	 */
 	@SuppressWarnings("unchecked")
 	private void applyChanges(List<Board> boards) {
@@ -161,6 +161,8 @@ public class DfuDevicesView extends ViewPart {
 		boards.forEach(board -> wanted.put(board.id(), board));
 		List<Board> gone = new ArrayList<>();
 		boolean changed = false;
+		boolean selectedChanged = false;
+		List<?> selected = viewer.getStructuredSelection().toList();
 		for (int index = 0; index < rows.size(); index++) {
 			Board row = rows.get(index);
 			Board now = wanted.remove(row.id());
@@ -169,6 +171,7 @@ public class DfuDevicesView extends ViewPart {
 			} else if (!now.equals(row)) {
 				rows.set(index, now);
 				changed = true;
+				selectedChanged |= selected.contains(row);
 			}
 		}
 		if (gone.isEmpty() && wanted.isEmpty() && !changed) {
@@ -186,6 +189,9 @@ public class DfuDevicesView extends ViewPart {
 			}
 		} finally {
 			table.setRedraw(true);
+		}
+		if (selectedChanged) {
+			selection.selectedElementsChanged();
 		}
 	}
 

@@ -27,6 +27,19 @@ final class SelectionRelay implements IPostSelectionProvider {
 		source.addPostSelectionChangedListener(event -> notify(postListeners, event));
 	}
 
+	/**
+	 * Tells the listeners again what is selected: the selected rows now hold newer records of the same boards
+	 * (a refresh keeps the selection by board id, so the viewer itself stays silent), and the Properties view
+	 * and the commands' enablement must see them.
+	 */
+	void selectedElementsChanged() {
+		if (viewer != null) {
+			SelectionChangedEvent event = new SelectionChangedEvent(viewer, viewer.getSelection());
+			notify(listeners, event);
+			notify(postListeners, event);
+		}
+	}
+
 	@Override
 	public ISelection getSelection() {
 		return viewer == null ? StructuredSelection.EMPTY : viewer.getSelection();

@@ -1,6 +1,7 @@
 package org.dfutools.eclipse.tests.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,73 @@ class DeviceRegistryTest {
 		assertEquals(events.get(0).board().id(), board.id());
 		assertEquals(Optional.of(new UsbId(0x1209, 0x0001)), board.runtimeId());
 		assertEquals(Optional.of(new UsbId(0x1209, 0x0002)), board.dfuId());
+	}
+
+	@Test
+	void anExpectedReenumerationKeepsTheBoardInPlaceWhileItIsOffTheBus() {
+		registry.deviceArrived(Records.runtime("1-1", 4, 0x0010, "FIRST"));
+		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, "A1"));
+		registry.deviceArrived(Records.runtime("1-3", 6, 0x0011, "LAST"));
+		String id = registry.boards().get(1).id();
+		try (DeviceRegistry.Reenumeration expected = registry.expectReenumeration(id)) {
+			registry.deviceLeft(Records.location("1-2", 5));
+			assertEquals(3, registry.boards().size(), "the board lost its place while off the bus");
+			Board away = registry.boards().get(1);
+			assertEquals(id, away.id());
+			assertTrue(away.reenumerating());
+			assertFalse(away.attached());
+			assertEquals(List.of(Records.location("1-1", 4), Records.location("1-3", 6)), registry.attachedLocations());
+
+			registry.deviceArrived(Records.dfuMode("1-2", 7, 0x0002, "A1-DFU"));
+		}
+		assertEquals(List.of(Kind.ADDED, Kind.ADDED, Kind.ADDED, Kind.CHANGED, Kind.CHANGED), kinds());
+		Board back = registry.boards().get(1);
+		assertEquals(id, back.id());
+		assertTrue(back.attached());
+		assertEquals(Optional.of(new UsbId(0x1209, 0x0001)), back.runtimeId());
+		assertEquals(Optional.of(new UsbId(0x1209, 0x0002)), back.dfuId());
+	}
+
+	@Test
+	void aBoardThatDoesNotComeBackLosesItsRowWhenTheLastExpectationEnds() {
+		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, "A1"));
+		String id = registry.boards().get(0).id();
+		DeviceRegistry.Reenumeration reboot = registry.expectReenumeration(id);
+		DeviceRegistry.Reenumeration flash = registry.expectReenumeration(id);
+		registry.deviceLeft(Records.location("1-2", 5));
+		reboot.close();
+		reboot.close();
+		assertEquals(1, registry.boards().size(), "another operation still expects the board back");
+		flash.close();
+		assertEquals(List.of(), registry.boards());
+		assertEquals(List.of(Kind.ADDED, Kind.CHANGED, Kind.REMOVED), kinds());
+
+		// It is still the same board when it turns up later.
+		registry.deviceArrived(Records.dfuMode("1-2", 8, 0x0002, "A1-DFU"));
+		assertEquals(id, registry.boards().get(0).id());
+	}
+
+	@Test
+	void withoutAnExpectationAnUnpluggedBoardIsRemovedAtOnce() {
+		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, "A1"));
+		String id = registry.boards().get(0).id();
+		registry.expectReenumeration(id).close();
+		registry.deviceLeft(Records.location("1-2", 5));
+		assertEquals(List.of(), registry.boards());
+		assertEquals(List.of(Kind.ADDED, Kind.REMOVED), kinds());
+	}
+
+	@Test
+	void withoutPortsAReenumeratingBoardIsFoundBySerial() {
+		registry.deviceArrived(Records.runtime("1", 5, 0x0001, "SER"));
+		String id = registry.boards().get(0).id();
+		try (DeviceRegistry.Reenumeration expected = registry.expectReenumeration(id)) {
+			registry.deviceLeft(Records.location("1", 5));
+			registry.deviceArrived(Records.dfuMode("1", 9, 0x0002, "SER"));
+		}
+		assertEquals(1, registry.boards().size());
+		assertEquals(id, registry.boards().get(0).id());
+		assertTrue(registry.boards().get(0).attached());
 	}
 
 	@Test
