@@ -4,6 +4,8 @@ import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.core.usb.DetachRequest;
 import org.dfutools.eclipse.core.usb.DetachSent;
+import org.dfutools.eclipse.core.usb.LeaveRequest;
+import org.dfutools.eclipse.core.usb.LeaveSent;
 import org.dfutools.eclipse.core.usb.LibUsbBackend;
 import org.dfutools.eclipse.core.usb.UsbException;
 import org.eclipse.core.runtime.ILog;
@@ -95,6 +97,18 @@ public final class DfuDeviceService implements AutoCloseable {
 			throw new UsbException(registry.usbStatus().failure(), 0);
 		}
 		return usb.detach(request);
+	}
+
+	/** Tells one bootloader to start its application through the running USB backend (see {@link LibUsbBackend#leave}). */
+	public LeaveSent leave(LeaveRequest request) throws UsbException {
+		LibUsbBackend usb;
+		synchronized (this) {
+			usb = backend;
+		}
+		if (usb == null) {
+			throw new UsbException(registry.usbStatus().failure(), 0);
+		}
+		return usb.leave(request);
 	}
 
 	private void startConnecting() {

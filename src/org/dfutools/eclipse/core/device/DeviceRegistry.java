@@ -1,5 +1,6 @@
 package org.dfutools.eclipse.core.device;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -8,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 
 /**
@@ -27,6 +31,9 @@ public final class DeviceRegistry implements DeviceSink {
 
 	/** How many departed boards are remembered for pairing; older ones get a new id when they return. */
 	private static final int DEPARTED_MEMORY = 64;
+	private static final long CANCEL_CHECK_MILLIS = 50;
+	/** How long USB may take to list the attached boards when a command is its first user. */
+	public static final Duration START_LIMIT = Duration.ofSeconds(10);
 
 	private final Object lock = new Object();
 	private final Map<String, Board> boards = new LinkedHashMap<>();
@@ -67,6 +74,37 @@ public final class DeviceRegistry implements DeviceSink {
 	}
 
 	public UsbStatus usbStatus() {
+		return usbStatus;
+	}
+
+	/**
+	 * Waits while USB is starting, so that the boards attached now are all listed (a caller that is USB's
+	 * first user would otherwise find none), at most {@code limit}, and no longer than the monitor allows
+	 * (it is looked at every 50 ms: a monitor cannot wake a waiting thread). Returns the status then.
+	 */
+	public UsbStatus awaitStart(Duration limit, IProgressMonitor monitor) throws InterruptedException {
+		CountDownLatch started = new CountDownLatch(1);
+		BoardListener listener = new BoardListener() {
+			@Override
+			public void boardChanged(BoardEvent event) {
+				// only the status matters here
+			}
+
+			@Override
+			public void usbStatusChanged(UsbStatus status) {
+				started.countDown();
+			}
+		};
+		addListener(listener);
+		try {
+			long deadline = System.nanoTime() + limit.toNanos();
+			while (usbStatus.state() == UsbStatus.State.STARTING && System.nanoTime() - deadline < 0
+					&& !monitor.isCanceled()) {
+				started.await(CANCEL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+			}
+		} finally {
+			removeListener(listener);
+		}
 		return usbStatus;
 	}
 

@@ -49,12 +49,15 @@ public final class DfuUtilArguments {
 		return arguments;
 	}
 
-	/** {@code RUNTIME,DFU}; {@code ,DFU} for a board only seen in DFU mode; none when DFU is unknown. */
+	/**
+	 * {@code RUNTIME,DFU}; {@code ,DFU} for a board only seen in DFU mode; {@code RUNTIME} alone while its
+	 * DFU mode has not been seen: dfu-util then also considers any device in DFU mode, which the port pins.
+	 */
 	private static Optional<String> deviceIds(Board board) {
 		Optional<UsbId> runtime = board.runtimeId();
 		Optional<UsbId> dfu = board.dfuId();
 		if (dfu.isEmpty()) {
-			return Optional.empty();
+			return runtime.map(UsbId::toString);
 		}
 		if (runtime.isEmpty()) {
 			return Optional.of("," + dfu.get()); //$NON-NLS-1$

@@ -16,6 +16,14 @@ final class Messages extends NLS {
 	public static String RebootToDfu_didNotReturn;
 	public static String RebootToDfu_backInRuntime;
 	public static String RebootToDfu_cancelled;
+	public static String StartApplication_task;
+	public static String StartApplication_leaving;
+	public static String StartApplication_waiting;
+	public static String StartApplication_notInDfu;
+	public static String StartApplication_stayed;
+	public static String StartApplication_didNotReturn;
+	public static String StartApplication_failed;
+	public static String StartApplication_cancelled;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -126,7 +126,7 @@ public final class RebootToDfu {
 	}
 
 	private static String name(Board board) {
-		return board.device().displayName() + " (" + board.device().location().portPath() + ")"; //$NON-NLS-1$ //$NON-NLS-2$
+		return board.label();
 	}
 
 	private static long millis(long nanos) {

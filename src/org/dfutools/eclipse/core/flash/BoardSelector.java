@@ -3,6 +3,7 @@ package org.dfutools.eclipse.core.flash;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.UsbId;
@@ -33,11 +34,25 @@ public record BoardSelector(Kind kind, String value) {
 		value = value == null ? "" : value.strip(); //$NON-NLS-1$
 	}
 
-	/** Selects this board the most durable way it allows: its serial, else its port path. */
-	public static BoardSelector of(Board board) {
+	/**
+	 * Selects this board the most durable way it allows among the boards attached with it: its serial
+	 * number, unless it has none or another attached board has the same one (clones, or bootloaders that all
+	 * report one serial), else its USB port.
+	 */
+	public static BoardSelector of(Board board, List<Board> attached) {
 		String serial = board.device().serial();
-		return serial.isEmpty() ? new BoardSelector(Kind.PORT, board.device().location().portPath())
-				: new BoardSelector(Kind.SERIAL, serial);
+		boolean unique = !serial.isEmpty() && attached.stream()
+				.noneMatch(other -> !other.id().equals(board.id()) && other.device().serial().equals(serial));
+		return unique ? new BoardSelector(Kind.SERIAL, serial) : as(Kind.PORT, board);
+	}
+
+	/** Selects this board by the given kind of value: its serial, its port path, or its run-time VID:PID. */
+	public static BoardSelector as(Kind kind, Board board) {
+		return new BoardSelector(kind, switch (kind) {
+		case SERIAL -> board.device().serial();
+		case PORT -> board.device().location().portPath();
+		case USB_ID -> board.runtimeId().orElse(board.device().id()).toString();
+		});
 	}
 
 	/** Why the value cannot select a board, or empty when it can. */
@@ -75,7 +90,9 @@ public record BoardSelector(Kind kind, String value) {
 		if (matching.isEmpty()) {
 			throw new FlashException(NLS.bind(Messages.BoardSelector_none, this));
 		}
-		throw new FlashException(NLS.bind(Messages.BoardSelector_several, Integer.valueOf(matching.size()), this));
+		String ports = matching.stream().map(board -> board.device().location().portPath()).collect(Collectors.joining(", ")); //$NON-NLS-1$
+		throw new FlashException(NLS.bind(kind == Kind.PORT ? Messages.BoardSelector_severalOnPort : Messages.BoardSelector_several,
+				new Object[] { Integer.valueOf(matching.size()), this, ports }));
 	}
 
 	/** "VVVV:PPPP" in hexadecimal, as lsusb and dfu-util write it. */

@@ -20,7 +20,10 @@ public final class DfuUtilExitStatus {
 		case 76 -> Messages.DfuUtilExit_protocol;
 		default -> Messages.DfuUtilExit_other;
 		};
-		String said = run.lastError().isEmpty() ? Messages.DfuUtilExit_noErrorLine : run.lastError();
-		return NLS.bind(Messages.DfuUtilExit_failed, new Object[] { Integer.valueOf(run.exitStatus()), meaning, said });
+		Integer status = Integer.valueOf(run.exitStatus());
+		if (run.lastError().isEmpty()) {
+			return NLS.bind(Messages.DfuUtilExit_failedSilently, status, meaning);
+		}
+		return NLS.bind(Messages.DfuUtilExit_failed, new Object[] { status, meaning, run.lastError() });
 	}
 }

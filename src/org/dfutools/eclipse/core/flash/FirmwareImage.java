@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.dfutools.eclipse.core.device.UsbId;
 import org.dfutools.eclipse.core.firmware.DfuSuffix;
@@ -21,7 +23,16 @@ import org.eclipse.osgi.util.NLS;
  */
 public record FirmwareImage(Path file, byte[] content, Optional<DfuSuffix> suffix, boolean dfuSeContainer) {
 
+	/** The file name endings of what DFU Flash writes: raw images and DFU files (with a suffix, or DfuSe). */
+	public static final Set<String> EXTENSIONS = Set.of("bin", "dfu"); //$NON-NLS-1$ //$NON-NLS-2$
+
 	private static final byte[] DFUSE_SIGNATURE = "DfuSe".getBytes(StandardCharsets.US_ASCII); //$NON-NLS-1$
+
+	/** Whether the file's name ends as a firmware file DFU Flash writes ({@link #EXTENSIONS}, any case). */
+	public static boolean hasFirmwareName(String fileName) {
+		int dot = fileName.lastIndexOf('.');
+		return dot > 0 && EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+	}
 
 	/** Reads and checks the file; a message for a person when it is empty, unreadable or damaged. */
 	public static FirmwareImage read(Path file) throws FlashException {

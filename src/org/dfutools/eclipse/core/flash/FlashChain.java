@@ -8,14 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
-import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
-import org.dfutools.eclipse.core.device.BoardListener;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.core.dfu.BoardWatch;
@@ -24,6 +20,8 @@ import org.dfutools.eclipse.core.dfu.BusyBoards;
 import org.dfutools.eclipse.core.dfu.DetachException;
 import org.dfutools.eclipse.core.dfu.DetachResult;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
+import org.dfutools.eclipse.core.dfu.StartApplication;
+import org.dfutools.eclipse.core.dfu.StartApplicationException;
 import org.dfutools.eclipse.core.process.DfuUtilException;
 import org.dfutools.eclipse.core.process.DfuUtilTool;
 import org.dfutools.eclipse.core.process.DfuUtilVersion;
@@ -40,8 +38,6 @@ import org.eclipse.osgi.util.NLS;
  */
 public final class FlashChain {
 
-	/** How long USB may take to list the attached boards when the chain is the first to use it. */
-	private static final Duration USB_START_LIMIT = Duration.ofSeconds(10);
 	private static final Duration VERSION_LIMIT = Duration.ofSeconds(5);
 
 	private final DfuDeviceService service;
@@ -83,10 +79,8 @@ public final class FlashChain {
 		target = before;
 		info(NLS.bind(Messages.FlashChain_board, describe(before)));
 		info(NLS.bind(Messages.FlashChain_firmware, image.file(), Integer.valueOf(image.size())));
-		if (before.dfuId().isPresent()) {
-			image.checkFor(before.dfuId().get(), before.device().displayName());
-		}
-		checkVerifiable(settings, before, image);
+		// What would fail once the board is in DFU mode fails now, as far as the board is known.
+		FlashChecks.check(settings, image, before);
 		Optional<BusyBoards.Claim> claim = BusyBoards.shared().claim(before.id(), Messages.FlashChain_activity,
 				Messages.FlashChain_statusStarting);
 		if (claim.isEmpty()) {
@@ -111,9 +105,7 @@ public final class FlashChain {
 				steps.add(new FlashReport.Step(Messages.FlashChain_stepDetach, since(detachStart)));
 			}
 			progress.setWorkRemaining(75);
-			image.checkFor(board.device().id(), board.device().displayName());
-			checkDfuSe(settings, board, image);
-			checkVerifiable(settings, board, image);
+			checkInDfuMode(settings, image, board, board != before, held, progress);
 
 			// 3. dfu-util, then 4. the application's return, watched from before the last run.
 			try (BoardWatch watch = new BoardWatch(registry, board.id())) {
@@ -155,34 +147,16 @@ public final class FlashChain {
 	/** The registry once it lists the attached boards: USB may be starting when the chain is its first user. */
 	private DeviceRegistry awaitListing(IProgressMonitor monitor) throws FlashException {
 		DeviceRegistry registry = service.registry();
-		CountDownLatch started = new CountDownLatch(1);
-		BoardListener listener = new BoardListener() {
-			@Override
-			public void boardChanged(BoardEvent event) {
-				// only the status matters here
-			}
-
-			@Override
-			public void usbStatusChanged(UsbStatus status) {
-				started.countDown();
-			}
-		};
-		registry.addListener(listener);
+		UsbStatus status;
 		try {
-			long deadline = System.nanoTime() + USB_START_LIMIT.toNanos();
-			while (registry.usbStatus().state() == UsbStatus.State.STARTING && System.nanoTime() - deadline < 0) {
-				if (monitor.isCanceled()) {
-					throw FlashException.cancelled(Messages.FlashChain_cancelledBeforeBoard);
-				}
-				started.await(50, TimeUnit.MILLISECONDS);
-			}
+			status = registry.awaitStart(DeviceRegistry.START_LIMIT, monitor);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw FlashException.cancelled(Messages.FlashChain_cancelledBeforeBoard);
-		} finally {
-			registry.removeListener(listener);
 		}
-		UsbStatus status = registry.usbStatus();
+		if (monitor.isCanceled()) {
+			throw FlashException.cancelled(Messages.FlashChain_cancelledBeforeBoard);
+		}
 		if (status.state() != UsbStatus.State.LISTING) {
 			throw new FlashException(NLS.bind(Messages.FlashChain_noUsb,
 					status.failure().isEmpty() ? Messages.FlashChain_usbStarting : status.failure()));
@@ -268,38 +242,42 @@ public final class FlashChain {
 		}
 	}
 
-	private static void checkDfuSe(FlashSettings settings, Board board, FirmwareImage image) throws FlashException {
-		boolean dfuSe = DfuUtilCommand.isDfuSe(board);
-		if (!dfuSe && settings.dfuseAddress().isPresent()) {
-			throw new FlashException(NLS.bind(Messages.FlashChain_addressNotDfuSe, board.device().displayName()));
-		}
-		if (dfuSe && settings.dfuseAddress().isEmpty() && !image.dfuSeContainer()) {
-			throw new FlashException(NLS.bind(Messages.FlashChain_dfuSeNeedsAddress, board.device().displayName()));
-		}
-	}
-
-	/** A read-back needs a board that can upload, and one address range (not a DfuSe container). */
-	private static void checkVerifiable(FlashSettings settings, Board board, FirmwareImage image) throws FlashException {
-		if (!settings.verify()) {
-			return;
-		}
-		boolean canUpload = board.device().functional().map(FunctionalDescriptor::canUpload).orElse(true);
-		if (!canUpload) {
-			throw new FlashException(NLS.bind(Messages.FlashChain_cannotUpload, board.device().displayName()));
-		}
-		if (image.dfuSeContainer()) {
-			throw new FlashException(Messages.FlashChain_cannotVerifyContainer);
-		}
-		if (board.mode().isDfuMode() && DfuUtilCommand.isDfuSe(board) && settings.dfuseAddress().isEmpty()) {
-			throw new FlashException(NLS.bind(Messages.FlashChain_dfuSeNeedsAddress, board.device().displayName()));
+	/**
+	 * The checks again with the board in DFU mode, where all of it is known (its first DFU mode, maybe). When
+	 * the chain rebooted the board and nothing has been written, a failure sends it back to its application.
+	 */
+	private void checkInDfuMode(FlashSettings settings, FirmwareImage image, Board board, boolean rebooted,
+			BusyBoards.Claim held, IProgressMonitor monitor) throws FlashException {
+		try {
+			FlashChecks.check(settings, image, board);
+		} catch (FlashException e) {
+			if (!rebooted) {
+				throw new FlashException(withWhere(e.getMessage(), board), e);
+			}
+			held.show(Messages.FlashChain_statusReturning);
+			info(NLS.bind(Messages.FlashChain_returningUnwritten, e.getMessage()));
+			try {
+				StartApplication.Result back = new StartApplication(service, tools.reenumerationAllowance(),
+						settings.applicationTimeout()).run(board, SubMonitor.convert(monitor, 1));
+				info(NLS.bind(Messages.FlashChain_applicationBack, Long.valueOf(back.back().toMillis()), describe(back.board())));
+				throw new FlashException(sentence(e.getMessage()) + ' ' + Messages.FlashChain_returnedUnwritten, e);
+			} catch (StartApplicationException notBack) {
+				throw new FlashException(sentence(e.getMessage()) + ' ' + sentence(notBack.getMessage()) + ' '
+						+ whereIs(board), e);
+			}
 		}
 	}
 
 	/** A failure message ended as a sentence, then where the board is now. */
 	private String withWhere(String message, Board board) {
+		return sentence(message) + ' ' + whereIs(board);
+	}
+
+	/** The message ended with a full stop, unless it ends with a mark of its own. */
+	private static String sentence(String message) {
 		String sentence = message.strip();
 		boolean ended = sentence.endsWith(".") || sentence.endsWith("!") || sentence.endsWith("?"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-		return (ended ? sentence : sentence + '.') + ' ' + whereIs(board);
+		return ended ? sentence : sentence + '.';
 	}
 
 	/** Where the board is now, as the last sentence of a failure message. */

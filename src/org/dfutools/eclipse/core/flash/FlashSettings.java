@@ -1,5 +1,6 @@
 package org.dfutools.eclipse.core.flash;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,6 +83,16 @@ public record FlashSettings(BoardSelector board, Path firmware, String alt, Opti
 		}
 		if (!Files.isReadable(path)) {
 			throw new FlashException(NLS.bind(Messages.FlashSettings_firmwareUnreadable, path));
+		}
+		if (!FirmwareImage.hasFirmwareName(path.getFileName().toString())) {
+			throw new FlashException(NLS.bind(Messages.FlashSettings_notFirmware, path.getFileName()));
+		}
+		try {
+			if (Files.size(path) == 0) {
+				throw new FlashException(NLS.bind(Messages.Firmware_empty, path));
+			}
+		} catch (IOException e) {
+			throw new FlashException(NLS.bind(Messages.FlashSettings_firmwareUnreadable, path), e);
 		}
 		return path;
 	}

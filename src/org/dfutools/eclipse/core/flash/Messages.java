@@ -11,6 +11,7 @@ final class Messages extends NLS {
 	public static String BoardSelector_control;
 	public static String BoardSelector_none;
 	public static String BoardSelector_several;
+	public static String BoardSelector_severalOnPort;
 	public static String BoardSelector_bySerial;
 	public static String BoardSelector_byPort;
 	public static String BoardSelector_byId;
@@ -25,6 +26,7 @@ final class Messages extends NLS {
 	public static String FlashSettings_firmwareMissing;
 	public static String FlashSettings_firmwareRelative;
 	public static String FlashSettings_firmwareUnreadable;
+	public static String FlashSettings_notFirmware;
 	public static String FlashSettings_noAlt;
 	public static String FlashSettings_badAlt;
 	public static String DfuUtilRunner_cannotStart;
@@ -39,7 +41,7 @@ final class Messages extends NLS {
 	public static String DfuUtilExit_io;
 	public static String DfuUtilExit_protocol;
 	public static String DfuUtilExit_other;
-	public static String DfuUtilExit_noErrorLine;
+	public static String DfuUtilExit_failedSilently;
 	public static String DfuUtilExit_failed;
 	public static String Firmware_unreadable;
 	public static String Firmware_badCrc;
@@ -89,11 +91,15 @@ final class Messages extends NLS {
 	public static String FlashChain_applicationNotBack;
 	public static String FlashChain_applicationBack;
 	public static String FlashChain_cancelledWaiting;
-	public static String FlashChain_addressNotDfuSe;
-	public static String FlashChain_dfuSeNeedsAddress;
-	public static String FlashChain_cannotUpload;
-	public static String FlashChain_cannotVerifyContainer;
+	public static String FlashChecks_addressNotDfuSe;
+	public static String FlashChecks_containerNotDfuSe;
+	public static String FlashChecks_noSuchAlt;
+	public static String FlashChecks_dfuSeNeedsAddress;
+	public static String FlashChecks_cannotUpload;
+	public static String FlashChecks_cannotVerifyContainer;
 	public static String FlashChain_leftInDfu;
+	public static String FlashChain_returningUnwritten;
+	public static String FlashChain_returnedUnwritten;
 	public static String FlashChain_leftInRuntime;
 	public static String FlashChain_leftOffBus;
 	public static String FlashChain_serial;

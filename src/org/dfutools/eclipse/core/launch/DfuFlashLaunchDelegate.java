@@ -11,10 +11,9 @@ import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.flash.FlashException;
 import org.dfutools.eclipse.core.flash.FlashReport;
 import org.dfutools.eclipse.core.flash.FlashSettings;
-import org.dfutools.eclipse.core.internal.Activator;
+import org.dfutools.eclipse.core.internal.ErrorStatus;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.ProgressMonitorWrapper;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
@@ -61,7 +60,7 @@ public final class DfuFlashLaunchDelegate extends LaunchConfigurationDelegate {
 				status = ChainProcess.CANCELLED;
 				return;
 			}
-			throw new CoreException(new Status(IStatus.ERROR, Activator.PLUGIN_ID, e.getMessage(), e));
+			throw new CoreException(ErrorStatus.of(e.getMessage(), e));
 		} finally {
 			chain.end(status);
 		}

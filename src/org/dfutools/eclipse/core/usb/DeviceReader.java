@@ -76,6 +76,11 @@ final class DeviceReader {
 			return Optional.empty(); // it left while we read it; its "left" event follows
 		} else if (opened == LibUsb.ERROR_ACCESS) {
 			problems.add(new DeviceProblem(Kind.ACCESS_DENIED, Messages.DeviceReader_accessDenied));
+			// The kernel read the strings at enumeration and lets everyone see them: the board keeps its names.
+			UsbLocation location = locationOf(device);
+			strings.manufacturer = SysfsStrings.read(location, "manufacturer"); //$NON-NLS-1$
+			strings.product = SysfsStrings.read(location, "product"); //$NON-NLS-1$
+			strings.serial = SysfsStrings.read(location, "serial"); //$NON-NLS-1$
 		} else {
 			problems.add(new DeviceProblem(Kind.OPEN_FAILED,
 					NLS.bind(Messages.DeviceReader_openFailed, LibUsbErrors.describe(opened))));

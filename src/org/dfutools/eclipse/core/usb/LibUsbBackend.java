@@ -136,6 +136,17 @@ public final class LibUsbBackend implements AutoCloseable {
 		return DfuDetacher.detach(context, request);
 	}
 
+	/**
+	 * Tells one bootloader to start its application (see {@link DfuLeaver}), on the calling thread;
+	 * bounded by libusb transfer timeouts. The departure and return arrive through the sink as usual.
+	 */
+	public LeaveSent leave(LeaveRequest request) throws UsbException {
+		if (!running) {
+			throw new UsbException(Messages.LibUsb_closed, LibUsb.ERROR_OTHER);
+		}
+		return DfuLeaver.leave(context, request);
+	}
+
 	private final HotplugCallback onHotplug = (ctx, device, event, userData) -> {
 		if (event == LibUsb.HOTPLUG_EVENT_DEVICE_ARRIVED) {
 			// No I/O inside libusb's callback: keep the device alive and read it on the reader thread.

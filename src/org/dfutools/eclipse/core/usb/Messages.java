@@ -35,6 +35,9 @@ final class Messages extends NLS {
 	public static String Detach_accessDenied;
 	public static String Detach_openFailed;
 	public static String Detach_vanished;
+	public static String Leave_vanished;
+	public static String Leave_sendFailed;
+	public static String Leave_resetFailed;
 
 	public static String LibUsb_closeTimedOut;
 	public static String DeviceReader_noFunctional;

@@ -1,5 +1,8 @@
 package org.dfutools.eclipse.ui.handlers;
 
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.ui.launch.FlashConfigurations;
@@ -13,8 +16,9 @@ import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 /**
- * "Flash Firmware..." on a board in the DFU Devices view: a new DFU Flash configuration for this board,
- * opened in the Run Configurations dialog for the firmware file to be chosen.
+ * "Flash Firmware..." on a board in the DFU Devices view: the DFU Flash configuration made for this board
+ * (found by its serial, port or IDs), or a new one named after it, opened in the launch dialog for the
+ * firmware file to be chosen or the flash to be run again.
  */
 public final class FlashFirmwareHandler extends AbstractHandler {
 
@@ -25,8 +29,10 @@ public final class FlashFirmwareHandler extends AbstractHandler {
 			return null;
 		}
 		try {
-			ILaunchConfiguration configuration = FlashConfigurations
-					.create(board.device().displayName(), BoardSelector.of(board), "").doSave(); //$NON-NLS-1$
+			Optional<ILaunchConfiguration> existing = FlashConfigurations.forBoard(board);
+			ILaunchConfiguration configuration = existing.isPresent() ? existing.get()
+					: FlashConfigurations.create(FlashConfigurations.nameFor(board),
+							BoardSelector.of(board, DfuDeviceService.get().registry().boards()), "").doSave(); //$NON-NLS-1$
 			DebugUITools.openLaunchConfigurationDialog(HandlerUtil.getActiveShellChecked(event), configuration,
 					IDebugUIConstants.ID_RUN_LAUNCH_GROUP, null);
 		} catch (CoreException e) {

@@ -70,6 +70,7 @@ public final class Messages extends NLS {
 	public static String BoardSelection_title;
 	public static String BoardSelection_message;
 	public static String BoardSelection_none;
+	public static String BoardSelection_starting;
 	public static String FlashTab_name;
 	public static String FlashTab_board;
 	public static String FlashTab_identifyBy;
@@ -99,6 +100,7 @@ public final class Messages extends NLS {
 	public static String FlashTab_seconds;
 	public static String FlashTab_verify;
 	public static String FlashShortcut_title;
+	public static String FlashShortcut_waitingForUsb;
 	public static String Preferences_description;
 	public static String Preferences_dfuUtil;
 	public static String Preferences_checking;
@@ -108,7 +110,11 @@ public final class Messages extends NLS {
 	public static String Preferences_dfuUtilLimit;
 	public static String Preferences_applicationTimeout;
 	public static String RebootToDfuJob_busyHolder;
-	public static String RebootToDfuJob_busy;
+	public static String BoardJob_busy;
+	public static String StartApplicationJob_name;
+	public static String StartApplicationJob_busyHolder;
+	public static String StartApplicationJob_activity;
+	public static String StartApplicationJob_done;
 
 
 	static {

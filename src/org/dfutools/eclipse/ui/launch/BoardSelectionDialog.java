@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.device.UsbStatus;
+import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.ui.internal.BoardsFollower;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.dfutools.eclipse.ui.views.BoardColumn;
+import org.dfutools.eclipse.ui.views.BoardIdentity;
 import org.dfutools.eclipse.ui.views.BoardImages;
 import org.dfutools.eclipse.ui.views.BoardLabelProvider;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -14,6 +19,7 @@ import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -23,21 +29,25 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 
 /**
- * Lists the boards attached now (from the DFU Devices registry, no USB I/O here) so that one can be
- * chosen for a flash configuration.
+ * Lists the boards attached now so that one can be chosen for a flash configuration, live: boards that are
+ * plugged in or out while it is open come and go, and while USB is still starting it says so and fills in
+ * when the first listing arrives. It reads the DFU Devices registry only (no USB I/O here).
  */
 public final class BoardSelectionDialog extends TitleAreaDialog {
 
 	private static final EnumSet<BoardColumn> COLUMNS = EnumSet.of(BoardColumn.NAME, BoardColumn.ID, BoardColumn.MODE,
 			BoardColumn.SERIAL, BoardColumn.PORT);
 
-	private final List<Board> boards;
+	private final DeviceRegistry registry;
+	private final BoardSelector preselected;
 	private TableViewer viewer;
 	private Board chosen;
 
-	public BoardSelectionDialog(Shell parent, List<Board> boards) {
+	/** @param preselected the board of the configuration, selected when it is attached (may be null) */
+	public BoardSelectionDialog(Shell parent, DeviceRegistry registry, BoardSelector preselected) {
 		super(parent);
-		this.boards = List.copyOf(boards);
+		this.registry = registry;
+		this.preselected = preselected;
 	}
 
 	@Override
@@ -55,7 +65,6 @@ public final class BoardSelectionDialog extends TitleAreaDialog {
 	protected Control createDialogArea(Composite parent) {
 		Composite area = (Composite) super.createDialogArea(parent);
 		setTitle(Messages.BoardSelection_title);
-		setMessage(boards.isEmpty() ? Messages.BoardSelection_none : Messages.BoardSelection_message);
 		viewer = new TableViewer(area, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
 		Table table = viewer.getTable();
 		table.setHeaderVisible(true);
@@ -69,18 +78,34 @@ public final class BoardSelectionDialog extends TitleAreaDialog {
 			viewerColumn.setLabelProvider(new BoardLabelProvider(column, images));
 		}
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
-		viewer.setInput(boards);
+		viewer.setComparer(new BoardIdentity());
 		viewer.addSelectionChangedListener(event -> updateOk());
 		viewer.addDoubleClickListener(event -> {
 			if (selected().isPresent()) {
 				okPressed();
 			}
 		});
-		if (boards.size() == 1) {
-			viewer.getTable().select(0);
-		}
+		show(true);
+		// Boards plugged in or out, and the first listing, reach the table.
+		BoardsFollower.follow(registry, table, () -> show(false));
 		return area;
 	}
+
+	/** The boards of the registry now; the first time, the configured board (or the only one) is selected. */
+	private void show(boolean first) {
+		List<Board> boards = registry.boards().stream().filter(Board::attached).toList();
+		viewer.setInput(boards);
+		boolean starting = registry.usbStatus().state() == UsbStatus.State.STARTING;
+		setMessage(starting ? Messages.BoardSelection_starting
+				: boards.isEmpty() ? Messages.BoardSelection_none : Messages.BoardSelection_message);
+		if (first || viewer.getSelection().isEmpty()) {
+			boards.stream().filter(board -> preselected != null && preselected.problem().isEmpty() && preselected.matches(board))
+					.findFirst().or(() -> boards.size() == 1 ? Optional.of(boards.get(0)) : Optional.empty())
+					.ifPresent(board -> viewer.setSelection(new StructuredSelection(board), true));
+		}
+		updateOk();
+	}
+
 
 	@Override
 	protected void createButtonsForButtonBar(Composite parent) {

@@ -1,15 +1,19 @@
 package org.dfutools.eclipse.ui.launch;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Optional;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.ILaunchShortcut;
@@ -54,8 +58,9 @@ public final class DfuFlashLaunchShortcut implements ILaunchShortcut {
 			if (board.isEmpty()) {
 				return;
 			}
+			List<Board> attached = DfuDeviceService.get().registry().boards();
 			ILaunchConfiguration created = FlashConfigurations
-					.create(file.getName(), BoardSelector.of(board.get()), firmware).doSave();
+					.create(file.getName(), BoardSelector.of(board.get(), attached), firmware).doSave();
 			DebugUITools.launch(created, mode);
 		} catch (CoreException e) {
 			ErrorDialog.openError(PlatformUI.getWorkbench().getModalDialogShellProvider().getShell(),
@@ -63,14 +68,31 @@ public final class DfuFlashLaunchShortcut implements ILaunchShortcut {
 		}
 	}
 
-	/** The one attached board, or the one the user picks among several (none when cancelled). */
+	/**
+	 * The one attached board, or the one the user picks among several (none when cancelled). When USB is still
+	 * starting (this is its first use), the first listing is waited for, so that "the one board" is not a guess.
+	 */
 	private static Optional<Board> chooseBoard() {
-		List<Board> attached = DfuDeviceService.get().registry().boards();
+		DeviceRegistry registry = DfuDeviceService.get().registry();
+		if (registry.usbStatus().state() == UsbStatus.State.STARTING) {
+			try {
+				PlatformUI.getWorkbench().getProgressService().busyCursorWhile(monitor -> {
+					monitor.beginTask(Messages.FlashShortcut_waitingForUsb, IProgressMonitor.UNKNOWN);
+					registry.awaitStart(DeviceRegistry.START_LIMIT, monitor);
+				});
+			} catch (InvocationTargetException e) {
+				throw new IllegalStateException(e.getCause());
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return Optional.empty();
+			}
+		}
+		List<Board> attached = registry.boards().stream().filter(Board::attached).toList();
 		if (attached.size() == 1) {
 			return Optional.of(attached.get(0));
 		}
 		BoardSelectionDialog dialog = new BoardSelectionDialog(
-				PlatformUI.getWorkbench().getModalDialogShellProvider().getShell(), attached);
+				PlatformUI.getWorkbench().getModalDialogShellProvider().getShell(), registry, null);
 		return dialog.open() == Window.OK ? dialog.chosen() : Optional.empty();
 	}
 }

@@ -5,14 +5,16 @@ import java.util.Optional;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.descriptor.AltSetting;
-import org.dfutools.eclipse.core.descriptor.DfuInterface;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.flash.FirmwareImage;
 import org.dfutools.eclipse.core.flash.FlashChain;
+import org.dfutools.eclipse.core.flash.FlashChecks;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.flash.FlashException;
 import org.dfutools.eclipse.core.flash.FlashSettings;
 import org.dfutools.eclipse.core.launch.LaunchVariables;
+import org.dfutools.eclipse.ui.internal.BoardsFollower;
 import org.dfutools.eclipse.ui.internal.Icons;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.eclipse.core.resources.IFile;
@@ -57,6 +59,8 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 			BoardSelector.Kind.USB_ID };
 
 	private Combo boardKind;
+	/** The kind of value the board field holds now, to translate it when "Identify by" changes. */
+	private BoardSelector.Kind shownKind = BoardSelector.Kind.SERIAL;
 	private Text boardValue;
 	private Label boardNow;
 	private Text firmware;
@@ -68,6 +72,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 	private Text applicationTimeout;
 	private Button verify;
 	private Image image;
+	private final DialogFirmware checkedFirmware = new DialogFirmware();
 
 	@Override
 	public void createControl(Composite parent) {
@@ -84,6 +89,12 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		createOptionsGroup(top);
 		createAfterGroup(top);
 		scroll.setMinSize(top.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+		// The attached-board line and the checks follow hotplug and the first listing.
+		BoardsFollower.follow(DfuDeviceService.get().registry(), scroll, () -> {
+			if (!boardNow.isDisposed()) {
+				changed();
+			}
+		});
 	}
 
 	private void createBoardGroup(Composite top) {
@@ -92,6 +103,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		boardKind = new Combo(group, SWT.READ_ONLY);
 		boardKind.setItems(Messages.FlashTab_bySerial, Messages.FlashTab_byPort, Messages.FlashTab_byId);
 		boardKind.addModifyListener(event -> changed());
+		boardKind.addListener(SWT.Selection, event -> kindSwitched());
 		boardValue = text(group, "boardValue", 1); //$NON-NLS-1$
 		Button select = button(group, Messages.FlashTab_select, "selectBoard"); //$NON-NLS-1$
 		select.addListener(SWT.Selection, event -> selectBoard());
@@ -159,6 +171,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 			return;
 		}
 		boardKind.select(List.of(KINDS).indexOf(values.board().kind()));
+		shownKind = values.board().kind();
 		boardValue.setText(values.board().value());
 		firmware.setText(values.firmware());
 		alt.setText(values.alt());
@@ -177,11 +190,25 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		values().write(configuration);
 	}
 
+	/**
+	 * The launch's own checks: the values, the firmware file (its DFU suffix and CRC), and, with the board
+	 * attached now, everything the chain checks before it touches the board. A board that is not attached is
+	 * looked up when the configuration runs; several boards that match are an error.
+	 */
 	@Override
 	public boolean isValid(ILaunchConfiguration configuration) {
 		setErrorMessage(null);
 		try {
-			FlashSettings.parse(values(), LaunchVariables::resolve);
+			FlashSettings settings = FlashSettings.parse(values(), LaunchVariables::resolve);
+			Optional<FirmwareImage> image = checkedFirmware.read(settings.firmware());
+			List<Board> attached = boards();
+			List<Board> matching = attached.stream().filter(settings.board()::matches).toList();
+			if (matching.size() > 1) {
+				settings.board().select(attached); // says which boards, and what to use instead
+			}
+			if (matching.size() == 1 && image.isPresent()) {
+				FlashChecks.check(settings, image.get(), matching.get(0));
+			}
 			return true;
 		} catch (FlashException e) {
 			setErrorMessage(e.getMessage());
@@ -213,7 +240,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 	private FlashConfiguration values() {
 		int kind = Math.max(0, boardKind.getSelectionIndex());
 		return new FlashConfiguration(new BoardSelector(KINDS[kind], boardValue.getText()), firmware.getText().strip(),
-				alt.getText().strip(), dfuseAddress.getText().strip(), transferSize.getText().strip(),
+				altValue(alt.getText()), dfuseAddress.getText().strip(), transferSize.getText().strip(),
 				extraArguments.getText(), waitForApplication.getSelection(), applicationTimeout.getText().strip(),
 				verify.getSelection());
 	}
@@ -225,12 +252,38 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		updateLaunchConfigurationDialog();
 	}
 
-	/** Says whether the configured board is attached now, and offers its alt names. */
+	/**
+	 * "Identify by" changed: the board that the old value selected is now identified the new way (its port
+	 * for its serial, say), rather than its old value left in a field that means something else now.
+	 */
+	private void kindSwitched() {
+		BoardSelector.Kind kind = KINDS[Math.max(0, boardKind.getSelectionIndex())];
+		if (kind == shownKind) {
+			return;
+		}
+		BoardSelector before = new BoardSelector(shownKind, boardValue.getText());
+		shownKind = kind;
+		List<Board> matching = before.problem().isPresent() ? List.of() : boards().stream().filter(before::matches).toList();
+		boardValue.setText(matching.size() == 1 ? BoardSelector.as(kind, matching.get(0)).value() : ""); //$NON-NLS-1$
+	}
+
+	/** The alt setting's value: a picked entry reads "0 (Flash)", of which the number is the value. */
+	static String altValue(String text) {
+		String alt = text.strip();
+		int name = alt.indexOf(" ("); //$NON-NLS-1$
+		return name > 0 && alt.endsWith(")") && alt.substring(0, name).matches("\\d+") ? alt.substring(0, name) : alt; //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** The boards the registry lists now (no USB I/O here: the registry is fed in the background). */
+	private static List<Board> boards() {
+		return DfuDeviceService.get().registry().boards();
+	}
+
+	/** Says whether the configured board is attached now, and offers its alt settings. */
 	private void showAttachedBoard() {
 		BoardSelector selector = values().board();
-		List<Board> attached = DfuDeviceService.get().registry().boards();
 		List<Board> matching = selector.problem().isPresent() ? List.of()
-				: attached.stream().filter(selector::matches).toList();
+				: boards().stream().filter(selector::matches).toList();
 		String text = switch (matching.size()) {
 		case 0 -> Messages.FlashTab_notAttached;
 		case 1 -> NLS.bind(Messages.FlashTab_attached, FlashChain.describe(matching.get(0)));
@@ -240,38 +293,32 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 			boardNow.setText(text);
 			boardNow.setToolTipText(text);
 		}
-		if (matching.size() == 1) {
-			offerAlts(matching.get(0));
-		}
+		offerAlts(matching.size() == 1 ? matching.get(0).dfuModeDevice().map(FlashChecks::dfuModeAlts).orElse(List.of())
+				: List.of());
 	}
 
-	private void offerAlts(Board board) {
-		if (!board.mode().isDfuMode() || alt.getItemCount() > 0) {
+	/** The alt settings of the board's DFU mode, once it has been seen, as "0 (Flash)"; the typed text stays. */
+	private void offerAlts(List<AltSetting> alts) {
+		List<String> items = alts.stream().map(FlashChecks::describe).toList();
+		if (items.equals(List.of(alt.getItems()))) {
 			return;
 		}
-		Optional<DfuInterface> dfu = board.device().primaryInterface();
 		String typed = alt.getText();
-		for (AltSetting setting : dfu.map(DfuInterface::altSettings).orElse(List.of())) {
-			alt.add(Integer.toString(setting.alternateSetting()));
-			if (!setting.name().isEmpty()) {
-				alt.add(setting.name());
-			}
-		}
+		alt.setItems(items.toArray(String[]::new));
 		alt.setText(typed);
 	}
 
+
 	private void selectBoard() {
-		BoardSelectionDialog dialog = new BoardSelectionDialog(getShell(), DfuDeviceService.get().registry().boards());
+		BoardSelectionDialog dialog = new BoardSelectionDialog(getShell(), DfuDeviceService.get().registry(),
+				values().board());
 		if (dialog.open() != Window.OK || dialog.chosen().isEmpty()) {
 			return;
 		}
-		BoardSelector chosen = BoardSelector.of(dialog.chosen().get());
+		BoardSelector chosen = BoardSelector.of(dialog.chosen().get(), boards());
 		boardKind.select(List.of(KINDS).indexOf(chosen.kind()));
+		shownKind = chosen.kind();
 		boardValue.setText(chosen.value());
-		// Offer the new board's alt names; removeAll() would also clear what was typed.
-		String typed = alt.getText();
-		alt.removeAll();
-		alt.setText(typed);
 		showAttachedBoard();
 	}
 

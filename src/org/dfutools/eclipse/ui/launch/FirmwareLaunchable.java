@@ -1,8 +1,6 @@
 package org.dfutools.eclipse.ui.launch;
 
-import java.util.Locale;
-import java.util.Set;
-
+import org.dfutools.eclipse.core.flash.FirmwareImage;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.IAdapterFactory;
 import org.eclipse.debug.ui.actions.ILaunchable;
@@ -14,16 +12,14 @@ import org.eclipse.debug.ui.actions.ILaunchable;
  */
 public final class FirmwareLaunchable implements IAdapterFactory {
 
-	/** The file name endings DFU Flash accepts, as in the launch shortcut's enablement (plugin.xml). */
-	public static final Set<String> EXTENSIONS = Set.of("bin", "dfu"); //$NON-NLS-1$ //$NON-NLS-2$
-
 	private static final ILaunchable LAUNCHABLE = new ILaunchable() {
 		// a marker: the platform only asks whether there is one
 	};
 
 	@Override
 	public <T> T getAdapter(Object adaptable, Class<T> adapterType) {
-		if (adapterType == ILaunchable.class && adaptable instanceof IFile file && isFirmware(file)) {
+		// The same endings as the launch shortcut's enablement in plugin.xml.
+		if (adapterType == ILaunchable.class && adaptable instanceof IFile file && FirmwareImage.hasFirmwareName(file.getName())) {
 			return adapterType.cast(LAUNCHABLE);
 		}
 		return null;
@@ -32,10 +28,5 @@ public final class FirmwareLaunchable implements IAdapterFactory {
 	@Override
 	public Class<?>[] getAdapterList() {
 		return new Class<?>[] { ILaunchable.class };
-	}
-
-	static boolean isFirmware(IFile file) {
-		String extension = file.getFileExtension();
-		return extension != null && EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT));
 	}
 }

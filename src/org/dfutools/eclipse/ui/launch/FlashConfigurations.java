@@ -2,8 +2,10 @@ package org.dfutools.eclipse.ui.launch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.dfutools.eclipse.core.DfuPreferences;
+import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.eclipse.core.resources.IFile;
@@ -43,6 +45,26 @@ public final class FlashConfigurations {
 	/** A new configuration's values, with the application timeout from the preferences. */
 	public static FlashConfiguration defaults(BoardSelector board, String firmware) {
 		return FlashConfiguration.defaults(board, firmware, DfuPreferences.applicationTimeoutSeconds());
+	}
+
+	/**
+	 * The saved configuration made for this board, found by what identifies it (its serial, port or IDs, as
+	 * the configuration says), not by its name; empty when there is none.
+	 */
+	public static Optional<ILaunchConfiguration> forBoard(Board board) throws CoreException {
+		for (ILaunchConfiguration configuration : DebugPlugin.getDefault().getLaunchManager()
+				.getLaunchConfigurations(type())) {
+			BoardSelector selector = FlashConfiguration.read(configuration).board();
+			if (selector.problem().isEmpty() && selector.matches(board)) {
+				return Optional.of(configuration);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** A new configuration's name for a board: the application's name (not its bootloader's), one space apart. */
+	public static String nameFor(Board board) {
+		return board.name().strip().replaceAll("\\s+", " "); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** The saved configurations that flash this firmware path. */

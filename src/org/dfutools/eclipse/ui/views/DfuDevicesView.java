@@ -16,7 +16,6 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
-import org.eclipse.jface.viewers.IElementComparer;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -239,18 +238,5 @@ public class DfuDevicesView extends ViewPart {
 	/** The headline shown when there are no boards (for tests). */
 	String emptyStateTitle() {
 		return emptyState.titleText();
-	}
-
-	/** Rows stay the same rows (selection, scroll position) when their board is read again. */
-	private static final class BoardIdentity implements IElementComparer {
-		@Override
-		public boolean equals(Object a, Object b) {
-			return a instanceof Board first && b instanceof Board second ? first.id().equals(second.id()) : a.equals(b);
-		}
-
-		@Override
-		public int hashCode(Object element) {
-			return element instanceof Board board ? board.id().hashCode() : element.hashCode();
-		}
 	}
 }

@@ -47,6 +47,12 @@ public final class BenchLog {
 		return all().stream().filter(event -> event.port().equals(port)).toList();
 	}
 
+	/** The events the bench logged on this port since a {@link System#nanoTime()} reading (a port is reused by later boards). */
+	public static List<Event> events(String port, long fromNanos) throws IOException {
+		long from = TimeUnit.NANOSECONDS.toMicros(fromNanos);
+		return events(port).stream().filter(event -> event.micros() >= from).toList();
+	}
+
 	/** Every event the bench logged so far, on every port. */
 	public static List<Event> all() throws IOException {
 		Path file = path().orElseThrow(() -> new AssertionError(VARIABLE + " does not name the bench's log"));

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 class BoardTextsTest {
 
 	@Test
-	void runtimeBoardWithUnknownDfuIdsIsPinnedByPortOnly() {
+	void runtimeBoardWithUnknownDfuIdsGetsItsRuntimeIdAndPort() {
+		// dfu-util: run-time IDs alone also consider any device in DFU mode, which the port pins to this board.
 		Board board = only(Records.runtime("1-2", 5, 0x0001, "A1"));
-		assertEquals(List.of("-p", "1-2"), DfuUtilArguments.forBoard(board));
+		assertEquals(List.of("-d", "1209:0001", "-p", "1-2"), DfuUtilArguments.forBoard(board));
 	}
 
 	@Test

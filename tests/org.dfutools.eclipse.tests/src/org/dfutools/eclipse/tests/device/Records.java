@@ -37,8 +37,8 @@ public final class Records {
 	public static Board board(String portPath, DeviceMode mode, UsbId id, String serial) {
 		DfuDeviceRecord record = mode == DeviceMode.RUNTIME ? runtime(portPath, 2, id.productId(), serial)
 				: dfuMode(portPath, 3, id.productId(), serial);
-		return new Board(portPath, record, mode == DeviceMode.RUNTIME ? Optional.of(record.id()) : Optional.empty(),
-				mode == DeviceMode.RUNTIME ? Optional.empty() : Optional.of(record.id()));
+		return new Board(portPath, record, mode == DeviceMode.RUNTIME ? Optional.of(record) : Optional.empty(),
+				mode == DeviceMode.RUNTIME ? Optional.empty() : Optional.of(record), false);
 	}
 
 	static UsbLocation location(String portPath, int address) {

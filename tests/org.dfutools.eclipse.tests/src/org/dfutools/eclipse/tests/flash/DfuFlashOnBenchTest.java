@@ -175,18 +175,42 @@ class DfuFlashOnBenchTest {
 				{"name": "suffix", "runtime": {"pid": "0x00c0", "serial": "SUF-1"}, "dfu": {"pid": "0x00c1"}}
 				""");
 		try {
-			// The board has not been seen in DFU mode yet: the check runs once it is there, before the download.
+			// The board has not been seen in DFU mode yet: the check runs once it is there, before the download,
+			// and the board the chain rebooted goes back to its application: it is not left in its bootloader.
 			Path file = Files.write(folder.resolve("other.dfu"), Firmware.withSuffix(Firmware.image(4096, 94), 0x0483, 0xdf11));
 			Outcome outcome = launch(bySerial("SUF-1"), file);
 			String message = outcome.failure().getMessage();
 			assertTrue(message.contains("0483:df11") && message.contains("1209:00c1"), message);
-			assertEquals(DeviceMode.DFU, BENCH.get().boardAt(port).mode(), "checked against the DFU-mode ID once it is known");
+			assertTrue(message.contains("Nothing was written, and the board was started in its application again."), message);
+			assertTrue(outcome.output().contains("Back in run-time mode after"), outcome.output());
+			assertEquals(DeviceMode.RUNTIME, BENCH.get().boardAt(port).mode(), "left in its bootloader");
 			// Now the DFU-mode ID is known: a second launch stops before touching the board at all.
 			BENCH.get().events.clear();
-			Board inDfu = BENCH.get().boardAt(port);
+			Board back = BENCH.get().boardAt(port);
 			Outcome again = launch(bySerial("SUF-1"), file);
 			assertTrue(again.failure().getMessage().contains("0483:df11"), again.failure().getMessage());
-			assertEquals(inDfu.device().location().deviceKey(), BENCH.get().boardAt(port).device().location().deviceKey());
+			assertEquals(back.device().location().deviceKey(), BENCH.get().boardAt(port).device().location().deviceKey());
+		} finally {
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
+	@Test
+	void aDfuSeBoardWithoutAnAddressStopsBeforeTheBoardIsTouched() throws Exception {
+		// The usb-device DFU run-time class says DfuSe (bcdDFUVersion 0x011A) already in run-time mode.
+		String port = attach("""
+				{"name": "dfuse-rt", "runtime": {"pid": "0x00c4", "serial": "DSRT-1",
+				   "functional": {"attributes": "0x0b", "detach_timeout": 255, "version": "0x011a"}},
+				 "dfu": {"pid": "0x00c5", "functional": {"attributes": "0x0b", "version": "0x011a"},
+				   "alts": [{"name": "@Internal Flash  /0x08000000/04*016Kg"}]}}
+				""");
+		try {
+			String key = BENCH.get().boardAt(port).device().location().deviceKey();
+			Outcome outcome = launch(bySerial("DSRT-1"), Files.write(folder.resolve("app.bin"), Firmware.image(4096, 96)));
+			String message = outcome.failure().getMessage();
+			assertTrue(message.contains("is a DfuSe device: give the DfuSe address"), message);
+			assertEquals(key, BENCH.get().boardAt(port).device().location().deviceKey(), "the board was touched");
+			assertEquals(DeviceMode.RUNTIME, BENCH.get().boardAt(port).mode());
 		} finally {
 			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}

@@ -97,6 +97,9 @@ class FlashValuesTest {
 		String message = DfuUtilExitStatus.describe(new DfuUtilRun(74, "Error during download get_status", 2048, false, false));
 		assertTrue(message.contains("exit status 74") && message.contains("input/output")
 				&& message.contains("Error during download get_status"), message);
+		String silent = DfuUtilExitStatus.describe(new DfuUtilRun(76, "", 0, false, false));
+		assertEquals("dfu-util failed with exit status 76 (DFU protocol error: the board reported an error or answered out of "
+				+ "turn); it printed no error line (its output is in the console).", silent);
 	}
 
 	@Test

@@ -171,6 +171,21 @@ class DfuFlashEntryPointsTest {
 				assertTrue(modesSeen.contains("Flashing..."), "the row never showed the flash: " + modesSeen);
 				assertTrue(UiWait.until(display, LIMIT, () -> row(window, board.id()).map(item -> item.getText(2).equals("Run-time"))
 						.orElse(false)), "the row does not show the board back in run-time mode");
+				// Flash Firmware... again: the configuration made for the board opens, no "View board (1)".
+				int configurations = DebugPlugin.getDefault().getLaunchManager()
+						.getLaunchConfigurations(FlashConfigurations.type()).length;
+				view.getSite().getSelectionProvider().setSelection(new StructuredSelection(row(window, board.id()).get().getData()));
+				ScriptedDialogs again = new ScriptedDialogs(display)
+						.then(() -> text(display, "firmware").filter(t -> t.getText().equals(file.toString()))
+								.flatMap(t -> ScriptedDialogs.find(t.getShell(), Button.class, b -> "Close".equals(b.getText().replace("&", ""))))
+								.map(close -> (Runnable) () -> ScriptedDialogs.click(close)).orElse(null));
+				again.start();
+				PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(FLASH_FIRMWARE, null);
+				assertNull(again.failure(), () -> "the second dialog script failed: " + again.failure());
+				assertTrue(again.done(), "the configuration made for the board did not open again");
+				assertEquals(configurations,
+						DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurations(FlashConfigurations.type()).length,
+						"Flash Firmware... made another configuration for the same board");
 				process.getLaunch().getLaunchConfiguration().delete();
 			} finally {
 				bench.events.detachAndAwaitRemoval(port, LIMIT);

@@ -115,7 +115,9 @@ class DfuDevicesViewTest {
 			assertTrue(UiWait.until(display, LIMIT, () -> row(view, port).isPresent()), "no row for " + port);
 			TableItem item = row(view, port).get();
 			assertNotNull(item.getImage(0), "no icon on a board with a problem");
-			assertEquals("1209:0070", item.getText(0), "without access the name is the VID:PID");
+			// Without access the strings cannot be read from the board, but Linux shows them to everyone in sysfs.
+			assertEquals("Simulated DFU device", item.getText(0), "the name is not read from sysfs");
+			assertEquals("SIM0001", item.getText(3), "the serial is not read from sysfs");
 			view.viewer().setSelection(new StructuredSelection(item.getData()), true);
 			page.activate(view);
 			PlatformUI.getWorkbench().getService(IHandlerService.class)
@@ -196,7 +198,7 @@ class DfuDevicesViewTest {
 		DfuDeviceRecord renamed = new DfuDeviceRecord(board.device().location(), board.device().id(),
 				board.device().bcdDevice(), "", "Renamed board", board.device().serial(), board.mode(),
 				board.device().dfuInterfaces(), board.device().problems());
-		Board reread = new Board(board.id(), renamed, board.runtimeId(), board.dfuId());
+		Board reread = new Board(board.id(), renamed, Optional.of(renamed), board.dfuModeDevice(), false);
 		List<Board> boards = new ArrayList<>(view.shownSnapshot().boards());
 		boards.replaceAll(b -> b.id().equals(board.id()) ? reread : b);
 		view.apply(new ViewRefresher.Snapshot(boards, view.shownSnapshot().status()));

@@ -1,0 +1,90 @@
+package org.dfutools.eclipse.core.dfu;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.descriptor.DfuInterface;
+import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BoardEvent;
+import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.dfu.BoardWatch.CancelledException;
+import org.dfutools.eclipse.core.dfu.StartApplicationException.Reason;
+import org.dfutools.eclipse.core.usb.LeaveRequest;
+import org.dfutools.eclipse.core.usb.UsbException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.osgi.util.NLS;
+
+/**
+ * Starts the application of a board in DFU mode and follows it back to run-time mode: the way back for a
+ * board left in its bootloader (a cancelled or failed flash, a board that was in its bootloader). DfuSe
+ * bootloaders are told to leave; plain DFU bootloaders get DFU_DETACH and a USB reset (see the USB
+ * adapter). The board must leave the bus within the re-enumeration allowance, or it stayed in its
+ * bootloader (no valid application), and come back within the application timeout.
+ */
+public final class StartApplication {
+
+	private final DfuDeviceService service;
+	private final Duration allowance;
+	private final Duration applicationTimeout;
+
+	public StartApplication(DfuDeviceService service, Duration allowance, Duration applicationTimeout) {
+		this.service = service;
+		this.allowance = allowance;
+		this.applicationTimeout = applicationTimeout;
+	}
+
+	/** The board as it came back in run-time mode, and how long that took from the start. */
+	public record Result(Board board, Duration back) {
+	}
+
+	public Result run(Board board, IProgressMonitor monitor) throws StartApplicationException {
+		String name = board.label();
+		SubMonitor progress = SubMonitor.convert(monitor, NLS.bind(Messages.StartApplication_task, name), 100);
+		if (!board.mode().isDfuMode() || !board.attached()) {
+			throw new StartApplicationException(Reason.NOT_IN_DFU_MODE, NLS.bind(Messages.StartApplication_notInDfu, name));
+		}
+		DfuInterface dfu = board.device().primaryInterface().orElseThrow();
+		boolean dfuSe = dfu.functional().map(FunctionalDescriptor::isDfuSe).orElse(false);
+		boolean willDetach = dfu.functional().map(FunctionalDescriptor::willDetach).orElse(false);
+		String oldKey = board.device().location().deviceKey();
+		Predicate<BoardEvent> back = event -> event.kind() != BoardEvent.Kind.REMOVED && event.board().attached()
+				&& !event.board().device().location().deviceKey().equals(oldKey);
+		Predicate<BoardEvent> gone = event -> event.kind() == BoardEvent.Kind.REMOVED || event.board().reenumerating();
+		DeviceRegistry registry = service.registry();
+		long start = System.nanoTime();
+		try (BoardWatch watch = new BoardWatch(registry, board.id());
+				DeviceRegistry.Reenumeration expected = registry.expectReenumeration(board.id())) {
+			progress.subTask(Messages.StartApplication_leaving);
+			boolean selectAltZero = dfu.interfaceNumber() > 0 || dfu.altSettings().size() > 1;
+			service.leave(new LeaveRequest(board.device().location(), dfu.interfaceNumber(), selectAltZero, dfuSe, willDetach));
+			progress.worked(20);
+			progress.subTask(Messages.StartApplication_waiting);
+			BoardEvent first = watch.await(back.or(gone), System.nanoTime() + allowance.toNanos(), progress);
+			if (first == null) {
+				throw new StartApplicationException(Reason.STAYED_IN_DFU_MODE, NLS.bind(Messages.StartApplication_stayed, name));
+			}
+			BoardEvent returned = back.test(first) ? first
+					: watch.await(back, System.nanoTime() + applicationTimeout.toNanos(), progress);
+			if (returned == null) {
+				throw new StartApplicationException(Reason.DID_NOT_RETURN, NLS.bind(Messages.StartApplication_didNotReturn,
+						name, Long.valueOf(applicationTimeout.toSeconds())));
+			}
+			progress.worked(80);
+			if (returned.board().mode().isDfuMode()) {
+				throw new StartApplicationException(Reason.STAYED_IN_DFU_MODE, NLS.bind(Messages.StartApplication_stayed, name));
+			}
+			return new Result(returned.board(), Duration.ofNanos(System.nanoTime() - start));
+		} catch (UsbException e) {
+			throw new StartApplicationException(e.accessDenied() ? Reason.ACCESS_DENIED : Reason.USB_ERROR,
+					NLS.bind(Messages.StartApplication_failed, name, e.getMessage()), e);
+		} catch (CancelledException e) {
+			throw new StartApplicationException(Reason.CANCELLED, NLS.bind(Messages.StartApplication_cancelled, name), e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new StartApplicationException(Reason.CANCELLED, NLS.bind(Messages.StartApplication_cancelled, name), e);
+		}
+	}
+}

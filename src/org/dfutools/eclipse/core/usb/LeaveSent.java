@@ -1,0 +1,10 @@
+package org.dfutools.eclipse.core.usb;
+
+/**
+ * What happened on the bus when a bootloader was told to start its application.
+ *
+ * @param detachRefused the plain DFU bootloader STALLed DFU_DETACH; the reset alone was its way back
+ * @param resetGone     the reset made the device leave the bus at once (it re-enumerated)
+ */
+public record LeaveSent(boolean detachRefused, boolean resetGone) {
+}

@@ -1,0 +1,37 @@
+package org.dfutools.eclipse.ui.jobs;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.DfuPreferences;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.dfu.StartApplication;
+import org.dfutools.eclipse.core.dfu.StartApplicationException;
+import org.dfutools.eclipse.ui.internal.Messages;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.osgi.util.NLS;
+
+/** Starts the application of one board in DFU mode and reports the time it took to come back. */
+public final class StartApplicationJob extends BoardJob {
+
+	/** @param report receives the one-line result for the status line, on the job's thread */
+	public StartApplicationJob(Board board, Consumer<String> report) {
+		super(NLS.bind(Messages.StartApplicationJob_name, board.label()), board, Messages.StartApplicationJob_busyHolder,
+				Messages.StartApplicationJob_activity, report);
+	}
+
+	@Override
+	protected String perform(IProgressMonitor monitor) throws CoreException {
+		try {
+			StartApplication.Result result = new StartApplication(DfuDeviceService.get(),
+					DfuPreferences.reenumerationAllowance(), Duration.ofSeconds(DfuPreferences.applicationTimeoutSeconds()))
+					.run(board, monitor);
+			return NLS.bind(Messages.StartApplicationJob_done, result.board().device().displayName(),
+					Long.valueOf(result.back().toMillis()));
+		} catch (StartApplicationException e) {
+			throw failure(e, e.reason() == StartApplicationException.Reason.CANCELLED);
+		}
+	}
+}

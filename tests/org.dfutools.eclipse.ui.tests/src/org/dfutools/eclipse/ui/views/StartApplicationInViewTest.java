@@ -1,0 +1,168 @@
+package org.dfutools.eclipse.ui.views;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.testsupport.BenchRegistry;
+import org.dfutools.eclipse.testsupport.Screenshots;
+import org.dfutools.eclipse.testsupport.UiWait;
+import org.dfutools.eclipse.testsupport.UsbBench;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.ToolItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * Start Application on the DFU Devices view's toolbar: a board in its bootloader goes back to its
+ * application, its row turning into the run-time board in place; a bootloader without an application says
+ * that it stayed.
+ */
+@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+")
+class StartApplicationInViewTest {
+
+	private static final Duration LIMIT = Duration.ofSeconds(30);
+
+	private Display display;
+	private IWorkbenchPage page;
+	private final List<IStatus> results = new ArrayList<>();
+
+	@BeforeEach
+	void openWorkbenchWindow() {
+		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		display = window.getShell().getDisplay();
+		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
+		page = window.getActivePage();
+	}
+
+	@Test
+	void aBoardInItsBootloaderGoesBackToItsApplication() throws Exception {
+		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+			String port = bench.attachAndAwait("""
+					{"name": "back", "start_mode": "dfu", "runtime": {"pid": "0x00f0", "serial": "BACK-1", "product": "Back board"},
+					 "dfu": {"pid": "0x00f1", "product": "Its bootloader", "functional": {"attributes": "0x07"}},
+					 "behaviour": {"reenumerate_delay_ms": 300}}
+					""", LIMIT);
+			try {
+				DfuDevicesView view = select(port, "BACK-1");
+				ToolItem start = toolItem(view, "Start Application");
+				assertTrue(UiWait.until(display, LIMIT, start::isEnabled), "Start Application is disabled for a DFU-mode board");
+				List<String> modes = new ArrayList<>();
+				IStatus result = runWatched(start, () -> row(view, port).ifPresent(item -> modes.add(item.getText(2))));
+				assertTrue(result.isOK(), result.toString());
+				assertTrue(UiWait.until(display, LIMIT, () -> row(view, port).map(i -> i.getText(2).equals("Run-time")).orElse(false)),
+						"the row is not back in run-time mode: " + modes);
+				assertEquals("Back board", row(view, port).get().getText(0));
+				assertTrue(modes.stream().allMatch(mode -> !mode.isEmpty()), "the row vanished on the way: " + modes);
+				Screenshots.save(display, "dfu-devices-start-application");
+				assertTrue(UiWait.until(display, LIMIT, () -> !start.isEnabled()), "Start Application enabled on a run-time board");
+			} finally {
+				bench.events.detachAndAwaitRemoval(port, LIMIT);
+			}
+		}
+	}
+
+	@Test
+	void aBootloaderWithoutApplicationSaysItStayed() throws Exception {
+		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+			String port = bench.attachAndAwait("""
+					{"name": "stays", "runtime": null, "dfu": {"pid": "0x00f2", "serial": "STAYS-1", "functional": {"attributes": "0x07"}}}
+					""", LIMIT);
+			try {
+				DfuDevicesView view = select(port, "STAYS-1");
+				ToolItem start = toolItem(view, "Start Application");
+				assertTrue(UiWait.until(display, LIMIT, start::isEnabled), "Start Application is disabled for a DFU-mode board");
+				IStatus result = runWatched(start, () -> { });
+				assertEquals(IStatus.ERROR, result.getSeverity(), result.toString());
+				assertTrue(result.getMessage().contains("stayed in DFU mode"), result.getMessage());
+				UiWait.settle(display, Duration.ofMillis(500));
+				Screenshots.save(display, "dfu-devices-start-application-stayed");
+				closeProblemDialogs();
+				assertEquals("DFU", row(view, port).orElseThrow().getText(2));
+			} finally {
+				bench.events.detachAndAwaitRemoval(port, LIMIT);
+			}
+		}
+	}
+
+	private DfuDevicesView select(String port, String serial) throws Exception {
+		DfuDevicesView view = (DfuDevicesView) page.showView(DfuDevicesView.ID);
+		assertTrue(UiWait.until(display, LIMIT, () -> row(view, port)
+				.filter(item -> ((Board) item.getData()).device().serial().equals(serial)).isPresent()), "no row for " + port);
+		page.activate(view);
+		view.viewer().setSelection(new StructuredSelection(row(view, port).get().getData()), true);
+		return view;
+	}
+
+	/** Presses the button and samples while the job it starts runs; the job's result. */
+	private IStatus runWatched(ToolItem button, Runnable sample) {
+		JobChangeAdapter listener = new JobChangeAdapter() {
+			@Override
+			public void done(IJobChangeEvent event) {
+				if (event.getJob().getClass().getSimpleName().equals("StartApplicationJob")) {
+					synchronized (results) {
+						results.add(event.getResult());
+					}
+				}
+			}
+		};
+		Job.getJobManager().addJobChangeListener(listener);
+		try {
+			button.notifyListeners(SWT.Selection, new Event());
+			assertTrue(UiWait.until(display, LIMIT, () -> {
+				sample.run();
+				synchronized (results) {
+					return !results.isEmpty();
+				}
+			}), "the job did not end");
+			synchronized (results) {
+				return results.get(0);
+			}
+		} finally {
+			Job.getJobManager().removeJobChangeListener(listener);
+		}
+	}
+
+	/** The platform shows a failed user job in a dialog; it is closed here so that later tests see a clean workbench. */
+	private void closeProblemDialogs() {
+		for (Shell shell : display.getShells()) {
+			if (shell.getParent() != null && shell.isVisible()) {
+				shell.close();
+			}
+		}
+	}
+
+	private static ToolItem toolItem(DfuDevicesView view, String tooltipStart) {
+		ToolItem[] items = ((ToolBarManager) view.getViewSite().getActionBars().getToolBarManager()).getControl().getItems();
+		return Arrays.stream(items).filter(item -> item.getToolTipText() != null && item.getToolTipText().startsWith(tooltipStart))
+				.findFirst().orElseThrow(() -> new AssertionError("no '" + tooltipStart + "' button on the view's toolbar"));
+	}
+
+	private static Optional<TableItem> row(DfuDevicesView view, String port) {
+		if (view.viewer() == null) {
+			return Optional.empty();
+		}
+		return Arrays.stream(view.viewer().getTable().getItems())
+				.filter(item -> ((Board) item.getData()).device().location().portPath().equals(port)).findFirst();
+	}
+}
