@@ -1,36 +1,47 @@
-# Sourced by ./run-tests: makes sure the Debian packages the tests need are there.
+# Sourced by ./run-ide, ./run-tests and the benchmark scripts: makes sure the Debian packages they need are there.
 # As root it installs what is missing (and says what); otherwise it names what is missing and stops.
+
+# What the IDE needs to show its window (GTK 3 and its icons) and to flash boards (dfu-util).
+DFU_IDE_PACKAGES=(
+	libgtk-3-0 libxtst6 adwaita-icon-theme                                   # the IDE's window
+	dfu-util                                                                 # what DFU Flash runs
+	curl unzip                                                               # the Maven Wrapper's download (first build)
+)
+# What ./run-ide --simulate adds: the simulated USB bench.
+DFU_BENCH_PACKAGES=(umockdev gir1.2-umockdev-1.0 python3-gi python3)
 DFU_TEST_PACKAGES=(
-	xvfb xauth libgtk-3-0 libxtst6 dbus-x11 at-spi2-core adwaita-icon-theme # a headless workbench
-	umockdev gir1.2-umockdev-1.0 python3-gi python3                          # the simulated USB bench
-	dfu-util usbutils                                                        # the real tools the bench is tested with
-	curl unzip                                                               # the Maven Wrapper's download
+	"${DFU_IDE_PACKAGES[@]}" "${DFU_BENCH_PACKAGES[@]}"
+	xvfb xauth dbus-x11 at-spi2-core                                         # a headless workbench
+	usbutils                                                                 # lsusb, which the bench is tested with
 	imagemagick xdotool                                                      # screenshots; keys and clicks for the product test
 )
 
 dfu_missing_packages() {
 	local package
-	for package in "${DFU_TEST_PACKAGES[@]}"; do
+	for package in "$@"; do
 		dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || printf '%s\n' "$package"
 	done
 }
 
+# dfu_ensure_packages WHO PACKAGE...: WHO names the script in its messages.
 dfu_ensure_packages() {
+	local who="$1"
+	shift
 	if ! command -v dpkg-query >/dev/null 2>&1; then
-		echo "run-tests: not a Debian-like system; make sure these are installed: ${DFU_TEST_PACKAGES[*]}"
+		echo "$who: not a Debian-like system; make sure these are installed: $*"
 		return 0
 	fi
 	local missing
-	mapfile -t missing < <(dfu_missing_packages)
+	mapfile -t missing < <(dfu_missing_packages "$@")
 	[ ${#missing[@]} -eq 0 ] && return 0
 	if [ "$(id -u)" -ne 0 ]; then
-		echo "run-tests: missing Debian packages: ${missing[*]}" >&2
-		echo "           install them with: sudo apt-get install ${missing[*]}" >&2
+		echo "$who: missing Debian packages: ${missing[*]}" >&2
+		echo "$(printf '%*s' ${#who} '')  install them with: sudo apt-get install ${missing[*]}" >&2
 		return 1
 	fi
-	echo "run-tests: installing missing Debian packages: ${missing[*]}"
+	echo "$who: installing missing Debian packages: ${missing[*]}"
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || {
-		echo "run-tests: apt-get could not install: ${missing[*]}" >&2
+		echo "$who: apt-get could not install: ${missing[*]}" >&2
 		return 1
 	}
 }

@@ -68,6 +68,19 @@ class StateMachineTest(unittest.TestCase):
         dev.bus_reset()
         self.assertEqual(dev.mode, 'runtime')
 
+    def test_a_bootloader_without_a_valid_application_stays_in_dfuerror_after_a_reset(self):
+        dev = self.device(start_mode='dfu', behaviour={'application_valid': False})
+        dev.bus_reset()
+        self.assertEqual(dev.mode, 'dfu')
+        status = dev.control(*inp(F.GETSTATUS, 6))
+        self.assertEqual((status[0], status[4]), (F.errFIRMWARE, F.DFU_ERROR))
+        self.assertEqual(self.host.left, [], 'it re-enumerated')
+
+    def test_a_bootloader_with_its_application_starts_it_on_a_reset(self):
+        dev = self.device(start_mode='dfu')
+        dev.bus_reset()
+        self.assertEqual(dev.mode, 'runtime')
+
     def test_download_states_and_poll_timeout(self):
         dev = self.device(start_mode='dfu', dfu={'poll_timeout': 30})
         self.assertEqual(dev.control(*out(F.DNLOAD, 0, b'x' * 64)), b'')

@@ -58,7 +58,7 @@ class DfuDevice(StandardDevice):
         self.mode = spec['start_mode']
         self.state = APP_IDLE if self.mode == 'runtime' else DFU_IDLE
         self.status = OK
-        self.firmware_valid = True
+        self.firmware_valid = bool(self.behaviour['application_valid'])
         self.detach_timer = None
         self.cur_alt = 0
         self.busy_until = 0.0

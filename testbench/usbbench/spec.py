@@ -52,6 +52,7 @@ DEFAULTS = {
         'unplug_at': None,
         'unplug_at_block': None,
         'stall_everything': False,
+        'application_valid': True,
     },
 }
 

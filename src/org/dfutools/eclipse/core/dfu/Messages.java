@@ -21,6 +21,7 @@ final class Messages extends NLS {
 	public static String StartApplication_waiting;
 	public static String StartApplication_notInDfu;
 	public static String StartApplication_stayed;
+	public static String StartApplication_noFirmware;
 	public static String StartApplication_didNotReturn;
 	public static String StartApplication_failed;
 	public static String StartApplication_cancelled;

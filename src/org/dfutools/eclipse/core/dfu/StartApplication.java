@@ -12,6 +12,7 @@ import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.dfu.BoardWatch.CancelledException;
 import org.dfutools.eclipse.core.dfu.StartApplicationException.Reason;
 import org.dfutools.eclipse.core.usb.LeaveRequest;
+import org.dfutools.eclipse.core.usb.LeaveSent;
 import org.dfutools.eclipse.core.usb.UsbException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
@@ -59,7 +60,11 @@ public final class StartApplication {
 				DeviceRegistry.Reenumeration expected = registry.expectReenumeration(board.id())) {
 			progress.subTask(Messages.StartApplication_leaving);
 			boolean selectAltZero = dfu.interfaceNumber() > 0 || dfu.altSettings().size() > 1;
-			service.leave(new LeaveRequest(board.device().location(), dfu.interfaceNumber(), selectAltZero, dfuSe, willDetach));
+			LeaveSent sent = service.leave(
+					new LeaveRequest(board.device().location(), dfu.interfaceNumber(), selectAltZero, dfuSe, willDetach));
+			if (sent.noFirmware()) {
+				throw new StartApplicationException(Reason.STAYED_IN_DFU_MODE, NLS.bind(Messages.StartApplication_noFirmware, name));
+			}
 			progress.worked(20);
 			progress.subTask(Messages.StartApplication_waiting);
 			BoardEvent first = watch.await(back.or(gone), System.nanoTime() + allowance.toNanos(), progress);

@@ -9,7 +9,8 @@ import org.usb4java.LibUsb;
  * followed by DFU_GETSTATUS (ST's AN3156; dfu-util's {@code -s :leave}); a plain DFU bootloader is sent
  * DFU_DETACH, which many accept in DFU mode (TinyUSB) and others STALL as DFU 1.1 allows, and then a USB
  * reset, which DFU 1.1 makes the way back to the application, unless it accepted the detach and detaches
- * itself. A device in dfuERROR has its status cleared first. Every handle and claim is released before it
+ * itself; still on the bus after the reset, it is asked whether it has an application (errFIRMWARE). A
+ * device in dfuERROR has its status cleared first. Every handle and claim is released before it
  * returns, whatever happens.
  */
 final class DfuLeaver {
@@ -18,6 +19,21 @@ final class DfuLeaver {
 	private static final int DETACH_VALUE = 1000;
 
 	private DfuLeaver() {
+	}
+
+	/**
+	 * Whether the bootloader, still on the bus after the reset, says errFIRMWARE: DFU 1.1's way of saying
+	 * that it has no valid application to return to. Not asked further when it cannot say (yet).
+	 */
+	private static boolean reportsNoFirmware(DeviceHandle handle, LeaveRequest request) {
+		if (LibUsb.claimInterface(handle, request.interfaceNumber()) < 0) {
+			return false;
+		}
+		try {
+			return DfuRequests.status(handle, request.interfaceNumber()) == DfuRequests.STATUS_ERR_FIRMWARE;
+		} finally {
+			LibUsb.releaseInterface(handle, request.interfaceNumber());
+		}
 	}
 
 	static LeaveSent leave(Context context, LeaveRequest request) throws UsbException {
@@ -39,7 +55,7 @@ final class DfuLeaver {
 					}
 					// The leave happens on this GETSTATUS; many bootloaders reset before they answer it.
 					DfuRequests.state(handle, number);
-					return new LeaveSent(false, false);
+					return new LeaveSent(false, false, false);
 				}
 				int sent = DfuRequests.send(handle, DfuRequests.DETACH, DETACH_VALUE, number);
 				boolean refused = sent == LibUsb.ERROR_PIPE;
@@ -51,7 +67,7 @@ final class DfuLeaver {
 				if (!gone && (refused || !request.willDetach())) {
 					gone = DfuRequests.reset(handle, Messages.Leave_resetFailed);
 				}
-				return new LeaveSent(refused, gone);
+				return new LeaveSent(refused, gone, !gone && reportsNoFirmware(handle, request));
 			} finally {
 				LibUsb.releaseInterface(handle, number);
 			}

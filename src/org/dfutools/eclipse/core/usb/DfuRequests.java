@@ -25,6 +25,8 @@ final class DfuRequests {
 	static final int STATE_APP_DETACH = 1;
 	static final int STATE_DFU_IDLE = 2;
 	static final int STATE_DFU_ERROR = 10;
+	/** bStatus errFIRMWARE: the firmware is corrupt, the device cannot return to run-time operation. */
+	static final int STATUS_ERR_FIRMWARE = 0x0A;
 
 	private static final byte OUT_CLASS_INTERFACE = 0x21;
 	private static final byte IN_CLASS_INTERFACE = (byte) 0xA1;
@@ -39,13 +41,25 @@ final class DfuRequests {
 	 * run-time), or another negative libusb error.
 	 */
 	static int state(DeviceHandle handle, int interfaceNumber) {
-		ByteBuffer status = ByteBuffer.allocateDirect(6);
+		int got = getStatus(handle, interfaceNumber);
+		return got < 0 ? got : got & 0xFF;
+	}
+
+	/** DFU_GETSTATUS: bStatus, or a negative libusb error ({@link LibUsb#ERROR_PIPE} for a STALL). */
+	static int status(DeviceHandle handle, int interfaceNumber) {
+		int got = getStatus(handle, interfaceNumber);
+		return got < 0 ? got : got >> 8;
+	}
+
+	/** bStatus and bState as {@code status << 8 | state}, or a negative libusb error. */
+	private static int getStatus(DeviceHandle handle, int interfaceNumber) {
+		ByteBuffer reply = ByteBuffer.allocateDirect(6);
 		int got = LibUsb.controlTransfer(handle, IN_CLASS_INTERFACE, GETSTATUS, (short) 0, (short) interfaceNumber,
-				status, TRANSFER_TIMEOUT_MS);
+				reply, TRANSFER_TIMEOUT_MS);
 		if (got < 0) {
 			return got;
 		}
-		return got >= 5 ? status.get(4) & 0xFF : LibUsb.ERROR_IO;
+		return got >= 5 ? (reply.get(0) & 0xFF) << 8 | reply.get(4) & 0xFF : LibUsb.ERROR_IO;
 	}
 
 	/** A request without data (DETACH, CLRSTATUS, ABORT, a zero-length DNLOAD): its libusb result. */

@@ -104,9 +104,11 @@ class StartApplicationOnBenchTest {
 	}
 
 	@Test
-	void aBootloaderWithoutAValidApplicationStaysAndSaysSo() throws Exception {
+	void aBootloaderWithoutAValidApplicationSaysSoAtOnce() throws Exception {
+		// DFU 1.1: after the reset it reports errFIRMWARE, "cannot return to run-time operations".
 		String port = attach("""
-				{"name": "no-app", "runtime": null, "dfu": {"pid": "0x00d4", "functional": {"attributes": "0x07"}}}
+				{"name": "no-app", "start_mode": "dfu", "runtime": {"pid": "0x00da"},
+				 "dfu": {"pid": "0x00d4", "functional": {"attributes": "0x07"}}, "behaviour": {"application_valid": false}}
 				""");
 		try {
 			Board board = bench.boardAt(port);
@@ -115,9 +117,29 @@ class StartApplicationOnBenchTest {
 					() -> start.run(board, new NullProgressMonitor()));
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			assertEquals(Reason.STAYED_IN_DFU_MODE, failure.reason());
-			assertTrue(failure.getMessage().contains("stayed in DFU mode"), failure.getMessage());
-			assertTrue(millis < ALLOWANCE.toMillis() + 1000, "took " + millis + " ms");
+			assertTrue(failure.getMessage().contains("stayed in DFU mode: its bootloader reports errFIRMWARE"), failure.getMessage());
+			assertTrue(millis < 1000, "took " + millis + " ms: the bootloader said so at once");
 			assertEquals(DeviceMode.DFU, bench.boardAt(port).mode(), "the board's row is gone or changed");
+		} finally {
+			bench.events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
+	@Test
+	void aBootloaderThatJustStaysIsReportedAfterTheAllowance() throws Exception {
+		// A bootloader-only board: it takes the reset and carries on in DFU mode, saying nothing.
+		String port = attach("""
+				{"name": "stays", "runtime": null, "dfu": {"pid": "0x00db", "functional": {"attributes": "0x07"}}}
+				""");
+		try {
+			long started = System.nanoTime();
+			StartApplicationException failure = assertThrows(StartApplicationException.class,
+					() -> start.run(bench.boardAt(port), new NullProgressMonitor()));
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			assertEquals(Reason.STAYED_IN_DFU_MODE, failure.reason());
+			assertTrue(failure.getMessage().contains("stayed in DFU mode: its bootloader did not start an application"),
+					failure.getMessage());
+			assertTrue(millis >= ALLOWANCE.toMillis() && millis < ALLOWANCE.toMillis() + 1000, "took " + millis + " ms");
 		} finally {
 			bench.events.detachAndAwaitRemoval(port, LIMIT);
 		}
