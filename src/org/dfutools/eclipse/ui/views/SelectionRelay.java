@@ -5,6 +5,7 @@ import org.eclipse.core.runtime.SafeRunner;
 import org.eclipse.jface.viewers.IPostSelectionProvider;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.ISelectionChangedListener;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.SelectionChangedEvent;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.StructuredViewer;
@@ -34,7 +35,10 @@ final class SelectionRelay implements IPostSelectionProvider {
 	 */
 	void selectedElementsChanged() {
 		if (viewer != null) {
-			SelectionChangedEvent event = new SelectionChangedEvent(viewer, viewer.getSelection());
+			// Without the viewer's comparer: by board id the new selection equals the old, and listeners such
+			// as the Properties view would ignore it.
+			ISelection now = new StructuredSelection(((IStructuredSelection) viewer.getSelection()).toList());
+			SelectionChangedEvent event = new SelectionChangedEvent(viewer, now);
 			notify(listeners, event);
 			notify(postListeners, event);
 		}

@@ -35,12 +35,16 @@ import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.views.properties.PropertySheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -77,6 +81,9 @@ class RowContinuityTest {
 	void rebootToDfuWithAResetKeepsTheRow() throws Exception {
 		Samples samples = rebootWatched("0x03", "ROWS-RESET");
 		assertTrue(samples.sawReenumerating(), "the row never said it was re-enumerating: " + samples.modes);
+		assertTrue(samples.properties.stream().anyMatch(mode -> mode.startsWith("Re-enumerating")),
+				"the Properties view never said it was re-enumerating: " + samples.properties);
+		assertEquals("DFU", samples.properties.get(samples.properties.size() - 1), "the Properties view is stale: " + samples.properties);
 	}
 
 	@Test
@@ -208,6 +215,8 @@ class RowContinuityTest {
 		private final List<String> problems = new ArrayList<>();
 		private final Set<String> modes = new LinkedHashSet<>();
 		private final List<String> modeSequence = new ArrayList<>();
+		/** What the Properties view's Mode said, each change once. */
+		private final List<String> properties = new ArrayList<>();
 		private int count;
 
 		Samples(DfuDevicesView view, String port) {
@@ -261,6 +270,25 @@ class RowContinuityTest {
 			if (!boardId.equals(selectedId())) {
 				problems.add("sample " + count + ": the selection is " + selectedId());
 			}
+			propertiesMode().filter(mode -> properties.isEmpty() || !properties.get(properties.size() - 1).equals(mode))
+					.ifPresent(properties::add);
+		}
+
+		/** The Mode the Properties view shows for the selected board, when it is open. */
+		private java.util.Optional<String> propertiesMode() {
+			IViewPart sheet = view.getSite().getPage().findView(IPageLayout.ID_PROP_SHEET);
+			if (!(sheet instanceof PropertySheet properties) || properties.getCurrentPage() == null
+					|| !(properties.getCurrentPage().getControl() instanceof Tree tree)) {
+				return java.util.Optional.empty();
+			}
+			for (TreeItem group : tree.getItems()) {
+				for (TreeItem item : group.getItems()) {
+					if (item.getText(0).equals("Mode")) {
+						return java.util.Optional.of(item.getText(1));
+					}
+				}
+			}
+			return java.util.Optional.empty();
 		}
 
 		private String selectedId() {
