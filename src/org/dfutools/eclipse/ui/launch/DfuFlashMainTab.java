@@ -308,7 +308,6 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		alt.setText(typed);
 	}
 
-
 	private void selectBoard() {
 		BoardSelectionDialog dialog = new BoardSelectionDialog(getShell(), DfuDeviceService.get().registry(),
 				values().board());
