@@ -8,7 +8,7 @@ import org.dfutools.eclipse.core.usb.LeaveRequest;
 import org.dfutools.eclipse.core.usb.LeaveSent;
 import org.dfutools.eclipse.core.usb.LibUsbBackend;
 import org.dfutools.eclipse.core.usb.UsbException;
-import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 
@@ -124,7 +124,7 @@ public final class DfuDeviceService implements AutoCloseable {
 		try {
 			opened = LibUsbBackend.open();
 		} catch (UsbException e) {
-			ILog.of(getClass()).log(Status.warning(e.getMessage(), e));
+			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
 			registry.setUsbStatus(UsbStatus.failed(e.getMessage()));
 			return;
 		}

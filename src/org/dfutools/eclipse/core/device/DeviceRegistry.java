@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 
@@ -115,7 +115,7 @@ public final class DeviceRegistry implements DeviceSink {
 			try {
 				listener.usbStatusChanged(status);
 			} catch (RuntimeException e) {
-				ILog.of(getClass()).log(Status.error(e.toString(), e));
+				Platform.getLog(getClass()).log(Status.error(e.toString(), e));
 			}
 		}
 	}
@@ -291,7 +291,7 @@ public final class DeviceRegistry implements DeviceSink {
 			try {
 				listener.boardChanged(event);
 			} catch (RuntimeException e) {
-				ILog.of(getClass()).log(Status.error(e.toString(), e));
+				Platform.getLog(getClass()).log(Status.error(e.toString(), e));
 			}
 		}
 	}

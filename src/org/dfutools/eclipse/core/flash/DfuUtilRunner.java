@@ -156,7 +156,7 @@ public final class DfuUtilRunner {
 			if (step > shownStep) {
 				shownStep = step;
 				// dfu-util's own format, one line per step.
-				int filled = Math.clamp(newPercent * BAR_WIDTH / 100, 0, BAR_WIDTH);
+				int filled = Math.max(0, Math.min(newPercent * BAR_WIDTH / 100, BAR_WIDTH));
 				String bar = "=".repeat(filled) + " ".repeat(BAR_WIDTH - filled); //$NON-NLS-1$ //$NON-NLS-2$
 				console.out(String.format("%s\t[%s] %3d%% %12d bytes%n", newPhase, bar, //$NON-NLS-1$
 						Integer.valueOf(newPercent), Long.valueOf(newBytes)));

@@ -17,7 +17,7 @@ import org.dfutools.eclipse.core.device.DeviceSink;
 import org.dfutools.eclipse.core.device.DfuDeviceRecord;
 import org.dfutools.eclipse.core.device.UsbLocation;
 import org.dfutools.eclipse.core.device.UsbStatus;
-import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
 import org.usb4java.Context;
@@ -97,7 +97,7 @@ public final class LibUsbBackend implements AutoCloseable {
 				return;
 			}
 			hotplug = null;
-			ILog.of(getClass()).warn(NLS.bind(Messages.LibUsb_hotplugRegisterFailed, LibUsbErrors.describe(result)));
+			Platform.getLog(getClass()).warn(NLS.bind(Messages.LibUsb_hotplugRegisterFailed, LibUsbErrors.describe(result)));
 		}
 		rescan(); // queued before the status, so LISTING means the attached devices are in
 		submit(() -> sink.setUsbStatus(UsbStatus.LISTING));
@@ -182,7 +182,7 @@ public final class LibUsbBackend implements AutoCloseable {
 				}
 				record.ifPresent(sink::deviceArrived);
 			} catch (RuntimeException e) {
-				ILog.of(LibUsbBackend.class).log(Status.error(e.toString(), e));
+				Platform.getLog(LibUsbBackend.class).log(Status.error(e.toString(), e));
 			} finally {
 				LibUsb.unrefDevice(device);
 			}
@@ -223,7 +223,7 @@ public final class LibUsbBackend implements AutoCloseable {
 		DeviceList list = new DeviceList();
 		int count = LibUsb.getDeviceList(context, list);
 		if (count < 0) {
-			ILog.of(getClass()).warn(NLS.bind(Messages.LibUsb_listFailed, LibUsbErrors.describe(count)));
+			Platform.getLog(getClass()).warn(NLS.bind(Messages.LibUsb_listFailed, LibUsbErrors.describe(count)));
 			return;
 		}
 		try {
@@ -254,7 +254,7 @@ public final class LibUsbBackend implements AutoCloseable {
 			int result = LibUsb.handleEventsTimeout(context, EVENT_LOOP_TURN_MICROS);
 			if (result != LibUsb.SUCCESS && result != LibUsb.ERROR_INTERRUPTED && running) {
 				// Without the event loop no hotplug event arrives: keep the list right by rescanning.
-				ILog.of(getClass()).warn(NLS.bind(Messages.LibUsb_eventLoopFailed, LibUsbErrors.describe(result)));
+				Platform.getLog(getClass()).warn(NLS.bind(Messages.LibUsb_eventLoopFailed, LibUsbErrors.describe(result)));
 				startRescanTimer();
 				return;
 			}
@@ -267,7 +267,7 @@ public final class LibUsbBackend implements AutoCloseable {
 				try {
 					task.run();
 				} catch (RuntimeException e) {
-					ILog.of(LibUsbBackend.class).log(Status.error(e.toString(), e));
+					Platform.getLog(LibUsbBackend.class).log(Status.error(e.toString(), e));
 				}
 			});
 			return true;
@@ -331,7 +331,7 @@ public final class LibUsbBackend implements AutoCloseable {
 		if (stopped) {
 			LibUsb.exit(context);
 		} else {
-			ILog.of(getClass()).warn(Messages.LibUsb_closeTimedOut);
+			Platform.getLog(getClass()).warn(Messages.LibUsb_closeTimedOut);
 		}
 	}
 }

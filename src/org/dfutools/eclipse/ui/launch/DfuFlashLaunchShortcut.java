@@ -32,9 +32,11 @@ public final class DfuFlashLaunchShortcut implements ILaunchShortcut {
 
 	@Override
 	public void launch(ISelection selection, String mode) {
-		if (selection instanceof IStructuredSelection structured
-				&& Adapters.adapt(structured.getFirstElement(), IFile.class) instanceof IFile file) {
-			launch(file, mode);
+		if (selection instanceof IStructuredSelection structured) {
+			IFile file = Adapters.adapt(structured.getFirstElement(), IFile.class);
+			if (file != null) {
+				launch(file, mode);
+			}
 		}
 	}
 

@@ -43,6 +43,6 @@ public final class BoardImages {
 		if (board.reenumerating()) {
 			base = ImageDescriptor.createWithFlags(base, SWT.IMAGE_GRAY);
 		}
-		return resources.create(base);
+		return resources.createImage(base);
 	}
 }

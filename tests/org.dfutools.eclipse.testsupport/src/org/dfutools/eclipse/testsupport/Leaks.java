@@ -80,7 +80,7 @@ public final class Leaks {
 				left.add("child processes " + processes);
 			}
 			List<String> threadsLeft = Thread.getAllStackTraces().keySet().stream()
-					.filter(t -> t.isAlive() && !threads.contains(Long.valueOf(t.threadId())))
+					.filter(t -> t.isAlive() && !threads.contains(Long.valueOf(t.getId())))
 					.map(Thread::getName).filter(name -> POOL_THREADS.stream().noneMatch(name::startsWith)).toList();
 			if (!threadsLeft.isEmpty()) {
 				left.add("threads " + threadsLeft);
@@ -146,7 +146,7 @@ public final class Leaks {
 	}
 
 	private static Set<Long> threadIds() {
-		return Thread.getAllStackTraces().keySet().stream().map(t -> Long.valueOf(t.threadId()))
+		return Thread.getAllStackTraces().keySet().stream().map(t -> Long.valueOf(t.getId()))
 				.collect(Collectors.toSet());
 	}
 }
