@@ -15,22 +15,26 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Widget;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
 
 /**
  * Drives modal dialogs from the UI thread: a list of steps, each tried every 50 ms from a display timer
  * (which keeps firing inside the dialogs' own event loops) until it finds what it needs. A step that
  * opens another modal dialog blocks inside its action, so the next step is due before the action runs.
  */
-final class ScriptedDialogs {
+public final class ScriptedDialogs {
 
 	private static final int TICK_MILLIS = 50;
 	/** A script that has not finished after this long fails, and closes its dialogs so that the test ends. */
 	private static final long LIMIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+	/** After a failure, dialogs are closed until none has opened for this long. */
+	private static final long CLOSING_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
 	private final Display display;
 	private final List<Supplier<Runnable>> steps = new ArrayList<>();
 	private int next;
-	private Throwable failure;
+	private AssertionError failure;
 	private long started;
 
 	ScriptedDialogs(Display display) {
@@ -75,18 +79,59 @@ final class ScriptedDialogs {
 				action.run();
 			}
 		} catch (RuntimeException | AssertionError e) {
-			failure = e;
+			failure = new AssertionError(e.getMessage() + "; open shells: " + describeShells(), e);
 			try {
 				org.dfutools.eclipse.testsupport.Screenshots.save(display, "dialog-script-failure");
 			} catch (java.io.IOException notSaved) {
-				e.addSuppressed(notSaved);
+				failure.addSuppressed(notSaved);
 			}
-			for (Shell shell : display.getShells()) {
-				if (shell.getParent() != null && !shell.isDisposed()) {
-					shell.close();
-				}
+			closeDialogs(System.nanoTime());
+		}
+	}
+
+	/**
+	 * Closes every dialog, and goes on closing the ones that open next (a step's action may have been about to
+	 * open one) until none has been seen for a while: a failed script must not leave the test blocked in a dialog.
+	 */
+	private void closeDialogs(long lastSeen) {
+		List<Shell> open = dialogs(display);
+		open.forEach(Shell::close);
+		long seen = open.isEmpty() ? lastSeen : System.nanoTime();
+		if (System.nanoTime() - seen < CLOSING_NANOS) {
+			display.timerExec(TICK_MILLIS, () -> closeDialogs(seen));
+		}
+	}
+
+	private String describeShells() {
+		StringBuilder shells = new StringBuilder();
+		for (Shell shell : display.getShells()) {
+			shells.append(shells.length() == 0 ? "" : ", ").append('"').append(shell.getText()).append('"')
+					.append(shell.isVisible() ? "" : " (hidden)").append(isWorkbenchWindow(shell) ? " (workbench window)" : "");
+		}
+		return shells.toString();
+	}
+
+	/**
+	 * The open dialogs: every visible shell but the workbench windows'. (Not "shells with a parent": a dialog
+	 * opened with no active shell, as from a command run by a test, has none.)
+	 */
+	public static List<Shell> dialogs(Display display) {
+		List<Shell> dialogs = new ArrayList<>();
+		for (Shell shell : display.getShells()) {
+			if (!shell.isDisposed() && shell.isVisible() && !isWorkbenchWindow(shell)) {
+				dialogs.add(shell);
 			}
 		}
+		return dialogs;
+	}
+
+	private static boolean isWorkbenchWindow(Shell shell) {
+		for (IWorkbenchWindow window : PlatformUI.getWorkbench().getWorkbenchWindows()) {
+			if (window.getShell() == shell) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static Optional<Shell> shell(Display display, String title) {
@@ -128,14 +173,12 @@ final class ScriptedDialogs {
 		return null;
 	}
 
-	/** A widget in any open dialog (a shell with a parent), whatever the dialog's title. */
+	/** A widget in any open dialog, whatever the dialog's title. */
 	static <T extends Widget> Optional<T> findInDialogs(Display display, Class<T> type, Predicate<T> wanted) {
-		for (Shell shell : display.getShells()) {
-			if (!shell.isDisposed() && shell.isVisible() && shell.getParent() != null) {
-				Optional<T> found = find(shell, type, wanted);
-				if (found.isPresent()) {
-					return found;
-				}
+		for (Shell dialog : dialogs(display)) {
+			Optional<T> found = find(dialog, type, wanted);
+			if (found.isPresent()) {
+				return found;
 			}
 		}
 		return Optional.empty();

@@ -14,6 +14,7 @@ import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.Screenshots;
 import org.dfutools.eclipse.testsupport.UiWait;
 import org.dfutools.eclipse.testsupport.UsbBench;
+import org.dfutools.eclipse.ui.launch.ScriptedDialogs;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
@@ -145,11 +146,7 @@ class StartApplicationInViewTest {
 
 	/** The platform shows a failed user job in a dialog; it is closed here so that later tests see a clean workbench. */
 	private void closeProblemDialogs() {
-		for (Shell shell : display.getShells()) {
-			if (shell.getParent() != null && shell.isVisible()) {
-				shell.close();
-			}
-		}
+		ScriptedDialogs.dialogs(display).forEach(Shell::close);
 	}
 
 	private static ToolItem toolItem(DfuDevicesView view, String tooltipStart) {
