@@ -13,8 +13,11 @@ DFU_TEST_PACKAGES=(
 	"${DFU_IDE_PACKAGES[@]}" "${DFU_BENCH_PACKAGES[@]}"
 	xvfb xauth dbus-x11 at-spi2-core                                         # a headless workbench
 	usbutils                                                                 # lsusb, which the bench is tested with
-	imagemagick xdotool                                                      # screenshots; keys and clicks for the product test
+	imagemagick xdotool xclip                                                # screenshots; keys, clicks and the clipboard for the product tests
+	xdg-utils                                                                # xdg-mime, which Eclipse 4.25 runs at start (every desktop has it)
 )
+# The Java the oldest supported Eclipse is tested on; needed only when no JDK 17 is installed already.
+DFU_JDK17_PACKAGE=openjdk-17-jdk-headless
 
 dfu_missing_packages() {
 	local package
