@@ -9,7 +9,8 @@ import java.util.zip.CRC32;
 /** Finds and checks the DFU suffix of a firmware file; a file without one is plain firmware. */
 public final class DfuSuffixReader {
 
-	private static final int SUFFIX_LENGTH = 16;
+	/** The length of a DFU 1.1 suffix; bLength may say more (extensions), never less. */
+	public static final int SUFFIX_LENGTH = 16;
 
 	private DfuSuffixReader() {
 	}

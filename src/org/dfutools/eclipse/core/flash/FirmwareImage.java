@@ -49,6 +49,10 @@ public record FirmwareImage(Path file, byte[] content, Optional<DfuSuffix> suffi
 					String.format("0x%08x", Long.valueOf(suffix.get().computedCrc())) })); //$NON-NLS-1$
 		}
 		int suffixLength = suffix.map(DfuSuffix::length).orElse(0);
+		if (suffix.isPresent() && suffixLength < DfuSuffixReader.SUFFIX_LENGTH) {
+			// dfu-util refuses it too ("Unsupported DFU suffix length"); size() would count suffix bytes as firmware.
+			throw new FlashException(NLS.bind(Messages.Firmware_shortSuffix, file, Integer.valueOf(suffixLength)));
+		}
 		if (suffixLength > content.length) {
 			throw new FlashException(NLS.bind(Messages.Firmware_badSuffixLength, file));
 		}

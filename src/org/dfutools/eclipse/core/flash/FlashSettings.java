@@ -102,17 +102,40 @@ public record FlashSettings(BoardSelector board, Path firmware, String alt, Opti
 		if (alt.isEmpty()) {
 			throw new FlashException(Messages.FlashSettings_noAlt);
 		}
-		if (alt.matches("\\d+")) { //$NON-NLS-1$
-			if (alt.length() > 3 || Integer.parseInt(alt) > 255) {
+		OptionalLong index = cNumber(alt);
+		if (index.isPresent()) {
+			if (index.getAsLong() > 255) {
 				throw new FlashException(NLS.bind(Messages.FlashSettings_badAlt, alt));
 			}
-			return Integer.toString(Integer.parseInt(alt));
+			return Long.toString(index.getAsLong());
 		}
 		// A name: dfu-util compares it with the alt settings' iInterface strings.
 		if (alt.startsWith("-") || alt.chars().anyMatch(Character::isISOControl)) { //$NON-NLS-1$
 			throw new FlashException(NLS.bind(Messages.FlashSettings_badAlt, alt));
 		}
 		return alt;
+	}
+
+	/**
+	 * The number dfu-util reads for {@code -a}, with {@code strtoul(text, &end, 0)}, when the whole text is one:
+	 * 0x-hexadecimal, 0-octal or decimal. Otherwise empty, and dfu-util takes the text as an alt name ("08" too).
+	 */
+	private static OptionalLong cNumber(String text) {
+		String digits = text;
+		int radix = 10;
+		if (text.length() > 2 && (text.startsWith("0x") || text.startsWith("0X"))) { //$NON-NLS-1$ //$NON-NLS-2$
+			digits = text.substring(2);
+			radix = 16;
+		} else if (text.length() > 1 && text.startsWith("0")) { //$NON-NLS-1$
+			digits = text.substring(1);
+			radix = 8;
+		}
+		int base = radix;
+		if (digits.isEmpty() || !digits.chars().allMatch(c -> c < 0x80 && Character.digit(c, base) >= 0)) {
+			return OptionalLong.empty();
+		}
+		// Too long for a long is too big for an alt setting; strtoul saturates, and dfu-util finds no such alt.
+		return OptionalLong.of(digits.length() > 15 ? Long.MAX_VALUE : Long.parseLong(digits, base));
 	}
 
 	/** A decimal or 0x-hexadecimal number from 0 to {@code max}. */

@@ -45,6 +45,7 @@ final class Messages extends NLS {
 	public static String DfuUtilExit_failed;
 	public static String Firmware_unreadable;
 	public static String Firmware_badCrc;
+	public static String Firmware_shortSuffix;
 	public static String Firmware_badSuffixLength;
 	public static String Firmware_empty;
 	public static String Firmware_copyFailed;

@@ -6,11 +6,14 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.dfutools.eclipse.core.device.DeviceSink;
@@ -48,6 +51,9 @@ public final class LibUsbBackend implements AutoCloseable {
 	private final ExecutorService reader = Executors.newSingleThreadExecutor(daemon("DFU device reader")); //$NON-NLS-1$
 	private final ScheduledExecutorService retryTimer = Executors
 			.newSingleThreadScheduledExecutor(daemon("DFU device read retry")); //$NON-NLS-1$
+	/** libusb device references taken and not yet released: 0 when nothing is pending or being read. */
+	private final AtomicInteger referencesHeld = new AtomicInteger();
+	private final Set<DeviceRead> waitingRetries = ConcurrentHashMap.newKeySet();
 	private volatile boolean running = true;
 	private Thread eventThread;
 	private HotplugCallbackHandle hotplug;
@@ -56,6 +62,11 @@ public final class LibUsbBackend implements AutoCloseable {
 
 	private LibUsbBackend(Context context) {
 		this.context = context;
+	}
+
+	/** The libusb device references this backend holds now (reads pending or running); for leak checks. */
+	public int deviceReferencesHeld() {
+		return referencesHeld.get();
 	}
 
 	/** Starts libusb. Fails with a readable message when the native library or the USB subsystem is missing. */
@@ -150,7 +161,7 @@ public final class LibUsbBackend implements AutoCloseable {
 	private final HotplugCallback onHotplug = (ctx, device, event, userData) -> {
 		if (event == LibUsb.HOTPLUG_EVENT_DEVICE_ARRIVED) {
 			// No I/O inside libusb's callback: keep the device alive and read it on the reader thread.
-			DeviceRead read = new DeviceRead(LibUsb.refDevice(device), false);
+			DeviceRead read = new DeviceRead(device, false);
 			try {
 				reader.execute(read);
 			} catch (RejectedExecutionException e) {
@@ -167,9 +178,12 @@ public final class LibUsbBackend implements AutoCloseable {
 	private final class DeviceRead implements Runnable {
 		private final Device device;
 		private final boolean retry;
+		private final AtomicBoolean released = new AtomicBoolean();
 
+		/** Takes a reference to the device, released once when the read has run or is discarded. */
 		DeviceRead(Device device, boolean retry) {
-			this.device = device;
+			this.device = LibUsb.refDevice(device);
+			referencesHeld.incrementAndGet();
 			this.retry = retry;
 		}
 
@@ -184,12 +198,16 @@ public final class LibUsbBackend implements AutoCloseable {
 			} catch (RuntimeException e) {
 				Platform.getLog(LibUsbBackend.class).log(Status.error(e.toString(), e));
 			} finally {
-				LibUsb.unrefDevice(device);
+				discard();
 			}
 		}
 
+		/** Releases the reference, once: close() and the reader may both come to a read that is handed over. */
 		void discard() {
-			LibUsb.unrefDevice(device);
+			if (released.compareAndSet(false, true)) {
+				LibUsb.unrefDevice(device);
+				referencesHeld.decrementAndGet();
+			}
 		}
 	}
 
@@ -199,9 +217,12 @@ public final class LibUsbBackend implements AutoCloseable {
 	 * shortly after, before reporting it. Returns false when closing.
 	 */
 	private boolean retryLater(Device device) {
-		DeviceRead again = new DeviceRead(LibUsb.refDevice(device), true);
+		DeviceRead again = new DeviceRead(device, true);
+		// Kept here while it waits: a task that close() cancels never runs, so close() releases these itself.
+		waitingRetries.add(again);
 		try {
 			retryTimer.schedule(() -> {
+				waitingRetries.remove(again);
 				try {
 					reader.execute(again);
 				} catch (RejectedExecutionException e) {
@@ -210,6 +231,7 @@ public final class LibUsbBackend implements AutoCloseable {
 			}, OPEN_RETRY_MILLIS, TimeUnit.MILLISECONDS);
 			return true;
 		} catch (RejectedExecutionException e) {
+			waitingRetries.remove(again);
 			again.discard();
 			return false;
 		}
@@ -311,10 +333,13 @@ public final class LibUsbBackend implements AutoCloseable {
 			rescanTimer.shutdownNow();
 		}
 		reader.shutdown();
-		retryTimer.shutdownNow().forEach(Runnable::run); // each hands its read to the closed reader, which discards it
+		retryTimer.shutdownNow();
+		waitingRetries.forEach(DeviceRead::discard);
 		boolean stopped = false;
 		try {
-			stopped = reader.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+			// A retry that was firing hands its read to the closed reader, which refuses it: it discards it itself.
+			stopped = retryTimer.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+			stopped &= reader.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
 			if (eventThread != null) {
 				eventThread.join(CLOSE_WAIT_MILLIS);
 				stopped &= !eventThread.isAlive();

@@ -62,6 +62,33 @@ class DfuSuffixReaderTest {
 		assertEquals(Optional.empty(), DfuSuffixReader.parse(new byte[] { 'U', 'F', 'D' }));
 	}
 
+	/**
+	 * A suffix whose bLength is below 16 (its CRC intact): dfu-util refuses the file ("Unsupported DFU suffix
+	 * length", EX_DATAERR), and so does the chain, before the board is touched.
+	 */
+	@Test
+	void aSuffixShorterThanSixteenBytesIsRefusedAsDfuUtilRefusesIt() throws Exception {
+		byte[] bytes = org.dfutools.eclipse.testsupport.Firmware.withSuffix(new byte[1000], 0x1209, 0x0002);
+		bytes[bytes.length - 5] = 10;
+		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		crc.update(bytes, 0, bytes.length - 4);
+		long value = ~crc.getValue() & 0xFFFFFFFFL;
+		for (int index = 0; index < 4; index++) {
+			bytes[bytes.length - 4 + index] = (byte) (value >>> (8 * index));
+		}
+		Path file = Files.write(folder.resolve("short-suffix.dfu"), bytes);
+		assertTrue(DfuSuffixReader.parse(bytes).orElseThrow().crcValid(), "the CRC is intact: only bLength is wrong");
+
+		Process check = new ProcessBuilder("dfu-suffix", "-c", file.toString()).redirectErrorStream(true).start();
+		String said = new String(check.getInputStream().readAllBytes());
+		assertTrue(check.waitFor(10, TimeUnit.SECONDS), "dfu-suffix hung");
+		assertEquals(65, check.exitValue(), "dfu-suffix takes the file: " + said); // EX_DATAERR
+		org.dfutools.eclipse.core.flash.FlashException refused = org.junit.jupiter.api.Assertions.assertThrows(
+				org.dfutools.eclipse.core.flash.FlashException.class,
+				() -> org.dfutools.eclipse.core.flash.FirmwareImage.read(file));
+		assertTrue(refused.getMessage().contains("10 bytes long"), refused.getMessage());
+	}
+
 	private Path firmware(int size) throws Exception {
 		byte[] bytes = new byte[size];
 		new Random(size).nextBytes(bytes);

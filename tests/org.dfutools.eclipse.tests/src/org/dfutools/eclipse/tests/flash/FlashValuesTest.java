@@ -70,6 +70,13 @@ class FlashValuesTest {
 				"", "", "", true, "10", false), "is not a USB port path");
 		assertBad(new FlashConfiguration(new BoardSelector(BoardSelector.Kind.SERIAL, "A"), file.toString(), "0", "", "",
 				"", true, "0", false), "is not a timeout");
+		// dfu-util reads -a with strtoul(..., 0): a whole C number is an index, in any base; anything else a name.
+		assertEquals("1", FlashSettings.parse(values(file.toString(), "0x1", "", "", ""), text -> text).alt());
+		assertEquals("8", FlashSettings.parse(values(file.toString(), "010", "", "", ""), text -> text).alt());
+		assertEquals("255", FlashSettings.parse(values(file.toString(), "0xFF", "", "", ""), text -> text).alt());
+		assertBad(values(file.toString(), "0x100", "", "", ""), "is not an alt setting");
+		assertEquals("0x", FlashSettings.parse(values(file.toString(), "0x", "", "", ""), text -> text).alt());
+		assertEquals("08", FlashSettings.parse(values(file.toString(), "08", "", "", ""), text -> text).alt());
 		FlashSettings named = FlashSettings.parse(values(file.toString(), "@Internal Flash  /0x08000000/04*016Kg", "0x8000000", "1024", ""),
 				text -> text);
 		assertEquals("@Internal Flash  /0x08000000/04*016Kg", named.alt());

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.Screenshots;
@@ -144,6 +145,48 @@ class DfuFlashDialogChecksTest {
 		}
 	}
 
+	/**
+	 * A bootloader this user may not open, so that its alt settings' names could not be read (one has no
+	 * iInterface string at all): the tab offers them by number. (It once threw a NullPointerException on the
+	 * UI thread for each such alt.)
+	 */
+	@Test
+	void altSettingsWithoutANameAreOfferedByTheirNumber() throws Exception {
+		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		Display display = window.getShell().getDisplay();
+		Path good = Files.write(folder.resolve("app.bin"), Firmware.image(4096, 92));
+		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+			String port = bench.attachAndAwait("""
+					{"name": "chk-unnamed", "start_mode": "dfu", "runtime": {"pid": "0x00e8", "serial": "CHK-UNNAMED"},
+					 "dfu": {"pid": "0x00e9", "alts": [{"name": "Flash"}, {"name": ""}]}, "behaviour": {"open_error": "EACCES"}}
+					""", LIMIT);
+			try {
+				ILaunchConfiguration configuration = FlashConfigurations
+						.create("unnamed alts", new BoardSelector(BoardSelector.Kind.SERIAL, "CHK-UNNAMED"), good.toString()).doSave();
+				List<List<String>> offered = new ArrayList<>();
+				ScriptedDialogs script = new ScriptedDialogs(display)
+						.then(() -> altCombo(display).map(combo -> List.of(combo.getItems())).filter(items -> {
+							offered.add(items);
+							return items.equals(List.of("0", "1"));
+						}).map(items -> (Runnable) () -> setAlt(display, "1")).orElse(null))
+						.then(expect(display, null, true, () -> {
+							clickButton(display, "Apply");
+							clickButton(display, "Close");
+						}));
+				script.start();
+				DebugUITools.openLaunchConfigurationDialog(window.getShell(), configuration, IDebugUIConstants.ID_RUN_LAUNCH_GROUP,
+						null);
+				assertNull(script.failure(), () -> "the dialog script failed at " + script.position() + "; alts offered: "
+						+ offered.subList(Math.max(0, offered.size() - 1), offered.size()) + ": " + script.failure());
+				assertTrue(script.done(), () -> "the dialog closed at " + script.position());
+				assertEquals("1", configuration.getAttribute(FlashConfiguration.ALT, ""));
+				configuration.delete();
+			} finally {
+				bench.events.detachAndAwaitRemoval(port, LIMIT);
+			}
+		}
+	}
+
 	@Test
 	void flashFirmwareReusesTheBoardsConfigurationAndNamesItAfterTheApplication() throws Exception {
 		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
@@ -224,8 +267,12 @@ class DfuFlashDialogChecksTest {
 	}
 
 	private static void setAlt(Display display, String value) {
-		ScriptedDialogs.shell(display, DIALOG).flatMap(shell -> ScriptedDialogs.find(shell, Combo.class,
-				c -> "alt".equals(c.getData(DfuFlashMainTab.WIDGET_ID)))).orElseThrow().setText(value);
+		altCombo(display).orElseThrow().setText(value);
+	}
+
+	private static Optional<Combo> altCombo(Display display) {
+		return ScriptedDialogs.shell(display, DIALOG).flatMap(shell -> ScriptedDialogs.find(shell, Combo.class,
+				c -> "alt".equals(c.getData(DfuFlashMainTab.WIDGET_ID))));
 	}
 
 	private static void selectKind(Display display, int index) {
