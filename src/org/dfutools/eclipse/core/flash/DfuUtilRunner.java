@@ -5,10 +5,10 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.dfutools.eclipse.core.process.DfuUtilOutput;
+import org.dfutools.eclipse.core.process.ProcessTree;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
@@ -89,25 +89,13 @@ public final class DfuUtilRunner {
 		return reported;
 	}
 
-	/**
-	 * Kills at once, without a SIGTERM grace period: dfu-util has no SIGTERM handler, so both end it alike, and
-	 * the Debug view's Terminate waits for the launch's process on the UI thread, where no grace may be spent.
-	 */
+	/** Kills it and whatever it started (see {@link ProcessTree#kill}), then gives its output reader a moment to end. */
 	private static void stop(Process process, Thread reader) {
-		// dfu-util starts no children, but a wrapper script in its place may: they go too.
-		List<ProcessHandle> children = process.descendants().toList();
-		process.destroyForcibly();
-		boolean interrupted = false;
+		ProcessTree.kill(process);
 		try {
 			process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
 			reader.join(GRACE.toMillis());
 		} catch (InterruptedException e) {
-			process.destroyForcibly();
-			interrupted = true;
-		} finally {
-			children.forEach(ProcessHandle::destroyForcibly);
-		}
-		if (interrupted) {
 			Thread.currentThread().interrupt();
 		}
 	}

@@ -72,7 +72,7 @@ public final class FlashChain {
 
 		// 1. Everything that can be checked without touching the board.
 		progress.subTask(Messages.FlashChain_checking);
-		Path dfuUtil = dfuUtil();
+		Path dfuUtil = dfuUtil(progress);
 		FirmwareImage image = FirmwareImage.read(settings.firmware());
 		DeviceRegistry registry = awaitListing(progress);
 		Board before = settings.board().select(registry.boards());
@@ -133,14 +133,16 @@ public final class FlashChain {
 		}
 	}
 
-	private Path dfuUtil() throws FlashException {
+	private Path dfuUtil(IProgressMonitor monitor) throws FlashException {
 		try {
 			Path executable = DfuUtilTool.locate(tools.dfuUtil());
-			DfuUtilVersion version = DfuUtilTool.version(executable, VERSION_LIMIT);
+			DfuUtilVersion version = DfuUtilTool.version(executable, VERSION_LIMIT, monitor);
 			info(NLS.bind(Messages.FlashChain_dfuUtil, version, executable));
 			return executable;
 		} catch (DfuUtilException e) {
 			throw new FlashException(e.getMessage(), e);
+		} catch (OperationCanceledException e) {
+			throw FlashException.cancelled(Messages.FlashChain_cancelledBeforeBoard);
 		}
 	}
 

@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.osgi.util.NLS;
 
 /** Finds the dfu-util executable and checks that it runs and is recent enough. Never on the UI thread. */
@@ -22,6 +25,10 @@ public final class DfuUtilTool {
 	private static final String NAME = "dfu-util"; //$NON-NLS-1$
 	/** Versions already asked, per executable path. */
 	private static final Map<Path, Probe> PROBES = new ConcurrentHashMap<>();
+	/** How often a running probe looks at its monitor. */
+	private static final long CHECK_MILLIS = 50;
+	/** dfu-util -V prints a few hundred bytes: more is not dfu-util. */
+	private static final int MAX_OUTPUT = 4096;
 
 	private DfuUtilTool() {
 	}
@@ -52,19 +59,25 @@ public final class DfuUtilTool {
 		throw new DfuUtilException(Messages.DfuUtil_notOnPath);
 	}
 
+	/** {@link #version(Path, Duration, IProgressMonitor)} that only the limit ends. */
+	public static DfuUtilVersion version(Path executable, Duration limit) throws DfuUtilException {
+		return version(executable, limit, new NullProgressMonitor());
+	}
+
 	/**
 	 * The version of this dfu-util, 0.9 or newer, else throws. {@code dfu-util -V} runs bounded by
-	 * {@code limit} (killed when it takes longer) the first time, and again only when the file changed:
-	 * every launch checks, but need not pay a process start for it.
+	 * {@code limit} (killed when it takes longer, or at once when the monitor is cancelled:
+	 * {@link OperationCanceledException}) the first time, and again only when the file changed: every
+	 * launch checks, but need not pay a process start for it.
 	 */
-	public static DfuUtilVersion version(Path executable, Duration limit) throws DfuUtilException {
+	public static DfuUtilVersion version(Path executable, Duration limit, IProgressMonitor monitor) throws DfuUtilException {
 		Optional<BasicFileAttributes> file = attributes(executable);
 		Probe known = PROBES.get(executable);
 		DfuUtilVersion version;
 		if (known != null && file.isPresent() && known.sameFile(file.get())) {
 			version = known.version();
 		} else {
-			version = probe(executable, limit);
+			version = probe(executable, limit, monitor);
 			file.ifPresent(attributes -> PROBES.put(executable, new Probe(attributes, version)));
 		}
 		if (!version.isSupported()) {
@@ -73,29 +86,52 @@ public final class DfuUtilTool {
 		return version;
 	}
 
-	private static DfuUtilVersion probe(Path executable, Duration limit) throws DfuUtilException {
+	private static DfuUtilVersion probe(Path executable, Duration limit, IProgressMonitor monitor) throws DfuUtilException {
 		Process process;
 		try {
 			process = new ProcessBuilder(executable.toString(), "-V").redirectErrorStream(true).start(); //$NON-NLS-1$
 		} catch (IOException e) {
 			throw new DfuUtilException(NLS.bind(Messages.DfuUtil_cannotStart, executable, e.getMessage()), e);
 		}
+		long deadline = System.nanoTime() + limit.toNanos();
 		try {
-			if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new DfuUtilException(NLS.bind(Messages.DfuUtil_noAnswer, executable, Long.valueOf(limit.toMillis())));
+			while (!process.waitFor(CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+				if (monitor.isCanceled()) {
+					throw new OperationCanceledException();
+				}
+				if (System.nanoTime() - deadline > 0) {
+					throw new DfuUtilException(NLS.bind(Messages.DfuUtil_noAnswer, executable, Long.valueOf(limit.toMillis())));
+				}
 			}
-			// The output is short and complete once the process has ended.
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			String output = endedOutput(process);
 			return DfuUtilVersion.parse(output).orElseThrow(() -> new DfuUtilException(
 					NLS.bind(Messages.DfuUtil_unknownOutput, executable, output.lines().findFirst().orElse("")))); //$NON-NLS-1$
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new DfuUtilException(NLS.bind(Messages.DfuUtil_noAnswer, executable, Long.valueOf(limit.toMillis())), e);
+			throw new OperationCanceledException();
 		} catch (IOException e) {
 			throw new DfuUtilException(NLS.bind(Messages.DfuUtil_cannotStart, executable, e.getMessage()), e);
 		} finally {
-			process.destroyForcibly();
+			ProcessTree.kill(process);
 		}
+	}
+
+	/**
+	 * What an ended process left in its pipe, at most {@value #MAX_OUTPUT} bytes, without waiting for the end
+	 * of the stream: something it started in the background may hold the pipe open.
+	 */
+	private static String endedOutput(Process process) throws IOException {
+		byte[] output = new byte[MAX_OUTPUT];
+		int length = 0;
+		java.io.InputStream in = process.getInputStream();
+		while (length < MAX_OUTPUT && in.available() > 0) {
+			int read = in.read(output, length, Math.min(in.available(), MAX_OUTPUT - length));
+			if (read < 0) {
+				break;
+			}
+			length += read;
+		}
+		return new String(output, 0, length, StandardCharsets.UTF_8);
 	}
 
 	/** The file behind the path (links followed), or empty when it cannot be read: then nothing is remembered. */
