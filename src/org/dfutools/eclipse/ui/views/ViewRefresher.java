@@ -29,7 +29,7 @@ final class ViewRefresher implements BoardListener {
 	}
 
 	/** Long enough to gather a burst of events, short enough to stay well under 100 ms per hotplug. */
-	private static final long COALESCE_DELAY_MILLIS = 15;
+	static final long COALESCE_DELAY_MILLIS = 15;
 
 	private final DeviceRegistry registry;
 	private final Display display;
