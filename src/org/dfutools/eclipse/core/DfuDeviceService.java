@@ -1,31 +1,40 @@
 package org.dfutools.eclipse.core;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.device.UsbLocation;
 import org.dfutools.eclipse.core.device.UsbStatus;
-import org.dfutools.eclipse.core.usb.DetachRequest;
-import org.dfutools.eclipse.core.usb.DetachSent;
-import org.dfutools.eclipse.core.usb.LeaveRequest;
-import org.dfutools.eclipse.core.usb.LeaveSent;
-import org.dfutools.eclipse.core.usb.LibUsbBackend;
+import org.dfutools.eclipse.core.usb.UsbConnection;
 import org.dfutools.eclipse.core.usb.UsbException;
+import org.dfutools.eclipse.core.usb.UsbPort;
+import org.dfutools.eclipse.core.usb.libusb.LibUsbBackend;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 
 /**
- * Keeps the device registry fed from the USB bus. USB starts on first use, on a thread of its own, so
- * that no caller (the UI thread included) ever waits for libusb; until then and when USB cannot be used
- * the registry's status says so.
+ * Keeps the device registry fed from the USB bus, and owns the USB port. USB starts on first use, on a thread
+ * of its own, so that no caller (the UI thread included) ever waits for it; until then and when USB cannot be
+ * used the registry's status says so. Operations open devices through the service, which closes the port only
+ * when none is open any more: freeing libusb under a running transfer would crash the IDE.
  */
 public final class DfuDeviceService implements AutoCloseable {
+
+	/** How long close() waits for operations that have a device open (each transfer is bounded by 1 s). */
+	static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
 	private static DfuDeviceService shared;
 
 	private final DeviceRegistry registry = new DeviceRegistry();
+	private final UsbPort.Factory factory;
 	private final boolean useHotplug;
-	private LibUsbBackend backend;
+	private UsbPort port;
 	private boolean started;
 	private boolean closed;
+	/** Devices open for operations now; the port is closed only when this is 0. */
+	private int openConnections;
 
 	/** The service of the running plugin, created on first use and closed when the bundle stops. */
 	public static synchronized DfuDeviceService get() {
@@ -43,13 +52,19 @@ public final class DfuDeviceService implements AutoCloseable {
 		}
 	}
 
-	/** A service that follows the bus through libusb's hotplug events where the platform has them. */
+	/** A service on libusb that follows the bus through its hotplug events where the platform has them. */
 	public DfuDeviceService() {
 		this(true);
 	}
 
 	/** @param useHotplug false to rescan every few seconds instead of listening to hotplug events */
 	public DfuDeviceService(boolean useHotplug) {
+		this(LibUsbBackend::open, useHotplug);
+	}
+
+	/** A service on another USB port than libusb's (tests' fake one). */
+	public DfuDeviceService(UsbPort.Factory factory, boolean useHotplug) {
+		this.factory = factory;
 		this.useHotplug = useHotplug;
 	}
 
@@ -77,8 +92,8 @@ public final class DfuDeviceService implements AutoCloseable {
 	 * since a udev rule was installed shows its names; and retries USB when it could not start.
 	 */
 	public synchronized void refresh() {
-		if (backend != null) {
-			backend.refresh();
+		if (port != null) {
+			port.refresh();
 		} else if (started && !closed && registry.usbStatus().state() == UsbStatus.State.FAILED) {
 			registry.setUsbStatus(UsbStatus.STARTING);
 			startConnecting();
@@ -86,29 +101,55 @@ public final class DfuDeviceService implements AutoCloseable {
 	}
 
 	/**
-	 * Sends DFU_DETACH to one device through the running USB backend (see {@link LibUsbBackend#detach}).
+	 * Where the bus is not followed by hotplug events, compares it with the registry now: for an operation
+	 * that waits for a board to leave or return, which would otherwise see it only at the next periodic rescan.
 	 */
-	public DetachSent detach(DetachRequest request) throws UsbException {
-		LibUsbBackend usb;
+	public void rescanUnlessHotplug() {
+		UsbPort running;
 		synchronized (this) {
-			usb = backend;
+			running = port;
 		}
-		if (usb == null) {
-			throw new UsbException(registry.usbStatus().failure(), 0);
+		if (running != null && !running.followsHotplug()) {
+			running.rescan();
 		}
-		return usb.detach(request);
 	}
 
-	/** Tells one bootloader to start its application through the running USB backend (see {@link LibUsbBackend#leave}). */
-	public LeaveSent leave(LeaveRequest request) throws UsbException {
-		LibUsbBackend usb;
+	/** Whether USB runs on Windows (see {@link UsbPort#onWindows()}); false until USB has started. */
+	public synchronized boolean onWindows() {
+		return port != null && port.onWindows();
+	}
+
+	/**
+	 * Opens the device at this location for one operation. Close the connection when done: the service
+	 * closes USB only after every connection is closed.
+	 */
+	public UsbConnection open(UsbLocation location) throws UsbException {
+		UsbPort running;
 		synchronized (this) {
-			usb = backend;
+			if (closed || port == null) {
+				String failure = registry.usbStatus().failure();
+				throw new UsbException(UsbException.Kind.CLOSED, closed ? Messages.DfuDeviceService_closed
+						: failure.isEmpty() ? Messages.DfuDeviceService_notStarted : failure);
+			}
+			running = port;
+			openConnections++;
 		}
-		if (usb == null) {
-			throw new UsbException(registry.usbStatus().failure(), 0);
+		try {
+			return new Connection(running.open(location));
+		} catch (UsbException | RuntimeException e) {
+			connectionClosed();
+			throw e;
 		}
-		return usb.leave(request);
+	}
+
+	private synchronized void connectionClosed() {
+		openConnections--;
+		if (openConnections == 0) {
+			notifyAll();
+			if (closed && port != null) {
+				closePort(); // close() gave up waiting for this one
+			}
+		}
 	}
 
 	private void startConnecting() {
@@ -120,9 +161,9 @@ public final class DfuDeviceService implements AutoCloseable {
 	}
 
 	private void connect() {
-		LibUsbBackend opened;
+		UsbPort opened;
 		try {
-			opened = LibUsbBackend.open();
+			opened = factory.open();
 		} catch (UsbException e) {
 			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
 			registry.setUsbStatus(UsbStatus.failed(e.getMessage()));
@@ -133,17 +174,95 @@ public final class DfuDeviceService implements AutoCloseable {
 				opened.close();
 				return;
 			}
-			backend = opened;
-			backend.start(registry, useHotplug);
+			port = opened;
+			port.start(registry, useHotplug);
 		}
 	}
 
+	/**
+	 * Refuses new operations, waits (at most {@link #CLOSE_WAIT}) for the devices that operations have open,
+	 * then closes USB; if one is still open then, USB is closed when it is.
+	 */
 	@Override
 	public synchronized void close() {
 		closed = true;
-		if (backend != null) {
-			backend.close();
-			backend = null;
+		long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+		boolean interrupted = false;
+		while (openConnections > 0 && System.nanoTime() - deadline < 0) {
+			try {
+				TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+			} catch (InterruptedException e) {
+				interrupted = true;
+				break;
+			}
+		}
+		if (openConnections == 0 && port != null) {
+			closePort();
+		} else if (port != null) {
+			Platform.getLog(getClass()).warn(Messages.DfuDeviceService_closeDeferred);
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void closePort() {
+		port.close();
+		port = null;
+	}
+
+	/** A device open for an operation: closing it tells the service. */
+	private final class Connection implements UsbConnection {
+		private final UsbConnection open;
+		private boolean closedOnce;
+
+		Connection(UsbConnection open) {
+			this.open = open;
+		}
+
+		@Override
+		public void claim(int interfaceNumber) throws UsbException {
+			open.claim(interfaceNumber);
+		}
+
+		@Override
+		public void release(int interfaceNumber) {
+			open.release(interfaceNumber);
+		}
+
+		@Override
+		public void selectAlternateSetting(int interfaceNumber, int alternateSetting) throws UsbException {
+			open.selectAlternateSetting(interfaceNumber, alternateSetting);
+		}
+
+		@Override
+		public byte[] classRequestIn(int request, int value, int interfaceNumber, int length) throws UsbException {
+			return open.classRequestIn(request, value, interfaceNumber, length);
+		}
+
+		@Override
+		public void classRequestOut(int request, int value, int interfaceNumber, byte[] data) throws UsbException {
+			open.classRequestOut(request, value, interfaceNumber, data);
+		}
+
+		@Override
+		public boolean reset() throws UsbException {
+			return open.reset();
+		}
+
+		@Override
+		public void close() {
+			synchronized (this) {
+				if (closedOnce) {
+					return;
+				}
+				closedOnce = true;
+			}
+			try {
+				open.close();
+			} finally {
+				connectionClosed();
+			}
 		}
 	}
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.dfutools.eclipse.core.DfuClassCodes;
 import org.eclipse.osgi.util.NLS;
 
 /**

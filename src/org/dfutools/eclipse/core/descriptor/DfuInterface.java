@@ -3,7 +3,6 @@ package org.dfutools.eclipse.core.descriptor;
 import java.util.List;
 import java.util.Optional;
 
-import org.dfutools.eclipse.core.DfuClassCodes;
 
 /**
  * One DFU interface of a configuration, with all its alternate settings.

@@ -5,23 +5,32 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.BoardListener;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.eclipse.core.runtime.IProgressMonitor;
 
-/** The registry's events about one board, for a wait that is bounded and can be cancelled. */
+/**
+ * The registry's events about one board, for a wait that is bounded and can be cancelled. Where USB has no
+ * hotplug events (libusb on Windows) a wait asks for a rescan every {@value #RESCAN_MILLIS} ms itself: the
+ * periodic one, seconds apart, would miss a board's wDetachTimeOut.
+ */
 public final class BoardWatch implements BoardListener, AutoCloseable {
 
 	/** How often a wait looks at its monitor: progress monitors cannot wake a waiting thread. */
 	private static final long CANCEL_CHECK_MILLIS = 50;
+	/** How often a wait rescans where there is no hotplug: a tenth of the usual 1 s wDetachTimeOut. */
+	static final long RESCAN_MILLIS = 100;
 
+	private final DfuDeviceService service;
 	private final DeviceRegistry registry;
 	private final String boardId;
 	private final BlockingQueue<BoardEvent> events = new LinkedBlockingQueue<>();
 
-	public BoardWatch(DeviceRegistry registry, String boardId) {
-		this.registry = registry;
+	public BoardWatch(DfuDeviceService service, String boardId) {
+		this.service = service;
+		this.registry = service.registry();
 		this.boardId = boardId;
 		registry.addListener(this);
 	}
@@ -39,13 +48,19 @@ public final class BoardWatch implements BoardListener, AutoCloseable {
 	 */
 	public BoardEvent await(Predicate<BoardEvent> wanted, long deadlineNanos, IProgressMonitor monitor)
 			throws InterruptedException, CancelledException {
+		long rescanned = System.nanoTime();
 		while (true) {
 			if (monitor.isCanceled()) {
 				throw new CancelledException();
 			}
-			long left = deadlineNanos - System.nanoTime();
+			long now = System.nanoTime();
+			long left = deadlineNanos - now;
 			if (left <= 0) {
 				return null;
+			}
+			if (now - rescanned >= TimeUnit.MILLISECONDS.toNanos(RESCAN_MILLIS)) {
+				service.rescanUnlessHotplug();
+				rescanned = now;
 			}
 			BoardEvent event = events.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(CANCEL_CHECK_MILLIS)),
 					TimeUnit.NANOSECONDS);

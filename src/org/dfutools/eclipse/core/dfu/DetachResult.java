@@ -9,8 +9,7 @@ import org.dfutools.eclipse.core.device.Board;
  *
  * @param board       the board as it is now, in DFU mode
  * @param detachSent  DFU_DETACH (and the reset, when one was needed) done
- * @param deviceLeft  the run-time device gone from the bus
  * @param deviceBack  the DFU-mode device listed (read, so it can be opened)
  */
-public record DetachResult(Board board, Duration detachSent, Duration deviceLeft, Duration deviceBack) {
+public record DetachResult(Board board, Duration detachSent, Duration deviceBack) {
 }

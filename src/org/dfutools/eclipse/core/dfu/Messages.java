@@ -25,6 +25,14 @@ final class Messages extends NLS {
 	public static String StartApplication_didNotReturn;
 	public static String StartApplication_failed;
 	public static String StartApplication_cancelled;
+	public static String Detach_statusFailed;
+	public static String Detach_stalled;
+	public static String Detach_sendFailed;
+	public static String Detach_resetFailed;
+	public static String Detach_vanished;
+	public static String Leave_vanished;
+	public static String Leave_sendFailed;
+	public static String Leave_resetFailed;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -1,7 +1,6 @@
 package org.dfutools.eclipse.core.dfu;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Predicate;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
@@ -12,9 +11,9 @@ import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.dfu.BoardWatch.CancelledException;
 import org.dfutools.eclipse.core.dfu.DetachException.Reason;
-import org.dfutools.eclipse.core.usb.DetachRequest;
-import org.dfutools.eclipse.core.usb.DetachSent;
+import org.dfutools.eclipse.core.usb.UsbConnection;
 import org.dfutools.eclipse.core.usb.UsbException;
+import org.dfutools.eclipse.core.usb.UsbException.Kind;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
@@ -29,8 +28,10 @@ public final class RebootToDfu {
 
 	/** The re-enumeration allowance when the preference is not set. */
 	public static final Duration DEFAULT_ALLOWANCE = Duration.ofSeconds(5);
-	/** DFU 1.1 leaves 0 open; dfu-util's 1000 ms is what devices in the field expect then. */
-	/** What a board without a functional descriptor is given, as dfu-util gives every board. */
+	/**
+	 * The wDetachTimeOut for a board without a functional descriptor, or one that says 0 (DFU 1.1 leaves that
+	 * open): dfu-util's 1000 ms, which devices in the field expect.
+	 */
 	public static final int FALLBACK_DETACH_TIMEOUT_MS = 1000;
 
 	private final DfuDeviceService service;
@@ -50,7 +51,7 @@ public final class RebootToDfu {
 		boolean willDetach = dfu.functional().map(FunctionalDescriptor::willDetach).orElse(false);
 		int timeout = dfu.functional().map(FunctionalDescriptor::detachTimeoutMs).filter(ms -> ms > 0)
 				.orElse(FALLBACK_DETACH_TIMEOUT_MS);
-		if (!willDetach && isWindows()) {
+		if (!willDetach && service.onWindows()) {
 			throw new DetachException(Reason.WINDOWS_CANNOT_RESET, NLS.bind(Messages.RebootToDfu_windows, name(board)));
 		}
 		String oldKey = board.device().location().deviceKey();
@@ -60,16 +61,16 @@ public final class RebootToDfu {
 		long start = System.nanoTime();
 		DeviceRegistry registry = service.registry();
 		// The board keeps its row while it is off the bus; if it is not back by the end of the wait, it loses it.
-		try (BoardWatch watch = new BoardWatch(registry, board.id());
+		try (BoardWatch watch = new BoardWatch(service, board.id());
 				DeviceRegistry.Reenumeration expected = registry.expectReenumeration(board.id())) {
 			progress.subTask(Messages.RebootToDfu_detaching);
-			DetachSent detach = send(board, dfu, timeout, !willDetach);
+			boolean leftAtOnce = send(board, dfu, timeout, !willDetach);
 			long sent = System.nanoTime();
 			progress.worked(20);
 			progress.subTask(Messages.RebootToDfu_waiting);
 			long deadline = sent + Duration.ofMillis(timeout).plus(allowance).toNanos();
 			// When the reset already saw the device go, its departure needs no waiting for: only its return.
-			long leaveDeadline = detach.resetGone() ? deadline : Math.min(deadline, sent + Duration.ofMillis(timeout).toNanos());
+			long leaveDeadline = leftAtOnce ? deadline : Math.min(deadline, sent + Duration.ofMillis(timeout).toNanos());
 			BoardEvent first = watch.await(back.or(gone), leaveDeadline, progress);
 			if (first == null && !willDetach) {
 				// The reset did not make it re-enumerate: it is on the bus as before, in run-time mode.
@@ -79,7 +80,6 @@ public final class RebootToDfu {
 				throw new DetachException(Reason.DID_NOT_LEAVE,
 						NLS.bind(Messages.RebootToDfu_didNotLeave, name(board), Integer.valueOf(timeout)));
 			}
-			long left = System.nanoTime();
 			BoardEvent returned = back.test(first) ? first : watch.await(back, deadline, progress);
 			if (returned == null) {
 				throw new DetachException(Reason.DID_NOT_RETURN, NLS.bind(Messages.RebootToDfu_didNotReturn,
@@ -92,8 +92,7 @@ public final class RebootToDfu {
 				throw new DetachException(Reason.RETURNED_IN_RUNTIME, NLS.bind(Messages.RebootToDfu_backInRuntime, name(board)));
 			}
 			long done = System.nanoTime();
-			return new DetachResult(now, Duration.ofNanos(sent - start), Duration.ofNanos(left - start),
-					Duration.ofNanos(done - start));
+			return new DetachResult(now, Duration.ofNanos(sent - start), Duration.ofNanos(done - start));
 		} catch (CancelledException e) {
 			throw new DetachException(Reason.CANCELLED, NLS.bind(Messages.RebootToDfu_cancelled, name(board)), e);
 		} catch (InterruptedException e) {
@@ -102,27 +101,38 @@ public final class RebootToDfu {
 		}
 	}
 
-	private DetachSent send(Board board, DfuInterface dfu, int timeout, boolean reset) throws DetachException {
+	/** Sends the detach; returns whether the device left the bus at once. */
+	private boolean send(Board board, DfuInterface dfu, int timeout, boolean reset) throws DetachException {
 		boolean selectAltZero = dfu.interfaceNumber() > 0 || dfu.altSettings().size() > 1;
+		DetachRequest request = new DetachRequest(board.device().location(), dfu.interfaceNumber(), selectAltZero, timeout,
+				reset);
+		UsbConnection connection;
 		try {
-			return service.detach(
-					new DetachRequest(board.device().location(), dfu.interfaceNumber(), selectAltZero, timeout, reset));
+			connection = service.open(request.location());
 		} catch (UsbException e) {
-			if (e.notSupported() && isWindows()) {
-				throw new DetachException(Reason.USB_ERROR, NLS.bind(Messages.RebootToDfu_winUsb, name(board)), e);
-			}
-			throw new DetachException(reasonOf(e), NLS.bind(Messages.RebootToDfu_failed, name(board), e.getMessage()), e);
+			throw failure(board, e.kind() == Kind.NO_DEVICE ? new UsbException(Kind.NO_DEVICE, Messages.Detach_vanished, e) : e);
+		}
+		try (connection) {
+			return DfuDetacher.detach(connection, request);
+		} catch (UsbException e) {
+			throw failure(board, e);
 		}
 	}
 
+	private DetachException failure(Board board, UsbException e) {
+		if (e.kind() == Kind.NOT_SUPPORTED && service.onWindows()) {
+			return new DetachException(Reason.USB_ERROR, NLS.bind(Messages.RebootToDfu_winUsb, name(board)), e);
+		}
+		return new DetachException(reasonOf(e), NLS.bind(Messages.RebootToDfu_failed, name(board), e.getMessage()), e);
+	}
+
 	private static Reason reasonOf(UsbException e) {
-		if (e.accessDenied()) {
-			return Reason.ACCESS_DENIED;
-		}
-		if (e.stalled()) {
-			return Reason.DETACH_STALLED;
-		}
-		return e.deviceGone() ? Reason.VANISHED_BEFORE_DETACH : Reason.USB_ERROR;
+		return switch (e.kind()) {
+		case ACCESS_DENIED -> Reason.ACCESS_DENIED;
+		case STALL -> Reason.DETACH_STALLED;
+		case NO_DEVICE -> Reason.VANISHED_BEFORE_DETACH;
+		default -> Reason.USB_ERROR;
+		};
 	}
 
 	private static String name(Board board) {
@@ -131,9 +141,5 @@ public final class RebootToDfu {
 
 	private static long millis(long nanos) {
 		return Duration.ofNanos(nanos).toMillis();
-	}
-
-	private static boolean isWindows() {
-		return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 }

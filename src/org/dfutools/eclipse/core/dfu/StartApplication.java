@@ -11,9 +11,9 @@ import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.dfu.BoardWatch.CancelledException;
 import org.dfutools.eclipse.core.dfu.StartApplicationException.Reason;
-import org.dfutools.eclipse.core.usb.LeaveRequest;
-import org.dfutools.eclipse.core.usb.LeaveSent;
+import org.dfutools.eclipse.core.usb.UsbConnection;
 import org.dfutools.eclipse.core.usb.UsbException;
+import org.dfutools.eclipse.core.usb.UsbException.Kind;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
@@ -56,13 +56,11 @@ public final class StartApplication {
 		Predicate<BoardEvent> gone = event -> event.kind() == BoardEvent.Kind.REMOVED || event.board().reenumerating();
 		DeviceRegistry registry = service.registry();
 		long start = System.nanoTime();
-		try (BoardWatch watch = new BoardWatch(registry, board.id());
+		try (BoardWatch watch = new BoardWatch(service, board.id());
 				DeviceRegistry.Reenumeration expected = registry.expectReenumeration(board.id())) {
 			progress.subTask(Messages.StartApplication_leaving);
 			boolean selectAltZero = dfu.interfaceNumber() > 0 || dfu.altSettings().size() > 1;
-			LeaveSent sent = service.leave(
-					new LeaveRequest(board.device().location(), dfu.interfaceNumber(), selectAltZero, dfuSe, willDetach));
-			if (sent.noFirmware()) {
+			if (leave(new LeaveRequest(board.device().location(), dfu.interfaceNumber(), selectAltZero, dfuSe, willDetach))) {
 				throw new StartApplicationException(Reason.STAYED_IN_DFU_MODE, NLS.bind(Messages.StartApplication_noFirmware, name));
 			}
 			progress.worked(20);
@@ -83,13 +81,26 @@ public final class StartApplication {
 			}
 			return new Result(returned.board(), Duration.ofNanos(System.nanoTime() - start));
 		} catch (UsbException e) {
-			throw new StartApplicationException(e.accessDenied() ? Reason.ACCESS_DENIED : Reason.USB_ERROR,
+			throw new StartApplicationException(e.kind() == Kind.ACCESS_DENIED ? Reason.ACCESS_DENIED : Reason.USB_ERROR,
 					NLS.bind(Messages.StartApplication_failed, name, e.getMessage()), e);
 		} catch (CancelledException e) {
 			throw new StartApplicationException(Reason.CANCELLED, NLS.bind(Messages.StartApplication_cancelled, name), e);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new StartApplicationException(Reason.CANCELLED, NLS.bind(Messages.StartApplication_cancelled, name), e);
+		}
+	}
+
+	/** Tells the bootloader to leave; whether it said it has no application to start (errFIRMWARE). */
+	private boolean leave(LeaveRequest request) throws UsbException {
+		UsbConnection connection;
+		try {
+			connection = service.open(request.location());
+		} catch (UsbException e) {
+			throw e.kind() == Kind.NO_DEVICE ? new UsbException(Kind.NO_DEVICE, Messages.Leave_vanished, e) : e;
+		}
+		try (connection) {
+			return DfuLeaver.leave(connection, request);
 		}
 	}
 }

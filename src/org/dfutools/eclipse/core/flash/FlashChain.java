@@ -108,7 +108,7 @@ public final class FlashChain {
 			checkInDfuMode(settings, image, board, board != before, held, progress);
 
 			// 3. dfu-util, then 4. the application's return, watched from before the last run.
-			try (BoardWatch watch = new BoardWatch(registry, board.id())) {
+			try (BoardWatch watch = new BoardWatch(service, board.id())) {
 				held.show(Messages.FlashChain_statusDownloading);
 				long downloadStart = System.nanoTime();
 				DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, settings, checked, !settings.verify());

@@ -3,11 +3,12 @@ package org.dfutools.eclipse.core.launch;
 import java.util.Map;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
-import org.dfutools.eclipse.core.DfuPreferences;
+import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.flash.DfuUtilCommand;
 import org.dfutools.eclipse.core.flash.FlashChain;
 import org.dfutools.eclipse.core.flash.FlashConsole;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
 import org.dfutools.eclipse.core.flash.FlashException;
 import org.dfutools.eclipse.core.flash.FlashReport;
 import org.dfutools.eclipse.core.flash.FlashSettings;
@@ -39,7 +40,7 @@ public final class DfuFlashLaunchDelegate extends LaunchConfigurationDelegate {
 			throws CoreException {
 		FlashSettings settings;
 		try {
-			settings = FlashSettings.parse(FlashConfiguration.read(configuration), LaunchVariables::resolve);
+			settings = FlashSettings.parse(FlashLaunchConfiguration.read(configuration), LaunchVariables::resolve);
 		} catch (FlashException e) {
 			throw new CoreException(Status.error(NLS.bind(Messages.DfuFlashLaunch_invalid, configuration.getName(), e.getMessage())));
 		}

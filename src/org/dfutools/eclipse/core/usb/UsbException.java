@@ -1,46 +1,44 @@
 package org.dfutools.eclipse.core.usb;
 
-import org.usb4java.LibUsb;
-
-/** A USB operation failed; the message is written for a person, the code is libusb's. */
+/**
+ * A USB operation failed. The message is written for a person; the kind is what the DFU logic decides by,
+ * the same whichever library carried the request.
+ */
 public class UsbException extends Exception {
 
 	private static final long serialVersionUID = 1L;
 
-	private final int libUsbError;
+	/** What went wrong, as far as the DFU logic cares. */
+	public enum Kind {
+		/** The user may not open the device (Linux: no udev rule). */
+		ACCESS_DENIED,
+		/** The device refused the request with a STALL. */
+		STALL,
+		/** The device is no longer on the bus. */
+		NO_DEVICE,
+		/** The driver or platform cannot do it (Windows: the device is not bound to WinUSB). */
+		NOT_SUPPORTED,
+		/** The device did not answer in time. */
+		TIMEOUT,
+		/** USB access is closed, or was never opened. */
+		CLOSED,
+		/** Anything else: the message says what. */
+		OTHER
+	}
 
-	public UsbException(String message, int libUsbError) {
+	private final Kind kind;
+
+	public UsbException(Kind kind, String message) {
 		super(message);
-		this.libUsbError = libUsbError;
+		this.kind = kind;
 	}
 
-	public UsbException(String message, Throwable cause) {
+	public UsbException(Kind kind, String message, Throwable cause) {
 		super(message, cause);
-		this.libUsbError = 0;
+		this.kind = kind;
 	}
 
-	/** The user may not open the device (Linux: no udev rule). */
-	public boolean accessDenied() {
-		return libUsbError == LibUsb.ERROR_ACCESS;
-	}
-
-	/** The device refused the request with a STALL. */
-	public boolean stalled() {
-		return libUsbError == LibUsb.ERROR_PIPE;
-	}
-
-	/** The device is no longer on the bus. */
-	public boolean deviceGone() {
-		return libUsbError == LibUsb.ERROR_NO_DEVICE;
-	}
-
-	/** The driver or platform cannot do it (Windows: the device is not bound to WinUSB). */
-	public boolean notSupported() {
-		return libUsbError == LibUsb.ERROR_NOT_SUPPORTED;
-	}
-
-	/** The libusb error code (negative), or 0 when the failure did not come from libusb. */
-	public int libUsbError() {
-		return libUsbError;
+	public Kind kind() {
+		return kind;
 	}
 }

@@ -3,7 +3,7 @@ package org.dfutools.eclipse.ui.jobs;
 import java.util.function.Consumer;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
-import org.dfutools.eclipse.core.DfuPreferences;
+import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.dfu.DetachException;
 import org.dfutools.eclipse.core.dfu.DetachResult;

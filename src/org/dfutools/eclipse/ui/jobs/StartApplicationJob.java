@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
-import org.dfutools.eclipse.core.DfuPreferences;
+import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.dfu.StartApplication;
 import org.dfutools.eclipse.core.dfu.StartApplicationException;

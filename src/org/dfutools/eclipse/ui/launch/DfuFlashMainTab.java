@@ -11,6 +11,7 @@ import org.dfutools.eclipse.core.flash.FirmwareImage;
 import org.dfutools.eclipse.core.flash.FlashChain;
 import org.dfutools.eclipse.core.flash.FlashChecks;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
 import org.dfutools.eclipse.core.flash.FlashException;
 import org.dfutools.eclipse.core.flash.FlashSettings;
 import org.dfutools.eclipse.core.launch.LaunchVariables;
@@ -158,14 +159,14 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 
 	@Override
 	public void setDefaults(ILaunchConfigurationWorkingCopy configuration) {
-		FlashConfigurations.defaults(null, "").write(configuration); //$NON-NLS-1$
+		FlashLaunchConfiguration.write(FlashConfigurations.defaults(null, ""), configuration); //$NON-NLS-1$
 	}
 
 	@Override
 	public void initializeFrom(ILaunchConfiguration configuration) {
 		FlashConfiguration values;
 		try {
-			values = FlashConfiguration.read(configuration);
+			values = FlashLaunchConfiguration.read(configuration);
 		} catch (CoreException e) {
 			setErrorMessage(e.getStatus().getMessage());
 			return;
@@ -187,7 +188,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 
 	@Override
 	public void performApply(ILaunchConfigurationWorkingCopy configuration) {
-		values().write(configuration);
+		FlashLaunchConfiguration.write(values(), configuration);
 	}
 
 	/**

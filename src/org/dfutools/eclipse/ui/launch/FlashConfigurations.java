@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.dfutools.eclipse.core.DfuPreferences;
+import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.DebugPlugin;
@@ -23,7 +24,7 @@ public final class FlashConfigurations {
 	}
 
 	public static ILaunchConfigurationType type() {
-		return DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurationType(FlashConfiguration.TYPE_ID);
+		return DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurationType(FlashLaunchConfiguration.TYPE_ID);
 	}
 
 	/** How a workspace file is written in a configuration, so that it follows the workspace when it moves. */
@@ -38,7 +39,7 @@ public final class FlashConfigurations {
 		// Characters that cannot be in a configuration's file name become "_".
 		String safeName = name.replaceAll("[\\\\/:*?\"<>|@&\\p{Cntrl}]", "_"); //$NON-NLS-1$ //$NON-NLS-2$
 		ILaunchConfigurationWorkingCopy copy = type().newInstance(null, manager.generateLaunchConfigurationName(safeName));
-		defaults(board, firmware).write(copy);
+		FlashLaunchConfiguration.write(defaults(board, firmware), copy);
 		return copy;
 	}
 
@@ -54,7 +55,7 @@ public final class FlashConfigurations {
 	public static Optional<ILaunchConfiguration> forBoard(Board board) throws CoreException {
 		for (ILaunchConfiguration configuration : DebugPlugin.getDefault().getLaunchManager()
 				.getLaunchConfigurations(type())) {
-			BoardSelector selector = FlashConfiguration.read(configuration).board();
+			BoardSelector selector = FlashLaunchConfiguration.read(configuration).board();
 			if (selector.problem().isEmpty() && selector.matches(board)) {
 				return Optional.of(configuration);
 			}
@@ -72,7 +73,7 @@ public final class FlashConfigurations {
 		List<ILaunchConfiguration> found = new ArrayList<>();
 		for (ILaunchConfiguration configuration : DebugPlugin.getDefault().getLaunchManager()
 				.getLaunchConfigurations(type())) {
-			if (firmware.equals(configuration.getAttribute(FlashConfiguration.FIRMWARE, ""))) { //$NON-NLS-1$
+			if (firmware.equals(configuration.getAttribute(FlashLaunchConfiguration.FIRMWARE, ""))) { //$NON-NLS-1$
 				found.add(configuration);
 			}
 		}

@@ -2,7 +2,7 @@ package org.dfutools.eclipse.ui.preferences;
 
 import java.time.Duration;
 
-import org.dfutools.eclipse.core.DfuPreferences;
+import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.core.process.DfuUtilException;
 import org.dfutools.eclipse.core.process.DfuUtilTool;

@@ -10,22 +10,33 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import org.dfutools.eclipse.core.DfuClassCodes;
+import org.dfutools.eclipse.core.descriptor.DfuClassCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.wiring.BundleWiring;
 
-/** The core stays free of UI toolkits, and only the USB backend package speaks to usb4java. */
+/**
+ * The core stays free of UI toolkits, only the libusb adapter speaks to usb4java, only the launch package
+ * speaks to the debug framework, and no two packages depend on each other, directly or around a cycle.
+ */
 class LayeringTest {
 
 	private static final String ROOT = "org/dfutools/eclipse/";
 	private static final String CORE = ROOT + "core/";
-	private static final String USB_BACKEND = CORE + "usb/";
+	private static final String USB_BACKEND = CORE + "usb/libusb/";
+	private static final String LAUNCH = CORE + "launch/";
+	private static final List<String> DEBUG = List.of("org/eclipse/debug/");
+	/** A type of the plugin in a constant-pool string: its package (with a trailing slash), then its name. */
+	private static final Pattern PLUGIN_TYPE = Pattern.compile("(" + ROOT + "(?:[a-z0-9_]+/)*)[A-Z][A-Za-z0-9_$]*");
 	private static final List<String> UI_PREFIXES = List.of("org/eclipse/swt/", "org/eclipse/jface/",
 			"org/eclipse/ui/", "org/eclipse/e4/ui/", "org/eclipse/debug/ui/");
 	private static final String USB4JAVA = "org/usb4java/";
@@ -67,6 +78,43 @@ class LayeringTest {
 		});
 		assertEquals(List.of(), offenders, "classes outside " + USB_BACKEND + " that refer to usb4java");
 		assertFalse(offenders(USB_BACKEND, List.of(USB4JAVA)).isEmpty(), "the backend itself should use usb4java");
+	}
+
+	@Test
+	void onlyTheLaunchPackageOfTheCoreUsesTheDebugFramework() {
+		List<String> offenders = new ArrayList<>();
+		pluginClasses.forEach((name, refs) -> {
+			if (name.startsWith(CORE) && !name.startsWith(LAUNCH) && refersTo(refs, DEBUG)) {
+				offenders.add(name);
+			}
+		});
+		assertEquals(List.of(), offenders, "core classes outside " + LAUNCH + " that refer to the debug framework");
+		assertFalse(offenders(LAUNCH, DEBUG).isEmpty(), "the launch package should use the debug framework");
+	}
+
+	@Test
+	void noPackagesDependOnEachOther() {
+		Map<String, Set<String>> uses = new TreeMap<>();
+		pluginClasses.forEach((name, refs) -> {
+			String from = packageOf(name);
+			Set<String> to = uses.computeIfAbsent(from, key -> new TreeSet<>());
+			for (String ref : refs) {
+				Matcher type = PLUGIN_TYPE.matcher(ref); // a descriptor names several
+				while (type.find()) {
+					if (!type.group(1).equals(from + "/")) {
+						to.add(type.group(1).substring(0, type.group(1).length() - 1));
+					}
+				}
+			}
+		});
+		assertTrue(uses.get(ROOT + "core/dfu").contains(ROOT + "core/protocol"), "the scan missed a known dependency");
+		List<Set<String>> cycles = PackageCycles.of(uses);
+		assertEquals(List.of(), cycles, "packages that depend on each other, around a cycle");
+	}
+
+	private static String packageOf(String className) {
+		int slash = className.lastIndexOf('/');
+		return slash < 0 ? "" : className.substring(0, slash);
 	}
 
 	@Test

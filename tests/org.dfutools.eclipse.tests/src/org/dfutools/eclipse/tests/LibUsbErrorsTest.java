@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.dfutools.eclipse.core.usb.LibUsbErrors;
+import org.dfutools.eclipse.core.usb.libusb.LibUsbErrors;
 import org.junit.jupiter.api.Test;
 import org.usb4java.LibUsb;
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.debug.core.DebugEvent;
@@ -37,9 +38,9 @@ public final class FlashLaunches {
 	public static ILaunchConfigurationWorkingCopy configuration(String name, FlashConfiguration values)
 			throws CoreException {
 		ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
-		ILaunchConfigurationWorkingCopy copy = manager.getLaunchConfigurationType(FlashConfiguration.TYPE_ID)
+		ILaunchConfigurationWorkingCopy copy = manager.getLaunchConfigurationType(FlashLaunchConfiguration.TYPE_ID)
 				.newInstance(null, manager.generateLaunchConfigurationName(name));
-		values.write(copy);
+		FlashLaunchConfiguration.write(values, copy);
 		return copy;
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.device.UsbId;
 import org.dfutools.eclipse.core.dfu.DetachException;
@@ -49,6 +50,33 @@ class RebootToDfuOnBenchTest {
 	@AfterAll
 	static void stopUsb() {
 		bench.close();
+	}
+
+	/**
+	 * Real libusb without hotplug (as on Windows, where the registry rescans every 3 s): a board that detaches
+	 * itself must be seen leaving within its wDetachTimeOut, 500 ms here. The wait rescans by itself.
+	 */
+	@Test
+	void withoutHotplugABoardThatDetachesItselfIsSeenLeavingWithinItsTimeout() throws Exception {
+		try (BenchRegistry polled = BenchRegistry.start(false, LIMIT)) {
+			String port = UsbBench.attach("""
+					{"name": "no-hotplug", "runtime": {"pid": "0x009a", "serial": "POLL-9A",
+					  "functional": {"attributes": "0x0f", "detach_timeout": 500}},
+					 "dfu": {"pid": "0x009b"}, "behaviour": {"reenumerate_delay_ms": 200}}
+					""");
+			try {
+				polled.service.rescanUnlessHotplug(); // listed now rather than at the next periodic rescan
+				Board board = polled.events.await(e -> e.kind() == BoardEvent.Kind.ADDED
+						&& e.board().device().location().portPath().equals(port), LIMIT, "ADDED").board();
+				long start = System.nanoTime();
+				DetachResult result = new RebootToDfu(polled.service, ALLOWANCE).run(board, new NullProgressMonitor());
+				long millis = (System.nanoTime() - start) / 1_000_000;
+				assertEquals(DeviceMode.DFU, result.board().mode());
+				assertTrue(millis < 200 + 1000, "in DFU mode after " + millis + " ms; the board took 200 ms");
+			} finally {
+				UsbBench.detach(port);
+			}
+		}
 	}
 
 	@Test

@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.dfutools.eclipse.core.DfuPreferences;
+import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.dfu.BusyBoards;
 import org.dfutools.eclipse.core.internal.Activator;

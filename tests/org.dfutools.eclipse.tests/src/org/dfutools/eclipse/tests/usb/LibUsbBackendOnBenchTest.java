@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbStatus;
-import org.dfutools.eclipse.core.usb.LibUsbBackend;
+import org.dfutools.eclipse.core.usb.libusb.LibUsbBackend;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;

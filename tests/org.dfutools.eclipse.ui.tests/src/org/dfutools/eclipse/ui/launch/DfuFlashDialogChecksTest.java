@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.Screenshots;
@@ -179,7 +180,7 @@ class DfuFlashDialogChecksTest {
 				assertNull(script.failure(), () -> "the dialog script failed at " + script.position() + "; alts offered: "
 						+ offered.subList(Math.max(0, offered.size() - 1), offered.size()) + ": " + script.failure());
 				assertTrue(script.done(), () -> "the dialog closed at " + script.position());
-				assertEquals("1", configuration.getAttribute(FlashConfiguration.ALT, ""));
+				assertEquals("1", configuration.getAttribute(FlashLaunchConfiguration.ALT, ""));
 				configuration.delete();
 			} finally {
 				bench.events.detachAndAwaitRemoval(port, LIMIT);

@@ -21,6 +21,7 @@ import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.UiWait;
@@ -108,8 +109,8 @@ class DfuFlashEntryPointsTest {
 				assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
 				List<ILaunchConfiguration> made = FlashConfigurations.forFirmware(firmware);
 				assertEquals(1, made.size());
-				assertEquals(BoardSelector.Kind.SERIAL.name(), made.get(0).getAttribute(FlashConfiguration.BOARD_KIND, ""));
-				assertEquals("SHORTCUT-2", made.get(0).getAttribute(FlashConfiguration.BOARD_VALUE, ""));
+				assertEquals(BoardSelector.Kind.SERIAL.name(), made.get(0).getAttribute(FlashLaunchConfiguration.BOARD_KIND, ""));
+				assertEquals("SHORTCUT-2", made.get(0).getAttribute(FlashLaunchConfiguration.BOARD_VALUE, ""));
 				assertFalse(Files.exists(folder.resolve("other.bin")), "the other board was flashed");
 				assertTrue(UiWait.until(display, LIMIT, () -> bench.boardAt(port).mode() == DeviceMode.RUNTIME));
 
@@ -228,7 +229,7 @@ class DfuFlashEntryPointsTest {
 		for (ILaunch launch : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
 			try {
 				if (launch.getLaunchConfiguration() != null && launch.getProcesses().length > 0
-						&& serial.equals(launch.getLaunchConfiguration().getAttribute(FlashConfiguration.BOARD_VALUE, ""))) {
+						&& serial.equals(launch.getLaunchConfiguration().getAttribute(FlashLaunchConfiguration.BOARD_VALUE, ""))) {
 					return Optional.of(launch.getProcesses()[0]);
 				}
 			} catch (org.eclipse.core.runtime.CoreException e) {
@@ -241,7 +242,7 @@ class DfuFlashEntryPointsTest {
 	private static String firmwareOf(ILaunch launch) {
 		try {
 			return launch.getLaunchConfiguration() == null ? ""
-					: launch.getLaunchConfiguration().getAttribute(FlashConfiguration.FIRMWARE, "");
+					: launch.getLaunchConfiguration().getAttribute(FlashLaunchConfiguration.FIRMWARE, "");
 		} catch (org.eclipse.core.runtime.CoreException e) {
 			throw new AssertionError(e);
 		}

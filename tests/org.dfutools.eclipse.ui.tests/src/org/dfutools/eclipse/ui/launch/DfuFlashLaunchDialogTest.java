@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.Screenshots;
@@ -98,7 +99,7 @@ class DfuFlashLaunchDialogTest {
 				assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
 				assertTrue(UiWait.until(display, LIMIT, () -> bench.boardAt(port).mode() == DeviceMode.RUNTIME));
 				ILaunchConfiguration saved = DebugPlugin.getDefault().getLaunchManager().getLaunchConfiguration(configuration.getMemento());
-				assertEquals("UI-FLASH", saved.getAttribute(FlashConfiguration.BOARD_VALUE, ""));
+				assertEquals("UI-FLASH", saved.getAttribute(FlashLaunchConfiguration.BOARD_VALUE, ""));
 
 				TextConsole console = console(process);
 				assertNotNull(console, "no console for the flash");

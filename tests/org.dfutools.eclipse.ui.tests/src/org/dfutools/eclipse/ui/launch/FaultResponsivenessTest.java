@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
-import org.dfutools.eclipse.core.DfuPreferences;
+import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.dfu.BusyBoards;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.usb;
+package org.dfutools.eclipse.core.dfu;
 
 import org.dfutools.eclipse.core.device.UsbLocation;
 
@@ -11,6 +11,6 @@ import org.dfutools.eclipse.core.device.UsbLocation;
  * @param detachTimeoutMs wValue of DFU_DETACH: the device's own wDetachTimeOut
  * @param reset           whether to reset the device afterwards (it will not detach itself)
  */
-public record DetachRequest(UsbLocation location, int interfaceNumber, boolean selectAltZero, int detachTimeoutMs,
+record DetachRequest(UsbLocation location, int interfaceNumber, boolean selectAltZero, int detachTimeoutMs,
 		boolean reset) {
 }

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.usb;
+package org.dfutools.eclipse.core.usb.libusb;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

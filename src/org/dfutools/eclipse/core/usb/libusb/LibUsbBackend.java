@@ -1,8 +1,9 @@
-package org.dfutools.eclipse.core.usb;
+package org.dfutools.eclipse.core.usb.libusb;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
@@ -20,6 +21,10 @@ import org.dfutools.eclipse.core.device.DeviceSink;
 import org.dfutools.eclipse.core.device.DfuDeviceRecord;
 import org.dfutools.eclipse.core.device.UsbLocation;
 import org.dfutools.eclipse.core.device.UsbStatus;
+import org.dfutools.eclipse.core.usb.BusComparison;
+import org.dfutools.eclipse.core.usb.UsbConnection;
+import org.dfutools.eclipse.core.usb.UsbException;
+import org.dfutools.eclipse.core.usb.UsbPort;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
@@ -37,7 +42,7 @@ import org.usb4java.LoaderException;
  * reads never happen inside libusb's callbacks and reach the sink in the order the bus saw them.
  * Where libusb has no hotplug support it rescans every few seconds and on demand.
  */
-public final class LibUsbBackend implements AutoCloseable {
+public final class LibUsbBackend implements UsbPort {
 
 	private static final Path LINUX_USB_FS = Path.of("/dev/bus/usb"); //$NON-NLS-1$
 	/** How long one turn of the event loop may block, which bounds how long close() waits for it. */
@@ -55,8 +60,9 @@ public final class LibUsbBackend implements AutoCloseable {
 	private final AtomicInteger referencesHeld = new AtomicInteger();
 	private final Set<DeviceRead> waitingRetries = ConcurrentHashMap.newKeySet();
 	private volatile boolean running = true;
+	private volatile boolean eventLoopRunning;
 	private Thread eventThread;
-	private HotplugCallbackHandle hotplug;
+	private volatile HotplugCallbackHandle hotplug;
 	private ScheduledExecutorService rescanTimer;
 	private DeviceSink sink;
 
@@ -78,11 +84,11 @@ public final class LibUsbBackend implements AutoCloseable {
 		} catch (LoaderException | LinkageError e) {
 			// LibUsb loads its native library in a static initializer: the first failure arrives wrapped.
 			Throwable reason = e.getCause() != null ? e.getCause() : e;
-			throw new UsbException(NLS.bind(Messages.LibUsb_nativeLibraryMissing, new Object[] {
+			throw new UsbException(UsbException.Kind.OTHER, NLS.bind(Messages.LibUsb_nativeLibraryMissing, new Object[] {
 					System.getProperty("os.name"), System.getProperty("os.arch"), reason }), e); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		if (result != LibUsb.SUCCESS) {
-			throw new UsbException(NLS.bind(Messages.LibUsb_initFailed, describeInitFailure(result)), result);
+			throw new UsbException(LibUsbErrors.kindOf(result), NLS.bind(Messages.LibUsb_initFailed, describeInitFailure(result)));
 		}
 		return new LibUsbBackend(context);
 	}
@@ -94,9 +100,11 @@ public final class LibUsbBackend implements AutoCloseable {
 	 * @param useHotplug false to rescan periodically even where libusb has hotplug events (tests of the
 	 *                   fallback; platforms whose hotplug support misbehaves)
 	 */
+	@Override
 	public synchronized void start(DeviceSink deviceSink, boolean useHotplug) {
 		this.sink = deviceSink;
 		eventThread = daemon("libusb events").newThread(this::runEventLoop); //$NON-NLS-1$
+		eventLoopRunning = true;
 		eventThread.start();
 		if (useHotplug && LibUsb.hasCapability(LibUsb.CAP_HAS_HOTPLUG)) {
 			hotplug = new HotplugCallbackHandle();
@@ -123,39 +131,33 @@ public final class LibUsbBackend implements AutoCloseable {
 		}
 	}
 
-	/** Compares the bus with what the sink holds: reads newcomers, reports departures. Runs in the background. */
+	@Override
 	public void rescan() {
 		submit(() -> compareWithBus(false));
 	}
 
-	/**
-	 * Like {@link #rescan()}, and reads the known devices again too: after a udev rule was installed,
-	 * nothing on the bus changed, but the device can now be opened and its strings read.
-	 */
+	/** After a udev rule was installed nothing on the bus changed, but the device can be opened now. */
+	@Override
 	public void refresh() {
 		submit(() -> compareWithBus(true));
 	}
 
-	/**
-	 * Sends DFU_DETACH (and the reset, when asked) to one device, on the calling thread; bounded by
-	 * libusb transfer timeouts. The device's departure and return arrive through the sink as usual.
-	 */
-	public DetachSent detach(DetachRequest request) throws UsbException {
+	@Override
+	public UsbConnection open(UsbLocation location) throws UsbException {
 		if (!running) {
-			throw new UsbException(Messages.LibUsb_closed, LibUsb.ERROR_OTHER);
+			throw new UsbException(UsbException.Kind.CLOSED, Messages.LibUsb_closed);
 		}
-		return DfuDetacher.detach(context, request);
+		return LibUsbConnection.open(context, location);
 	}
 
-	/**
-	 * Tells one bootloader to start its application (see {@link DfuLeaver}), on the calling thread;
-	 * bounded by libusb transfer timeouts. The departure and return arrive through the sink as usual.
-	 */
-	public LeaveSent leave(LeaveRequest request) throws UsbException {
-		if (!running) {
-			throw new UsbException(Messages.LibUsb_closed, LibUsb.ERROR_OTHER);
-		}
-		return DfuLeaver.leave(context, request);
+	@Override
+	public boolean followsHotplug() {
+		return hotplug != null && eventLoopRunning;
+	}
+
+	@Override
+	public boolean onWindows() {
+		return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 
 	private final HotplugCallback onHotplug = (ctx, device, event, userData) -> {
@@ -249,23 +251,9 @@ public final class LibUsbBackend implements AutoCloseable {
 			return;
 		}
 		try {
-			Set<String> present = new HashSet<>();
-			for (Device device : list) {
-				present.add(DeviceReader.locationOf(device).deviceKey());
-			}
-			// Departures first, so that a device that took over a port is paired like a returning board.
-			Set<String> knownKeys = new HashSet<>();
-			for (UsbLocation location : sink.attachedLocations()) {
-				knownKeys.add(location.deviceKey());
-				if (!present.contains(location.deviceKey())) {
-					sink.deviceLeft(location);
-				}
-			}
-			for (Device device : list) {
-				if (rereadKnown || !knownKeys.contains(DeviceReader.locationOf(device).deviceKey())) {
-					DeviceReader.read(device).ifPresent(sink::deviceArrived);
-				}
-			}
+			List<Device> devices = new ArrayList<>();
+			list.forEach(devices::add);
+			BusComparison.compare(sink, devices, DeviceReader::locationOf, DeviceReader::read, rereadKnown);
 		} finally {
 			LibUsb.freeDeviceList(list, true);
 		}
@@ -277,6 +265,7 @@ public final class LibUsbBackend implements AutoCloseable {
 			if (result != LibUsb.SUCCESS && result != LibUsb.ERROR_INTERRUPTED && running) {
 				// Without the event loop no hotplug event arrives: keep the list right by rescanning.
 				Platform.getLog(getClass()).warn(NLS.bind(Messages.LibUsb_eventLoopFailed, LibUsbErrors.describe(result)));
+				eventLoopRunning = false;
 				startRescanTimer();
 				return;
 			}

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.usb;
+package org.dfutools.eclipse.core.usb.libusb;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

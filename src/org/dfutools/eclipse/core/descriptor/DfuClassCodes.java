@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core;
+package org.dfutools.eclipse.core.descriptor;
 
 /** USB class codes that mark a DFU interface (USB DFU 1.1, section 4.2.1 and 4.2.3). */
 public final class DfuClassCodes {

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.usb;
+package org.dfutools.eclipse.core.dfu;
 
 import org.dfutools.eclipse.core.device.UsbLocation;
 
@@ -11,6 +11,6 @@ import org.dfutools.eclipse.core.device.UsbLocation;
  * @param dfuSe           a DfuSe bootloader: leave with a zero-length DNLOAD, as {@code dfu-util -s :leave}
  * @param willDetach      the bootloader detaches by itself when it accepts DFU_DETACH: no reset then
  */
-public record LeaveRequest(UsbLocation location, int interfaceNumber, boolean selectAltZero, boolean dfuSe,
+record LeaveRequest(UsbLocation location, int interfaceNumber, boolean selectAltZero, boolean dfuSe,
 		boolean willDetach) {
 }

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core;
+package org.dfutools.eclipse.core.preferences;
 
 import java.time.Duration;
 

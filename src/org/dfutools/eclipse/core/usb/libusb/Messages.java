@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.usb;
+package org.dfutools.eclipse.core.usb.libusb;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -26,20 +26,15 @@ final class Messages extends NLS {
 	public static String LibUsb_hotplugRegisterFailed;
 	public static String LibUsb_eventLoopFailed;
 	public static String LibUsb_closed;
-	public static String Detach_claimFailed;
-	public static String Detach_altFailed;
-	public static String Detach_statusFailed;
-	public static String Detach_stalled;
-	public static String Detach_sendFailed;
-	public static String Detach_resetFailed;
-	public static String Detach_accessDenied;
-	public static String Detach_openFailed;
-	public static String Detach_vanished;
-	public static String Leave_vanished;
-	public static String Leave_sendFailed;
-	public static String Leave_resetFailed;
 
 	public static String LibUsb_closeTimedOut;
+	public static String Connection_openFailed;
+	public static String Connection_accessDenied;
+	public static String Connection_vanished;
+	public static String Connection_claimFailed;
+	public static String Connection_altFailed;
+	public static String Connection_transferFailed;
+	public static String Connection_resetFailed;
 	public static String DeviceReader_noFunctional;
 	public static String DeviceReader_accessDenied;
 	public static String DeviceReader_openFailed;

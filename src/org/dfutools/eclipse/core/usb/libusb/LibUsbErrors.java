@@ -1,9 +1,10 @@
-package org.dfutools.eclipse.core.usb;
+package org.dfutools.eclipse.core.usb.libusb;
 
+import org.dfutools.eclipse.core.usb.UsbException;
 import org.eclipse.osgi.util.NLS;
 import org.usb4java.LibUsb;
 
-/** Turns libusb's error codes into words a firmware developer understands. */
+/** Turns libusb's error codes into words a firmware developer understands, and into the port's kinds. */
 public final class LibUsbErrors {
 
 	private LibUsbErrors() {
@@ -26,5 +27,22 @@ public final class LibUsbErrors {
 		case LibUsb.ERROR_OTHER -> Messages.LibUsb_other;
 		default -> NLS.bind(Messages.LibUsb_unknown, Integer.valueOf(code));
 		};
+	}
+
+	/** The port's kind of a libusb error code. */
+	public static UsbException.Kind kindOf(int code) {
+		return switch (code) {
+		case LibUsb.ERROR_ACCESS -> UsbException.Kind.ACCESS_DENIED;
+		case LibUsb.ERROR_PIPE -> UsbException.Kind.STALL;
+		case LibUsb.ERROR_NO_DEVICE, LibUsb.ERROR_NOT_FOUND -> UsbException.Kind.NO_DEVICE;
+		case LibUsb.ERROR_NOT_SUPPORTED -> UsbException.Kind.NOT_SUPPORTED;
+		case LibUsb.ERROR_TIMEOUT -> UsbException.Kind.TIMEOUT;
+		default -> UsbException.Kind.OTHER;
+		};
+	}
+
+	/** An exception whose message is {@code message} with the error's description bound to {0}. */
+	static UsbException exception(String message, int code) {
+		return new UsbException(kindOf(code), NLS.bind(message, describe(code)));
 	}
 }

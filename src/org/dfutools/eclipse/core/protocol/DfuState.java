@@ -1,0 +1,33 @@
+package org.dfutools.eclipse.core.protocol;
+
+import java.util.Optional;
+
+/** bState of DFU_GETSTATUS and DFU_GETSTATE (DFU 1.1, section 6.1.2), with the specification's names. */
+public enum DfuState {
+	APP_IDLE("appIDLE"), APP_DETACH("appDETACH"), DFU_IDLE("dfuIDLE"), DFU_DNLOAD_SYNC("dfuDNLOAD-SYNC"),
+	DFU_DNBUSY("dfuDNBUSY"), DFU_DNLOAD_IDLE("dfuDNLOAD-IDLE"), DFU_MANIFEST_SYNC("dfuMANIFEST-SYNC"),
+	DFU_MANIFEST("dfuMANIFEST"), DFU_MANIFEST_WAIT_RESET("dfuMANIFEST-WAIT-RESET"), DFU_UPLOAD_IDLE("dfuUPLOAD-IDLE"),
+	DFU_ERROR("dfuERROR");
+
+	private final String specName;
+
+	DfuState(String specName) {
+		this.specName = specName;
+	}
+
+	/** The state with this bState value (its ordinal), or empty for a value DFU 1.1 does not define. */
+	public static Optional<DfuState> of(int value) {
+		return value >= 0 && value < values().length ? Optional.of(values()[value]) : Optional.empty();
+	}
+
+	/** Whether the device is in its run-time (application) mode: appIDLE or appDETACH. */
+	public boolean isRuntime() {
+		return this == APP_IDLE || this == APP_DETACH;
+	}
+
+	/** The name DFU 1.1 gives it, as dfu-util prints it ("dfuIDLE"). */
+	@Override
+	public String toString() {
+		return specName;
+	}
+}

@@ -1,0 +1,62 @@
+package org.dfutools.eclipse.testsupport.fakeusb;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.dfutools.eclipse.core.usb.UsbConnection;
+import org.dfutools.eclipse.core.usb.UsbException;
+
+/** A fake board opened: requests go to the board; claims are counted, so that a test can see one left behind. */
+final class FakeConnection implements UsbConnection {
+
+	private final FakeBoard board;
+	private final FakeUsbPort port;
+	private final Set<Integer> claimed = new HashSet<>();
+	private boolean closed;
+
+	FakeConnection(FakeBoard board, FakeUsbPort port) {
+		this.board = board;
+		this.port = port;
+	}
+
+	@Override
+	public synchronized void claim(int interfaceNumber) throws UsbException {
+		claimed.add(interfaceNumber);
+	}
+
+	@Override
+	public synchronized void release(int interfaceNumber) {
+		claimed.remove(interfaceNumber);
+	}
+
+	@Override
+	public void selectAlternateSetting(int interfaceNumber, int alternateSetting) throws UsbException {
+		port.request("SET_INTERFACE alt=" + alternateSetting); //$NON-NLS-1$
+	}
+
+	@Override
+	public byte[] classRequestIn(int request, int value, int interfaceNumber, int length) throws UsbException {
+		return board.classRequestIn(request, value, length);
+	}
+
+	@Override
+	public void classRequestOut(int request, int value, int interfaceNumber, byte[] data) throws UsbException {
+		board.classRequestOut(request, value, data);
+	}
+
+	@Override
+	public boolean reset() throws UsbException {
+		return board.reset();
+	}
+
+	@Override
+	public synchronized void close() {
+		if (!closed) {
+			closed = true;
+			if (!claimed.isEmpty()) {
+				port.request("closed with claimed interfaces " + claimed); //$NON-NLS-1$
+			}
+			port.connectionClosed();
+		}
+	}
+}
