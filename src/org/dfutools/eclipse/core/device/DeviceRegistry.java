@@ -24,8 +24,10 @@ import org.eclipse.core.runtime.Status;
  * re-enumerates (a reboot into DFU mode, a flash) keeps its place while it is off the bus: see
  * {@link #expectReenumeration(String)}.
  *
- * <p>Thread-safe. Listeners are called on the thread that reported the change, outside the lock, in the
- * order of the changes.
+ * <p>Thread-safe. Listeners are called on the thread that reported the change, outside the lock. The changes
+ * one thread reports reach them in that thread's order, so the USB port's events (one thread) arrive in the
+ * order the bus saw them; a change from another thread (an operation that stops expecting a board) may be
+ * heard before or after a bus event made at the same moment.
  */
 public final class DeviceRegistry implements DeviceSink {
 

@@ -9,6 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilExitStatus;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilRun;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilRunner;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
@@ -22,9 +27,9 @@ import org.dfutools.eclipse.core.dfu.DetachResult;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
 import org.dfutools.eclipse.core.dfu.StartApplication;
 import org.dfutools.eclipse.core.dfu.StartApplicationException;
-import org.dfutools.eclipse.core.process.DfuUtilException;
-import org.dfutools.eclipse.core.process.DfuUtilTool;
-import org.dfutools.eclipse.core.process.DfuUtilVersion;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilTool;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilVersion;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
@@ -42,11 +47,11 @@ public final class FlashChain {
 
 	private final DfuDeviceService service;
 	private final FlashTools tools;
-	private final FlashConsole console;
+	private final DfuUtilConsole console;
 	/** The board the chain works on, once it is known: where it was left is part of every failure. */
 	private volatile Board target;
 
-	public FlashChain(DfuDeviceService service, FlashTools tools, FlashConsole console) {
+	public FlashChain(DfuDeviceService service, FlashTools tools, DfuUtilConsole console) {
 		this.service = service;
 		this.tools = tools;
 		this.console = console;
@@ -111,7 +116,7 @@ public final class FlashChain {
 			try (BoardWatch watch = new BoardWatch(service, board.id())) {
 				held.show(Messages.FlashChain_statusDownloading);
 				long downloadStart = System.nanoTime();
-				DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, settings, checked, !settings.verify());
+				DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, settings.dfuUtilOptions(), checked, !settings.verify());
 				DfuUtilRun written = runDfuUtil(download, board, progress.split(settings.verify() ? 45 : 65));
 				steps.add(new FlashReport.Step(Messages.FlashChain_stepDownload, since(downloadStart)));
 				if (settings.verify()) {
@@ -191,7 +196,7 @@ public final class FlashChain {
 		DfuUtilRun run;
 		try {
 			run = new DfuUtilRunner(console).run(command, tools.dfuUtilLimit(), monitor);
-		} catch (FlashException e) {
+		} catch (DfuUtilException e) {
 			String message = withWhere(e.getMessage(), board);
 			throw e.isCancelled() ? FlashException.cancelled(message) : new FlashException(message, e);
 		}
@@ -209,7 +214,7 @@ public final class FlashChain {
 		try {
 			// dfu-util refuses to overwrite a file with an upload: the target must not exist yet.
 			Path readBack = Files.createTempDirectory(folder, "read-back").resolve("read-back.bin"); //$NON-NLS-1$ //$NON-NLS-2$
-			runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, settings, readBack, image.size()), board, monitor);
+			runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, settings.dfuUtilOptions(), readBack, image.size()), board, monitor);
 			byte[] read = Files.readAllBytes(readBack);
 			int mismatch = Arrays.mismatch(image.content(), 0, image.size(), read, 0, Math.min(read.length, image.size()));
 			if (read.length < image.size() || mismatch >= 0) {

@@ -1,5 +1,8 @@
 package org.dfutools.eclipse.core.flash;
 
+import org.dfutools.eclipse.core.dfuutil.ExtraArguments;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +55,12 @@ public record FlashSettings(BoardSelector board, Path firmware, String alt, Opti
 		if (transferSize.isPresent() && transferSize.getAsInt() == 0) {
 			throw new FlashException(NLS.bind(Messages.FlashSettings_badTransferSize, raw.transferSize()));
 		}
-		List<String> extra = ExtraArguments.parse(raw.extraArguments());
+		List<String> extra;
+		try {
+			extra = ExtraArguments.parse(raw.extraArguments());
+		} catch (DfuUtilException e) {
+			throw new FlashException(e.getMessage(), e);
+		}
 		long timeout = number(raw.applicationTimeoutSeconds(), MAX_TIMEOUT_SECONDS, Messages.FlashSettings_badTimeout);
 		if (raw.waitForApplication() && timeout == 0) {
 			throw new FlashException(NLS.bind(Messages.FlashSettings_badTimeout, raw.applicationTimeoutSeconds()));
@@ -152,6 +160,11 @@ public record FlashSettings(BoardSelector board, Path firmware, String alt, Opti
 			// reported below, with the value
 		}
 		throw new FlashException(NLS.bind(message, value));
+	}
+
+	/** What dfu-util's command line carries of these settings. */
+	public DfuUtilOptions dfuUtilOptions() {
+		return new DfuUtilOptions(alt, dfuseAddressText(), transferSize, extraArguments);
 	}
 
 	/** The DfuSe address as dfu-util reads it. */

@@ -4,9 +4,9 @@ import java.util.Map;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
-import org.dfutools.eclipse.core.flash.DfuUtilCommand;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
 import org.dfutools.eclipse.core.flash.FlashChain;
-import org.dfutools.eclipse.core.flash.FlashConsole;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
 import org.dfutools.eclipse.core.flash.FlashException;
@@ -68,7 +68,7 @@ public final class DfuFlashLaunchDelegate extends LaunchConfigurationDelegate {
 	}
 
 	/** The chain's console, which also records each dfu-util command line on the process (its Properties). */
-	private static final class ChainConsole implements FlashConsole {
+	private static final class ChainConsole implements DfuUtilConsole {
 		private final ChainProcess chain;
 		private final IProcess process;
 
@@ -90,7 +90,7 @@ public final class DfuFlashLaunchDelegate extends LaunchConfigurationDelegate {
 		@Override
 		public void commandStarting(DfuUtilCommand command) {
 			process.setAttribute(IProcess.ATTR_CMDLINE, command.commandLine());
-			FlashConsole.super.commandStarting(command);
+			DfuUtilConsole.super.commandStarting(command);
 		}
 	}
 

@@ -1,6 +1,6 @@
 package org.dfutools.eclipse.ui.handlers;
 
-import org.dfutools.eclipse.core.device.DfuUtilArguments;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilArguments;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 

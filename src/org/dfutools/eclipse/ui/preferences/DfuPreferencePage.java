@@ -4,8 +4,8 @@ import java.time.Duration;
 
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.internal.Activator;
-import org.dfutools.eclipse.core.process.DfuUtilException;
-import org.dfutools.eclipse.core.process.DfuUtilTool;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilTool;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;

@@ -9,7 +9,7 @@ import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.dfutools.eclipse.core.device.DfuDeviceRecord;
-import org.dfutools.eclipse.core.device.DfuUtilArguments;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilArguments;
 import org.dfutools.eclipse.core.device.UdevRule;
 import org.dfutools.eclipse.core.device.UsbId;
 import org.dfutools.eclipse.ui.internal.Messages;

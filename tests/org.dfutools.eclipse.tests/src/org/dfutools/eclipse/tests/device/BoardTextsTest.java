@@ -9,7 +9,7 @@ import java.util.List;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
-import org.dfutools.eclipse.core.device.DfuUtilArguments;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilArguments;
 import org.dfutools.eclipse.core.device.UdevRule;
 import org.junit.jupiter.api.Test;
 

@@ -13,11 +13,12 @@ import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.device.UsbId;
 import org.dfutools.eclipse.core.flash.BoardSelector;
-import org.dfutools.eclipse.core.flash.DfuUtilCommand;
-import org.dfutools.eclipse.core.flash.DfuUtilRun;
-import org.dfutools.eclipse.core.flash.DfuUtilExitStatus;
-import org.dfutools.eclipse.core.flash.ExtraArguments;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilRun;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilExitStatus;
+import org.dfutools.eclipse.core.dfuutil.ExtraArguments;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
 import org.dfutools.eclipse.core.flash.FlashException;
 import org.dfutools.eclipse.core.flash.FlashSettings;
 import org.dfutools.eclipse.tests.device.Records;
@@ -36,7 +37,7 @@ class FlashValuesTest {
 	@ValueSource(strings = { "-R", "-vR", "-d 1209:0001", "-p1-2", "--path=1-2", "--down x", "--reset", "-S x", "-a 1",
 			"-U out.bin", "-s 0x0:leave", "-e", "-n 3", "-t 64", "--serial=abc", "--dfuse-addr=0" })
 	void managedOptionsAreRefusedInExtraArguments(String extra) {
-		FlashException refused = assertThrows(FlashException.class, () -> ExtraArguments.parse("-v " + extra));
+		DfuUtilException refused = assertThrows(DfuUtilException.class, () -> ExtraArguments.parse("-v " + extra));
 		assertTrue(refused.getMessage().contains("is not allowed"), refused.getMessage());
 	}
 
@@ -44,8 +45,8 @@ class FlashValuesTest {
 	void extraArgumentsSplitLikeAShellButReachNone() throws Exception {
 		assertEquals(List.of("-v", "-E", "3", "a b", "$(touch x);", "'q'"),
 				ExtraArguments.parse(" -v  -E 3 'a b' \"$(touch x);\" \\'q\\' "));
-		assertThrows(FlashException.class, () -> ExtraArguments.parse("-v 'open"));
-		assertThrows(FlashException.class, () -> ExtraArguments.parse("-v \"two\nlines\""));
+		assertThrows(DfuUtilException.class, () -> ExtraArguments.parse("-v 'open"));
+		assertThrows(DfuUtilException.class, () -> ExtraArguments.parse("-v \"two\nlines\""));
 		assertEquals(List.of(), ExtraArguments.parse(""));
 	}
 
@@ -88,7 +89,7 @@ class FlashValuesTest {
 		Path file = Files.write(folder.resolve("fw; rm -rf $(x) `y` >z\".bin"), new byte[] { 1 });
 		FlashSettings settings = FlashSettings.parse(values(file.toString(), "0", "", "", "-v"), text -> text);
 		Board board = Records.board("1-4", DeviceMode.DFU, new UsbId(0x1209, 0x0091), "SER -R");
-		List<String> command = DfuUtilCommand.download(Path.of("/usr/bin/dfu-util"), board, settings, file, true).command();
+		List<String> command = DfuUtilCommand.download(Path.of("/usr/bin/dfu-util"), board, settings.dfuUtilOptions(), file, true).command();
 		assertEquals(file.toString(), command.get(command.size() - 1));
 		assertEquals("-D", command.get(command.size() - 2));
 		assertEquals(",SER -R", command.get(command.indexOf("-S") + 1));

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.flash;
+package org.dfutools.eclipse.core.dfuutil;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.device.DfuUtilArguments;
 
 /**
  * One dfu-util run as an argument list (never a shell line) on exactly one board in DFU mode: its IDs
@@ -20,7 +19,7 @@ public record DfuUtilCommand(List<String> command) {
 	}
 
 	/** Writes {@code firmware}; {@code returnToApplication} false when a verifying upload comes next. */
-	public static DfuUtilCommand download(Path executable, Board board, FlashSettings settings, Path firmware,
+	public static DfuUtilCommand download(Path executable, Board board, DfuUtilOptions settings, Path firmware,
 			boolean returnToApplication) {
 		List<String> command = common(executable, board, settings);
 		if (isDfuSe(board)) {
@@ -38,7 +37,7 @@ public record DfuUtilCommand(List<String> command) {
 	}
 
 	/** Reads back {@code length} bytes into {@code target}, then returns to the application. */
-	public static DfuUtilCommand verify(Path executable, Board board, FlashSettings settings, Path target,
+	public static DfuUtilCommand verify(Path executable, Board board, DfuUtilOptions settings, Path target,
 			long length) {
 		List<String> command = common(executable, board, settings);
 		if (isDfuSe(board)) {
@@ -54,7 +53,7 @@ public record DfuUtilCommand(List<String> command) {
 		return new DfuUtilCommand(command);
 	}
 
-	private static List<String> common(Path executable, Board board, FlashSettings settings) {
+	private static List<String> common(Path executable, Board board, DfuUtilOptions settings) {
 		List<String> command = new ArrayList<>();
 		command.add(executable.toString());
 		command.addAll(DfuUtilArguments.selection(board));

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.tests.process;
+package org.dfutools.eclipse.tests.dfuutil;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,9 +10,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.dfutools.eclipse.core.process.DfuUtilException;
-import org.dfutools.eclipse.core.process.DfuUtilTool;
-import org.dfutools.eclipse.core.process.DfuUtilVersion;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilTool;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.process;
+package org.dfutools.eclipse.core.dfuutil;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

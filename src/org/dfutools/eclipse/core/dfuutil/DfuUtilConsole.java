@@ -1,10 +1,10 @@
-package org.dfutools.eclipse.core.flash;
+package org.dfutools.eclipse.core.dfuutil;
 
 /**
- * Where the flash chain writes what it does for the user: its own step lines, dfu-util's output as
- * dfu-util prints it, and its errors. Called from the chain's thread and from dfu-util's output reader.
+ * Where dfu-util's command lines and output, and the steps around them, are written for the user (the
+ * launch's console). Called from the caller's thread and from dfu-util's output reader.
  */
-public interface FlashConsole {
+public interface DfuUtilConsole {
 
 	/** Text as it comes, line ends included. */
 	void out(String text);

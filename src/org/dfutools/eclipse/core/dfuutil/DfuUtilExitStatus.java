@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.flash;
+package org.dfutools.eclipse.core.dfuutil;
 
 import org.eclipse.osgi.util.NLS;
 

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.device;
+package org.dfutools.eclipse.core.dfuutil;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,9 @@ import java.util.Optional;
 
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.descriptor.DfuInterface;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.DfuDeviceRecord;
+import org.dfutools.eclipse.core.device.UsbId;
 
 /**
  * The dfu-util options that select exactly one board, in both of its modes. dfu-util applies a single

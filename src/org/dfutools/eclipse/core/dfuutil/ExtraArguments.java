@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.flash;
+package org.dfutools.eclipse.core.dfuutil;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +22,14 @@ public final class ExtraArguments {
 	}
 
 	/** The arguments in {@code text}; a message naming the first one that is not allowed. */
-	public static List<String> parse(String text) throws FlashException {
+	public static List<String> parse(String text) throws DfuUtilException {
 		List<String> arguments = split(text == null ? "" : text); //$NON-NLS-1$
 		for (String argument : arguments) {
 			if (argument.chars().anyMatch(Character::isISOControl)) {
-				throw new FlashException(Messages.ExtraArguments_control);
+				throw new DfuUtilException(Messages.ExtraArguments_control);
 			}
 			if (isManaged(argument)) {
-				throw new FlashException(NLS.bind(Messages.ExtraArguments_managed, argument));
+				throw new DfuUtilException(NLS.bind(Messages.ExtraArguments_managed, argument));
 			}
 		}
 		return arguments;
@@ -59,7 +59,7 @@ public final class ExtraArguments {
 		return false;
 	}
 
-	private static List<String> split(String text) throws FlashException {
+	private static List<String> split(String text) throws DfuUtilException {
 		List<String> arguments = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
 		boolean inArgument = false;
@@ -92,7 +92,7 @@ public final class ExtraArguments {
 			}
 		}
 		if (quote != 0) {
-			throw new FlashException(Messages.ExtraArguments_unclosedQuote);
+			throw new DfuUtilException(Messages.ExtraArguments_unclosedQuote);
 		}
 		if (inArgument) {
 			arguments.add(current.toString());

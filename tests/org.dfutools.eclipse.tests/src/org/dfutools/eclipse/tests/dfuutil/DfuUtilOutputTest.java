@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.tests.process;
+package org.dfutools.eclipse.tests.dfuutil;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.dfutools.eclipse.core.process.DfuUtilOutput;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilOutput;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.flash;
+package org.dfutools.eclipse.core.dfuutil;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import org.dfutools.eclipse.core.process.DfuUtilOutput;
-import org.dfutools.eclipse.core.process.ProcessTree;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
@@ -25,9 +23,9 @@ public final class DfuUtilRunner {
 	/** How long a killed dfu-util, and the reader of its output, may take to be gone. */
 	private static final Duration GRACE = Duration.ofSeconds(2);
 
-	private final FlashConsole console;
+	private final DfuUtilConsole console;
 
-	public DfuUtilRunner(FlashConsole console) {
+	public DfuUtilRunner(DfuUtilConsole console) {
 		this.console = console;
 	}
 
@@ -35,14 +33,14 @@ public final class DfuUtilRunner {
 	 * Runs the command to its end. Throws when it cannot start, when cancelled and when it exceeds
 	 * {@code limit}; an exit status that is not 0 is returned, for the caller to interpret.
 	 */
-	public DfuUtilRun run(DfuUtilCommand command, Duration limit, IProgressMonitor monitor) throws FlashException {
+	public DfuUtilRun run(DfuUtilCommand command, Duration limit, IProgressMonitor monitor) throws DfuUtilException {
 		SubMonitor progress = SubMonitor.convert(monitor, 100);
 		console.commandStarting(command);
 		Process process;
 		try {
 			process = new ProcessBuilder(command.command()).redirectErrorStream(true).start();
 		} catch (IOException e) {
-			throw new FlashException(NLS.bind(Messages.DfuUtilRunner_cannotStart, command.command().get(0), e.getMessage()), e);
+			throw new DfuUtilException(NLS.bind(Messages.DfuUtilRunner_cannotStart, command.command().get(0), e.getMessage()), e);
 		}
 		OutputPump pump = new OutputPump(process);
 		Thread reader = new Thread(pump, "dfu-util output"); //$NON-NLS-1$
@@ -55,11 +53,11 @@ public final class DfuUtilRunner {
 				reported = report(pump, progress, reported);
 				if (progress.isCanceled()) {
 					stop(process, reader);
-					throw FlashException.cancelled(Messages.DfuUtilRunner_cancelled);
+					throw DfuUtilException.cancelled(Messages.DfuUtilRunner_cancelled);
 				}
 				if (System.nanoTime() - deadline > 0) {
 					stop(process, reader);
-					throw new FlashException(NLS.bind(Messages.DfuUtilRunner_timedOut, Long.valueOf(limit.toSeconds())));
+					throw new DfuUtilException(NLS.bind(Messages.DfuUtilRunner_timedOut, Long.valueOf(limit.toSeconds())));
 				}
 			}
 			// The output may still be in the pipe when the process has ended.
@@ -69,7 +67,7 @@ public final class DfuUtilRunner {
 		} catch (InterruptedException e) {
 			stop(process, reader);
 			Thread.currentThread().interrupt();
-			throw FlashException.cancelled(Messages.DfuUtilRunner_cancelled);
+			throw DfuUtilException.cancelled(Messages.DfuUtilRunner_cancelled);
 		}
 	}
 

@@ -1,0 +1,17 @@
+package org.dfutools.eclipse.core.dfuutil;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What a dfu-util command line carries besides the board and the file, checked.
+ *
+ * @param alt                the alt setting, as dfu-util's {@code -a} reads it (a number, or a name)
+ * @param dfuseAddressText   the DfuSe address for {@code -s}, as dfu-util reads it, when given
+ * @param transferSize       {@code -t}, when given (else the device's wTransferSize)
+ * @param extraArguments     the user's own further options, checked by {@link ExtraArguments}
+ */
+public record DfuUtilOptions(String alt, Optional<String> dfuseAddressText, OptionalInt transferSize,
+		List<String> extraArguments) {
+}
