@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.dfutools.eclipse.core.firmware.FirmwareImage;
+import org.dfutools.eclipse.core.firmware.FirmwareException;
+import org.dfutools.eclipse.core.firmware.FirmwareFiles;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilExitStatus;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilRun;
@@ -78,7 +81,7 @@ public final class FlashChain {
 		// 1. Everything that can be checked without touching the board.
 		progress.subTask(Messages.FlashChain_checking);
 		Path dfuUtil = dfuUtil(progress);
-		FirmwareImage image = FirmwareImage.read(settings.firmware());
+		FirmwareImage image = firmware(() -> FirmwareFiles.read(settings.firmware()));
 		DeviceRegistry registry = awaitListing(progress);
 		Board before = settings.board().select(registry.boards());
 		target = before;
@@ -96,7 +99,7 @@ public final class FlashChain {
 		try (BusyBoards.Claim held = claim.get(); WorkFolder work = WorkFolder.create();
 				DeviceRegistry.Reenumeration expected = registry.expectReenumeration(before.id())) {
 			// What dfu-util reads is what was checked, whatever happens to the file from now on.
-			Path checked = image.copyInto(work.path());
+			Path checked = firmware(() -> image.copyInto(work.path()));
 			info(NLS.bind(Messages.FlashChain_writingCopy, checked));
 			steps.add(new FlashReport.Step(Messages.FlashChain_stepCheck, since(start)));
 			progress.worked(2);
@@ -316,4 +319,18 @@ public final class FlashChain {
 		return Duration.ofNanos(System.nanoTime() - startNanos);
 	}
 
+
+	/** A step on the firmware file: what it found wrong is the chain's failure. */
+	private static <T> T firmware(FirmwareStep<T> step) throws FlashException {
+		try {
+			return step.run();
+		} catch (FirmwareException e) {
+			throw new FlashException(e.getMessage(), e);
+		}
+	}
+
+	@FunctionalInterface
+	private interface FirmwareStep<T> {
+		T run() throws FirmwareException;
+	}
 }

@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.dfutools.eclipse.core.firmware.FirmwareImage;
+import org.dfutools.eclipse.core.firmware.FirmwareException;
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.descriptor.DfuInterface;
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
@@ -28,7 +30,11 @@ public final class FlashChecks {
 		String name = board.device().displayName();
 		Optional<DfuDeviceRecord> dfuMode = board.dfuModeDevice();
 		if (board.dfuId().isPresent()) {
-			image.checkFor(board.dfuId().get(), name);
+			try {
+				image.checkFor(board.dfuId().get(), name);
+			} catch (FirmwareException e) {
+				throw new FlashException(e.getMessage(), e);
+			}
 		}
 		Optional<Boolean> dfuSe = speaksDfuSe(board);
 		if (dfuSe.equals(Optional.of(Boolean.FALSE))) {

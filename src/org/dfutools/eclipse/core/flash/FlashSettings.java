@@ -1,5 +1,6 @@
 package org.dfutools.eclipse.core.flash;
 
+import org.dfutools.eclipse.core.firmware.FirmwareFiles;
 import org.dfutools.eclipse.core.dfuutil.ExtraArguments;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilOptions;
@@ -92,12 +93,12 @@ public record FlashSettings(BoardSelector board, Path firmware, String alt, Opti
 		if (!Files.isReadable(path)) {
 			throw new FlashException(NLS.bind(Messages.FlashSettings_firmwareUnreadable, path));
 		}
-		if (!FirmwareImage.hasFirmwareName(path.getFileName().toString())) {
+		if (!FirmwareFiles.hasFirmwareName(path.getFileName().toString())) {
 			throw new FlashException(NLS.bind(Messages.FlashSettings_notFirmware, path.getFileName()));
 		}
 		try {
 			if (Files.size(path) == 0) {
-				throw new FlashException(NLS.bind(Messages.Firmware_empty, path));
+				throw new FlashException(NLS.bind(Messages.FlashSettings_firmwareEmpty, path));
 			}
 		} catch (IOException e) {
 			throw new FlashException(NLS.bind(Messages.FlashSettings_firmwareUnreadable, path), e);

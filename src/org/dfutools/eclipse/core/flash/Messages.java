@@ -26,13 +26,6 @@ final class Messages extends NLS {
 	public static String FlashSettings_notFirmware;
 	public static String FlashSettings_noAlt;
 	public static String FlashSettings_badAlt;
-	public static String Firmware_unreadable;
-	public static String Firmware_badCrc;
-	public static String Firmware_shortSuffix;
-	public static String Firmware_badSuffixLength;
-	public static String Firmware_empty;
-	public static String Firmware_copyFailed;
-	public static String Firmware_idMismatch;
 	public static String FlashReport_title;
 	public static String FlashReport_step;
 	public static String FlashReport_total;
@@ -90,6 +83,7 @@ final class Messages extends NLS {
 	public static String FlashChain_describe;
 	public static String FlashChain_modeDfu;
 	public static String FlashChain_modeRuntime;
+	public static String FlashSettings_firmwareEmpty;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -7,7 +7,7 @@ import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.flash.BoardSelector;
-import org.dfutools.eclipse.core.flash.FirmwareImage;
+import org.dfutools.eclipse.core.firmware.FirmwareImage;
 import org.dfutools.eclipse.core.flash.FlashChain;
 import org.dfutools.eclipse.core.flash.FlashChecks;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
-import org.dfutools.eclipse.core.flash.FirmwareImage;
+import org.dfutools.eclipse.core.firmware.FirmwareImage;
+import org.dfutools.eclipse.core.firmware.FirmwareException;
+import org.dfutools.eclipse.core.firmware.FirmwareFiles;
+import org.dfutools.eclipse.core.firmware.FirmwareImage;
 import org.dfutools.eclipse.core.flash.FlashException;
 
 /**
@@ -41,11 +44,11 @@ final class DialogFirmware {
 			size = attributes.size();
 			modified = attributes.lastModifiedTime().toMillis();
 			try {
-				image = FirmwareImage.read(path);
+				image = FirmwareFiles.read(path);
 				failure = null;
-			} catch (FlashException e) {
+			} catch (FirmwareException e) {
 				image = null;
-				failure = e;
+				failure = new FlashException(e.getMessage(), e);
 			}
 		}
 		if (failure != null) {

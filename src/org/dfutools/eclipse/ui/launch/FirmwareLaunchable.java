@@ -1,6 +1,7 @@
 package org.dfutools.eclipse.ui.launch;
 
-import org.dfutools.eclipse.core.flash.FirmwareImage;
+import org.dfutools.eclipse.core.firmware.FirmwareFiles;
+import org.dfutools.eclipse.core.firmware.FirmwareImage;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.IAdapterFactory;
 import org.eclipse.debug.ui.actions.ILaunchable;
@@ -19,7 +20,7 @@ public final class FirmwareLaunchable implements IAdapterFactory {
 	@Override
 	public <T> T getAdapter(Object adaptable, Class<T> adapterType) {
 		// The same endings as the launch shortcut's enablement in plugin.xml.
-		if (adapterType == ILaunchable.class && adaptable instanceof IFile file && FirmwareImage.hasFirmwareName(file.getName())) {
+		if (adapterType == ILaunchable.class && adaptable instanceof IFile file && FirmwareFiles.hasFirmwareName(file.getName())) {
 			return adapterType.cast(LAUNCHABLE);
 		}
 		return null;

@@ -83,9 +83,9 @@ class DfuSuffixReaderTest {
 		String said = new String(check.getInputStream().readAllBytes());
 		assertTrue(check.waitFor(10, TimeUnit.SECONDS), "dfu-suffix hung");
 		assertEquals(65, check.exitValue(), "dfu-suffix takes the file: " + said); // EX_DATAERR
-		org.dfutools.eclipse.core.flash.FlashException refused = org.junit.jupiter.api.Assertions.assertThrows(
-				org.dfutools.eclipse.core.flash.FlashException.class,
-				() -> org.dfutools.eclipse.core.flash.FirmwareImage.read(file));
+		org.dfutools.eclipse.core.firmware.FirmwareException refused = org.junit.jupiter.api.Assertions.assertThrows(
+				org.dfutools.eclipse.core.firmware.FirmwareException.class,
+				() -> org.dfutools.eclipse.core.firmware.FirmwareFiles.read(file));
 		assertTrue(refused.getMessage().contains("10 bytes long"), refused.getMessage());
 	}
 
