@@ -3,6 +3,7 @@ package org.dfutools.eclipse.core;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbLocation;
 import org.dfutools.eclipse.core.device.UsbStatus;
@@ -28,6 +29,7 @@ public final class DfuDeviceService implements AutoCloseable {
 	private static DfuDeviceService shared;
 
 	private final DeviceRegistry registry = new DeviceRegistry();
+	private final BusyBoards busyBoards = new BusyBoards();
 	private final UsbPort.Factory factory;
 	private final boolean useHotplug;
 	private UsbPort port;
@@ -77,6 +79,11 @@ public final class DfuDeviceService implements AutoCloseable {
 			}
 		}
 		return registry;
+	}
+
+	/** The boards operations of this service hold now, and what each is doing. */
+	public BusyBoards busyBoards() {
+		return busyBoards;
 	}
 
 	/**

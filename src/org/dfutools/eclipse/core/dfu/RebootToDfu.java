@@ -1,6 +1,7 @@
 package org.dfutools.eclipse.core.dfu;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
@@ -8,6 +9,7 @@ import org.dfutools.eclipse.core.descriptor.DfuInterface;
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.dfu.BoardWatch.CancelledException;
 import org.dfutools.eclipse.core.dfu.DetachException.Reason;
@@ -42,7 +44,28 @@ public final class RebootToDfu {
 		this.allowance = allowance;
 	}
 
+	/** Reboots the board, holding it busy meanwhile; refused when another operation holds it. */
 	public DetachResult run(Board board, IProgressMonitor monitor) throws DetachException {
+		Optional<BusyBoards.Claim> claim = service.busyBoards().claim(board.id(), Messages.RebootToDfu_holder,
+				Messages.RebootToDfu_activity);
+		if (claim.isEmpty()) {
+			throw new DetachException(Reason.BUSY, NLS.bind(Messages.Operation_busy, name(board),
+					service.busyBoards().holder(board.id()).orElse(""))); //$NON-NLS-1$
+		}
+		try (BusyBoards.Claim held = claim.get()) {
+			return reboot(board, monitor);
+		}
+	}
+
+	/** Reboots the board as a step of an operation that holds it already (a flash). */
+	public DetachResult runWithin(BusyBoards.Claim held, Board board, IProgressMonitor monitor) throws DetachException {
+		if (!held.holds(board.id())) {
+			throw new IllegalArgumentException("the claim is for another board"); //$NON-NLS-1$
+		}
+		return reboot(board, monitor);
+	}
+
+	private DetachResult reboot(Board board, IProgressMonitor monitor) throws DetachException {
 		SubMonitor progress = SubMonitor.convert(monitor, NLS.bind(Messages.RebootToDfu_task, name(board)), 100);
 		if (board.mode().isDfuMode()) {
 			throw new DetachException(Reason.NOT_RUNTIME, NLS.bind(Messages.RebootToDfu_notRuntime, name(board)));

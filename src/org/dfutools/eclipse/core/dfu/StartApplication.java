@@ -1,6 +1,7 @@
 package org.dfutools.eclipse.core.dfu;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
@@ -8,6 +9,7 @@ import org.dfutools.eclipse.core.descriptor.DfuInterface;
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.dfu.BoardWatch.CancelledException;
 import org.dfutools.eclipse.core.dfu.StartApplicationException.Reason;
@@ -41,7 +43,28 @@ public final class StartApplication {
 	public record Result(Board board, Duration back) {
 	}
 
+	/** Starts the application, holding the board busy meanwhile; refused when another operation holds it. */
 	public Result run(Board board, IProgressMonitor monitor) throws StartApplicationException {
+		Optional<BusyBoards.Claim> claim = service.busyBoards().claim(board.id(), Messages.StartApplication_holder,
+				Messages.StartApplication_activity);
+		if (claim.isEmpty()) {
+			throw new StartApplicationException(Reason.BUSY, NLS.bind(Messages.Operation_busy, board.label(),
+					service.busyBoards().holder(board.id()).orElse(""))); //$NON-NLS-1$
+		}
+		try (BusyBoards.Claim held = claim.get()) {
+			return start(board, monitor);
+		}
+	}
+
+	/** Starts the application as a step of an operation that holds the board already (a flash). */
+	public Result runWithin(BusyBoards.Claim held, Board board, IProgressMonitor monitor) throws StartApplicationException {
+		if (!held.holds(board.id())) {
+			throw new IllegalArgumentException("the claim is for another board"); //$NON-NLS-1$
+		}
+		return start(board, monitor);
+	}
+
+	private Result start(Board board, IProgressMonitor monitor) throws StartApplicationException {
 		String name = board.label();
 		SubMonitor progress = SubMonitor.convert(monitor, NLS.bind(Messages.StartApplication_task, name), 100);
 		if (!board.mode().isDfuMode() || !board.attached()) {

@@ -24,7 +24,7 @@ import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.core.dfu.BoardWatch;
 import org.dfutools.eclipse.core.dfu.BoardWatch.CancelledException;
-import org.dfutools.eclipse.core.dfu.BusyBoards;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.dfu.DetachException;
 import org.dfutools.eclipse.core.dfu.DetachResult;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
@@ -89,11 +89,11 @@ public final class FlashChain {
 		info(NLS.bind(Messages.FlashChain_firmware, image.file(), Integer.valueOf(image.size())));
 		// What would fail once the board is in DFU mode fails now, as far as the board is known.
 		FlashChecks.check(settings, image, before);
-		Optional<BusyBoards.Claim> claim = BusyBoards.shared().claim(before.id(), Messages.FlashChain_activity,
+		Optional<BusyBoards.Claim> claim = service.busyBoards().claim(before.id(), Messages.FlashChain_activity,
 				Messages.FlashChain_statusStarting);
 		if (claim.isEmpty()) {
 			throw new FlashException(NLS.bind(Messages.FlashChain_busy, before.device().displayName(),
-					BusyBoards.shared().holder(before.id()).orElse(""))); //$NON-NLS-1$
+					service.busyBoards().holder(before.id()).orElse(""))); //$NON-NLS-1$
 		}
 		// From here on every reset is expected: the board keeps its row while it re-enumerates.
 		try (BusyBoards.Claim held = claim.get(); WorkFolder work = WorkFolder.create();
@@ -109,7 +109,7 @@ public final class FlashChain {
 			if (!before.mode().isDfuMode()) {
 				held.show(Messages.FlashChain_statusDetaching);
 				long detachStart = System.nanoTime();
-				board = rebootToDfu(before, progress.split(23));
+				board = rebootToDfu(held, before, progress.split(23));
 				steps.add(new FlashReport.Step(Messages.FlashChain_stepDetach, since(detachStart)));
 			}
 			progress.setWorkRemaining(75);
@@ -174,14 +174,14 @@ public final class FlashChain {
 		return registry;
 	}
 
-	private Board rebootToDfu(Board board, IProgressMonitor monitor) throws FlashException {
+	private Board rebootToDfu(BusyBoards.Claim held, Board board, IProgressMonitor monitor) throws FlashException {
 		info(NLS.bind(Messages.FlashChain_rebooting, board.device().displayName()));
 		if (board.device().functional().isEmpty()) {
 			info(NLS.bind(Messages.FlashChain_noFunctional, board.device().displayName(),
 					Integer.valueOf(RebootToDfu.FALLBACK_DETACH_TIMEOUT_MS)));
 		}
 		try {
-			DetachResult result = new RebootToDfu(service, tools.reenumerationAllowance()).run(board, monitor);
+			DetachResult result = new RebootToDfu(service, tools.reenumerationAllowance()).runWithin(held, board, monitor);
 			info(NLS.bind(Messages.FlashChain_inDfuMode, new Object[] { Long.valueOf(result.detachSent().toMillis()),
 					Long.valueOf(result.deviceBack().toMillis()), describe(result.board()) }));
 			return result.board();
@@ -268,7 +268,7 @@ public final class FlashChain {
 			info(NLS.bind(Messages.FlashChain_returningUnwritten, e.getMessage()));
 			try {
 				StartApplication.Result back = new StartApplication(service, tools.reenumerationAllowance(),
-						settings.applicationTimeout()).run(board, SubMonitor.convert(monitor, 1));
+						settings.applicationTimeout()).runWithin(held, board, SubMonitor.convert(monitor, 1));
 				info(NLS.bind(Messages.FlashChain_applicationBack, Long.valueOf(back.back().toMillis()), describe(back.board())));
 				throw new FlashException(sentence(e.getMessage()) + ' ' + Messages.FlashChain_returnedUnwritten, e);
 			} catch (StartApplicationException notBack) {

@@ -65,7 +65,6 @@ public final class Messages extends NLS {
 	public static String BoardProperties_no;
 	public static String CopyHandler_copied;
 	public static String RebootToDfuJob_name;
-	public static String RebootToDfuJob_activity;
 	public static String RebootToDfuJob_done;
 	public static String BoardSelection_title;
 	public static String BoardSelection_message;
@@ -109,11 +108,7 @@ public final class Messages extends NLS {
 	public static String Preferences_allowance;
 	public static String Preferences_dfuUtilLimit;
 	public static String Preferences_applicationTimeout;
-	public static String RebootToDfuJob_busyHolder;
-	public static String BoardJob_busy;
 	public static String StartApplicationJob_name;
-	public static String StartApplicationJob_busyHolder;
-	public static String StartApplicationJob_activity;
 	public static String StartApplicationJob_done;
 
 

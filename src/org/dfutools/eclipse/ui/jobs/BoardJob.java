@@ -1,10 +1,8 @@
 package org.dfutools.eclipse.ui.jobs;
 
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.dfu.BusyBoards;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.core.internal.ErrorStatus;
 import org.dfutools.eclipse.ui.internal.Messages;
@@ -16,27 +14,19 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 
 /**
- * One operation on one board as a user job: progress and cancellation in the Progress view, the board held
- * busy (its row says what is done), the result for the status line, failures as an error status (a dialog,
- * and the error log). A board busy with another operation is refused, not queued.
+ * One operation on one board as a user job: progress and cancellation in the Progress view, the result for
+ * the status line, failures as an error status (a dialog, and the error log). The operation itself holds
+ * the board busy, and refuses one that another operation holds.
  */
 abstract class BoardJob extends Job {
 
 	protected final Board board;
-	private final String holder;
-	private final String activity;
 	private final Consumer<String> report;
 
-	/**
-	 * @param holder   what holds the board, for "busy with ..."
-	 * @param activity what its row says meanwhile
-	 * @param report   receives the one-line result for the status line, on the job's thread
-	 */
-	BoardJob(String name, Board board, String holder, String activity, Consumer<String> report) {
+	/** @param report receives the one-line result for the status line, on the job's thread */
+	BoardJob(String name, Board board, Consumer<String> report) {
 		super(name);
 		this.board = board;
-		this.holder = holder;
-		this.activity = activity;
 		this.report = report;
 		setUser(true);
 	}
@@ -46,12 +36,7 @@ abstract class BoardJob extends Job {
 
 	@Override
 	protected final IStatus run(IProgressMonitor monitor) {
-		Optional<BusyBoards.Claim> claim = BusyBoards.shared().claim(board.id(), holder, activity);
-		if (claim.isEmpty()) {
-			return Status.error(NLS.bind(Messages.BoardJob_busy, board.device().displayName(),
-					BusyBoards.shared().holder(board.id()).orElse(""))); //$NON-NLS-1$
-		}
-		try (BusyBoards.Claim held = claim.get()) {
+		try {
 			report.accept(perform(monitor));
 			return Status.OK_STATUS;
 		} catch (CoreException e) {

@@ -19,7 +19,7 @@ public final class RebootToDfuJob extends BoardJob {
 	/** @param report receives the one-line result for the status line, on the job's thread */
 	public RebootToDfuJob(Board board, Consumer<String> report) {
 		super(NLS.bind(Messages.RebootToDfuJob_name, board.device().displayName(), board.device().location().portPath()),
-				board, Messages.RebootToDfuJob_busyHolder, Messages.RebootToDfuJob_activity, report);
+				board, report);
 	}
 
 	@Override

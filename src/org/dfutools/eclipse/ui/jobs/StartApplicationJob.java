@@ -18,8 +18,7 @@ public final class StartApplicationJob extends BoardJob {
 
 	/** @param report receives the one-line result for the status line, on the job's thread */
 	public StartApplicationJob(Board board, Consumer<String> report) {
-		super(NLS.bind(Messages.StartApplicationJob_name, board.label()), board, Messages.StartApplicationJob_busyHolder,
-				Messages.StartApplicationJob_activity, report);
+		super(NLS.bind(Messages.StartApplicationJob_name, board.label()), board, report);
 	}
 
 	@Override

@@ -2,9 +2,10 @@ package org.dfutools.eclipse.ui.views;
 
 import java.util.function.Function;
 
+import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.dfu.BusyBoards;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.eclipse.osgi.util.NLS;
 
@@ -49,7 +50,7 @@ public enum BoardColumn {
 		if (board.reenumerating()) {
 			return Messages.BoardColumn_reenumerating;
 		}
-		return BusyBoards.shared().status(board.id()).orElse(board.mode().label());
+		return DfuDeviceService.get().busyBoards().status(board.id()).orElse(board.mode().label());
 	}
 
 	private static String functional(Board board, Function<FunctionalDescriptor, String> field) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.UsbStatus;
-import org.dfutools.eclipse.core.dfu.BusyBoards;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
@@ -60,7 +60,7 @@ public class DfuDevicesView extends ViewPart {
 		refresher = new ViewRefresher(service.registryWithoutStarting(), parent.getDisplay(), this::apply);
 		// Opened with the workbench, the view lets it finish starting before USB takes its share of the machine.
 		AfterWorkbenchStart.run(getSite().getWorkbenchWindow().getWorkbench(), service::registry);
-		BusyBoards.shared().addListener(activityChanged);
+		DfuDeviceService.get().busyBoards().addListener(activityChanged);
 	}
 
 	/**
@@ -218,7 +218,7 @@ public class DfuDevicesView extends ViewPart {
 
 	@Override
 	public void dispose() {
-		BusyBoards.shared().removeListener(activityChanged);
+		DfuDeviceService.get().busyBoards().removeListener(activityChanged);
 		if (refresher != null) {
 			refresher.dispose();
 		}

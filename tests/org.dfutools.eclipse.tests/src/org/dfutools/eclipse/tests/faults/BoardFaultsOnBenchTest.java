@@ -17,12 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.device.DeviceProblem;
-import org.dfutools.eclipse.core.dfu.BusyBoards;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.internal.Activator;
@@ -209,17 +210,17 @@ class BoardFaultsOnBenchTest {
 		long[] reconnected = new long[1];
 		Thread crowd = new Thread(() -> reconnect(others, reconnected), "reconnecting crowd");
 		Runnable startCrowdWhenFlashing = () -> {
-			if (BusyBoards.shared().status(id).filter("Flashing..."::equals).isPresent() && !crowd.isAlive()
+			if (DfuDeviceService.get().busyBoards().status(id).filter("Flashing..."::equals).isPresent() && !crowd.isAlive()
 					&& reconnected[0] == 0) {
 				crowd.start();
 			}
 		};
-		BusyBoards.shared().addListener(startCrowdWhenFlashing);
+		DfuDeviceService.get().busyBoards().addListener(startCrowdWhenFlashing);
 		Run run;
 		try {
 			run = launch(flash("F-TARGET", file, 10), new NullProgressMonitor());
 		} finally {
-			BusyBoards.shared().removeListener(startCrowdWhenFlashing);
+			DfuDeviceService.get().busyBoards().removeListener(startCrowdWhenFlashing);
 		}
 		long ended = System.nanoTime();
 		crowd.join(LIMIT.toMillis());

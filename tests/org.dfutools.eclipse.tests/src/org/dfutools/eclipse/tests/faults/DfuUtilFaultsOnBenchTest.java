@@ -23,9 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.DeviceMode;
-import org.dfutools.eclipse.core.dfu.BusyBoards;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.FakeDfuUtil;
@@ -138,16 +139,16 @@ class DfuUtilFaultsOnBenchTest {
 		NullProgressMonitor monitor = new NullProgressMonitor();
 		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 		Runnable cancelSoonAfterTheStart = () -> {
-			if (BusyBoards.shared().status(boardId).filter("Flashing..."::equals).isPresent()) {
+			if (DfuDeviceService.get().busyBoards().status(boardId).filter("Flashing..."::equals).isPresent()) {
 				timer.schedule(() -> monitor.setCanceled(true), 300, TimeUnit.MILLISECONDS);
 			}
 		};
-		BusyBoards.shared().addListener(cancelSoonAfterTheStart);
+		DfuDeviceService.get().busyBoards().addListener(cancelSoonAfterTheStart);
 		Run run;
 		try {
 			run = launch(flash("TOOL-F", image(), 5), monitor);
 		} finally {
-			BusyBoards.shared().removeListener(cancelSoonAfterTheStart);
+			DfuDeviceService.get().busyBoards().removeListener(cancelSoonAfterTheStart);
 			timer.shutdownNow();
 		}
 		assertNull(run.outcome().failure(), "a cancel is not an error dialog");
@@ -202,16 +203,16 @@ class DfuUtilFaultsOnBenchTest {
 		byte[] checked = Firmware.image(16 * 1024, 242);
 		Path file = Files.write(folder.resolve("app.bin"), checked);
 		Runnable changeWhileDetaching = () -> {
-			if (BusyBoards.shared().status(boardId).filter("Flash: detaching..."::equals).isPresent()) {
+			if (DfuDeviceService.get().busyBoards().status(boardId).filter("Flash: detaching..."::equals).isPresent()) {
 				change.accept(file);
 			}
 		};
-		BusyBoards.shared().addListener(changeWhileDetaching);
+		DfuDeviceService.get().busyBoards().addListener(changeWhileDetaching);
 		Run run;
 		try {
 			run = launch(flash("CHECKED", file, 5), new NullProgressMonitor());
 		} finally {
-			BusyBoards.shared().removeListener(changeWhileDetaching);
+			DfuDeviceService.get().busyBoards().removeListener(changeWhileDetaching);
 		}
 		assertNull(run.outcome().failure(), run::message);
 		assertFalse(Files.exists(file) && java.util.Arrays.equals(checked, Files.readAllBytes(file)), "the file was not changed");

@@ -148,6 +148,11 @@ class TerminateOnBenchTest {
 		outcome.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
 		assertTrue(launcher.awaitTermination(LIMIT.toMillis(), TimeUnit.MILLISECONDS));
 		assertEquals(130, process.getExitValue(), () -> console(process));
+		// The console's stream monitors read the process's streams on their own threads: give them a moment.
+		long readBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+		while (!console(process).contains(said) && System.nanoTime() - readBy < 0) {
+			TimeUnit.MILLISECONDS.sleep(10);
+		}
 		assertTrue(console(process).contains(said), () -> "'" + said + "' missing from the console: " + console(process));
 		assertNothingLeft(before, boardId);
 	}

@@ -14,10 +14,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceMode;
-import org.dfutools.eclipse.core.dfu.BusyBoards;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.internal.Activator;
@@ -64,13 +65,13 @@ class DfuFlashOnBenchTest {
 			Path file = Files.write(folder.resolve("app.dfu"), Firmware.withSuffix(image, 0x1209, 0x0091));
 			String boardId = BENCH.get().boardAt(port).id();
 			List<String> statuses = new CopyOnWriteArrayList<>();
-			Runnable statusSeen = () -> statuses.add(BusyBoards.shared().status(boardId).orElse("free"));
-			BusyBoards.shared().addListener(statusSeen);
+			Runnable statusSeen = () -> statuses.add(DfuDeviceService.get().busyBoards().status(boardId).orElse("free"));
+			DfuDeviceService.get().busyBoards().addListener(statusSeen);
 			Outcome outcome;
 			try {
 				outcome = launch(bySerial("FL-90"), file);
 			} finally {
-				BusyBoards.shared().removeListener(statusSeen);
+				DfuDeviceService.get().busyBoards().removeListener(statusSeen);
 			}
 			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + "\n" + outcome.output());
 			assertEquals(0, outcome.exitValue());
@@ -299,7 +300,7 @@ class DfuFlashOnBenchTest {
 			assertFalse(outcome.output().contains("Download done."), "cancelled too late to prove anything");
 			assertTrue(ProcessHandle.current().descendants()
 					.noneMatch(p -> p.info().command().orElse("").endsWith("dfu-util")), "a dfu-util is left running");
-			assertTrue(BusyBoards.shared().holder(BENCH.get().boardAt(port).id()).isEmpty(), "the board is still held");
+			assertTrue(DfuDeviceService.get().busyBoards().holder(BENCH.get().boardAt(port).id()).isEmpty(), "the board is still held");
 		} finally {
 			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
@@ -311,7 +312,7 @@ class DfuFlashOnBenchTest {
 				{"name": "busy", "runtime": {"pid": "0x0110", "serial": "BUSY-1"}, "dfu": {"pid": "0x0111"}}
 				""");
 		Board board = BENCH.get().boardAt(port);
-		try (BusyBoards.Claim held = BusyBoards.shared().claim(board.id(), "another flash", "Flashing...").orElseThrow()) {
+		try (BusyBoards.Claim held = DfuDeviceService.get().busyBoards().claim(board.id(), "another flash", "Flashing...").orElseThrow()) {
 			Outcome outcome = launch(bySerial("BUSY-1"), Files.write(folder.resolve("fw.bin"), Firmware.image(1024, 99)));
 			String message = outcome.failure().getMessage();
 			assertTrue(message.contains("is busy with another flash"), message);

@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
+import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
-import org.dfutools.eclipse.core.dfu.BusyBoards;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.internal.Activator;
@@ -69,7 +70,7 @@ class FaultResponsivenessTest {
 				UiStallMeter stalls = UiStallMeter.start(display);
 				// As the Run menu does it: the launch runs in a job, never on the UI thread.
 				DebugUITools.launch(configuration, ILaunchManager.RUN_MODE);
-				assertTrue(UiWait.until(display, LIMIT, () -> BusyBoards.shared().status(boardId).filter("Flashing..."::equals)
+				assertTrue(UiWait.until(display, LIMIT, () -> DfuDeviceService.get().busyBoards().status(boardId).filter("Flashing..."::equals)
 						.isPresent()), "the flash never reached dfu-util");
 				// Debug UI may remove older terminated launches as this one starts: find it by its configuration.
 				ILaunch launch = Arrays.stream(manager.getLaunches())

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.dfu;
+package org.dfutools.eclipse.core.device;
 
 import java.util.List;
 import java.util.Map;
@@ -14,18 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class BusyBoards {
 
-	private static final BusyBoards SHARED = new BusyBoards();
-
 	/** What holds a board (for "busy with ...") and what it is doing now (for its row). */
 	private record Work(String holder, String status) {
 	}
 
 	private final Map<String, Work> work = new ConcurrentHashMap<>();
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-
-	public static BusyBoards shared() {
-		return SHARED;
-	}
 
 	/**
 	 * Marks the board busy for {@code holder}, showing {@code status}, until the returned claim is
@@ -71,6 +65,11 @@ public final class BusyBoards {
 		private Claim(String boardId, String holder) {
 			this.boardId = boardId;
 			this.holder = holder;
+		}
+
+		/** Whether this claim holds that board. */
+		public boolean holds(String id) {
+			return boardId.equals(id);
 		}
 
 		/** Shows what the operation does now. */
