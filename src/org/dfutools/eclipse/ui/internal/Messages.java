@@ -12,7 +12,6 @@ public final class Messages extends NLS {
 	public static String DfuDevicesView_usbFailed;
 	public static String DfuDevicesView_usbFailedHint;
 	public static String DfuDevicesView_filterMessage;
-	public static String ViewRefresher_jobName;
 	public static String BoardColumn_name;
 	public static String BoardColumn_id;
 	public static String BoardColumn_mode;

@@ -1,6 +1,7 @@
 package org.dfutools.eclipse.ui.views;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.dfutools.eclipse.core.device.Board;
@@ -8,19 +9,15 @@ import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.BoardListener;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbStatus;
-import org.dfutools.eclipse.core.internal.Activator;
-import org.dfutools.eclipse.ui.internal.Messages;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Display;
 
 /**
- * Turns registry events into view updates, two-phase: a background job takes a snapshot of the
- * registry, and the UI thread applies it. Events that arrive while the job waits are absorbed by the
- * pending job (scheduling a waiting job does nothing), so a burst of hotplug events is one repaint.
+ * Turns registry events into view updates, coalesced: an event posts one update to the UI thread, and the
+ * events that arrive before it runs are absorbed by it, so a burst faster than the UI thread is one repaint.
+ * The update reads the registry's boards when it runs (a copy of a short list, no USB), so it shows the
+ * latest state. There is no timer between the bus and the row: an Eclipse job scheduled with a delay woke
+ * some 50 ms late, which was most of the time from a hotplug event to its row.
  */
 final class ViewRefresher implements BoardListener {
 
@@ -28,52 +25,36 @@ final class ViewRefresher implements BoardListener {
 	record Snapshot(List<Board> boards, UsbStatus status) {
 	}
 
-	/** Long enough to gather a burst of events, short enough to stay well under 100 ms per hotplug. */
-	static final long COALESCE_DELAY_MILLIS = 15;
-
 	private final DeviceRegistry registry;
 	private final Display display;
 	private final Consumer<Snapshot> apply;
+	private final AtomicBoolean pending = new AtomicBoolean();
 	private volatile boolean disposed;
-
-	private final Job gather = new Job(Messages.ViewRefresher_jobName) {
-		@Override
-		protected IStatus run(IProgressMonitor monitor) {
-			Snapshot snapshot = new Snapshot(registry.boards(), registry.usbStatus());
-			if (disposed || display.isDisposed()) {
-				return Status.CANCEL_STATUS;
-			}
-			try {
-				display.asyncExec(() -> {
-					if (!disposed) {
-						apply.accept(snapshot);
-					}
-				});
-			} catch (SWTException e) {
-				return Status.CANCEL_STATUS; // the display went away between the check and the call
-			}
-			return Status.OK_STATUS;
-		}
-
-		@Override
-		public boolean belongsTo(Object family) {
-			return Activator.PLUGIN_ID.equals(family);
-		}
-	};
 
 	/** {@code apply} runs on the UI thread, never after {@link #dispose()}. */
 	ViewRefresher(DeviceRegistry registry, Display display, Consumer<Snapshot> apply) {
 		this.registry = registry;
 		this.display = display;
 		this.apply = apply;
-		gather.setSystem(true);
 		registry.addListener(this);
 		request();
 	}
 
 	void request() {
+		if (disposed || !pending.compareAndSet(false, true)) {
+			return; // the update on its way will show this change too
+		}
+		try {
+			display.asyncExec(this::update);
+		} catch (SWTException e) {
+			pending.set(false); // the display is gone: nothing to update
+		}
+	}
+
+	private void update() {
+		pending.set(false); // from here on a change posts another update
 		if (!disposed) {
-			gather.schedule(COALESCE_DELAY_MILLIS);
+			apply.accept(new Snapshot(registry.boards(), registry.usbStatus()));
 		}
 	}
 
@@ -90,6 +71,5 @@ final class ViewRefresher implements BoardListener {
 	void dispose() {
 		disposed = true;
 		registry.removeListener(this);
-		gather.cancel();
 	}
 }
