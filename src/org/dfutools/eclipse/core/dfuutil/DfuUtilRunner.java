@@ -1,13 +1,10 @@
 package org.dfutools.eclipse.core.dfuutil;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
 
@@ -18,11 +15,6 @@ import org.eclipse.osgi.util.NLS;
  */
 public final class DfuUtilRunner {
 
-	/** How often the waiting thread looks at the monitor; progress monitors cannot wake a thread. */
-	private static final long CHECK_MILLIS = 50;
-	/** How long a killed dfu-util, and the reader of its output, may take to be gone. */
-	private static final Duration GRACE = Duration.ofSeconds(2);
-
 	private final DfuUtilConsole console;
 
 	public DfuUtilRunner(DfuUtilConsole console) {
@@ -30,44 +22,26 @@ public final class DfuUtilRunner {
 	}
 
 	/**
-	 * Runs the command to its end. Throws when it cannot start, when cancelled and when it exceeds
-	 * {@code limit}; an exit status that is not 0 is returned, for the caller to interpret.
+	 * Runs the command to its end (see {@link ToolProcess}). Throws when it cannot start, when cancelled and
+	 * when it exceeds {@code limit}; an exit status that is not 0 is returned, for the caller to interpret.
 	 */
 	public DfuUtilRun run(DfuUtilCommand command, Duration limit, IProgressMonitor monitor) throws DfuUtilException {
 		SubMonitor progress = SubMonitor.convert(monitor, 100);
 		console.commandStarting(command);
-		Process process;
+		OutputPump pump = new OutputPump();
+		int[] reported = { 0 };
 		try {
-			process = new ProcessBuilder(command.command()).redirectErrorStream(true).start();
+			ToolProcess.Ended ended = ToolProcess.run(command.command(), limit, progress, pump::accept,
+					() -> reported[0] = report(pump, progress, reported[0]));
+			return pump.result(ended.exitStatus());
 		} catch (IOException e) {
 			throw new DfuUtilException(NLS.bind(Messages.DfuUtilRunner_cannotStart, command.command().get(0), e.getMessage()), e);
-		}
-		OutputPump pump = new OutputPump(process);
-		Thread reader = new Thread(pump, "dfu-util output"); //$NON-NLS-1$
-		reader.setDaemon(true);
-		reader.start();
-		long deadline = System.nanoTime() + limit.toNanos();
-		int reported = 0;
-		try {
-			while (!process.waitFor(CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
-				reported = report(pump, progress, reported);
-				if (progress.isCanceled()) {
-					stop(process, reader);
-					throw DfuUtilException.cancelled(Messages.DfuUtilRunner_cancelled);
-				}
-				if (System.nanoTime() - deadline > 0) {
-					stop(process, reader);
-					throw new DfuUtilException(NLS.bind(Messages.DfuUtilRunner_timedOut, Long.valueOf(limit.toSeconds())));
-				}
-			}
-			// The output may still be in the pipe when the process has ended.
-			reader.join(GRACE.toMillis());
-			report(pump, progress, reported);
-			return pump.result(process.exitValue());
-		} catch (InterruptedException e) {
-			stop(process, reader);
-			Thread.currentThread().interrupt();
+		} catch (OperationCanceledException e) {
 			throw DfuUtilException.cancelled(Messages.DfuUtilRunner_cancelled);
+		} catch (ToolProcess.TimedOut e) {
+			throw new DfuUtilException(NLS.bind(Messages.DfuUtilRunner_timedOut, Long.valueOf(limit.toSeconds())));
+		} finally {
+			pump.finish();
 		}
 	}
 
@@ -87,48 +61,32 @@ public final class DfuUtilRunner {
 		return reported;
 	}
 
-	/** Kills it and whatever it started (see {@link ProcessTree#kill}), then gives its output reader a moment to end. */
-	private static void stop(Process process, Thread reader) {
-		ProcessTree.kill(process);
-		try {
-			process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-			reader.join(GRACE.toMillis());
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	/**
-	 * Reads dfu-util's output on a thread of its own, through the output reader, into the console: every
-	 * line as printed, except that the progress bar dfu-util redraws for each block appears once per
-	 * {@value #CONSOLE_STEP}% (a 1 MiB download would otherwise fill hundreds of console lines).
+	 * Turns dfu-util's output, as the reader thread receives it, into the console's text through the output
+	 * parser: every line as printed, except that the progress bar dfu-util redraws for each block appears once
+	 * per {@value #CONSOLE_STEP}% (a 1 MiB download would otherwise fill hundreds of console lines).
 	 */
-	private final class OutputPump implements Runnable, DfuUtilOutput.Listener {
+	private final class OutputPump implements DfuUtilOutput.Listener {
 		private static final int CONSOLE_STEP = 10;
 		private static final int BAR_WIDTH = 25;
-		private final Process process;
 		private final DfuUtilOutput output = new DfuUtilOutput(this);
 		volatile String phase;
 		volatile int percent;
 		private volatile long bytes;
 		/** The progress step last shown in the console, per phase; -1 before the first. */
 		private int shownStep = -1;
+		private boolean finished;
 
-		OutputPump(Process process) {
-			this.process = process;
+		synchronized void accept(String chunk) {
+			if (!finished) {
+				output.accept(chunk);
+			}
 		}
 
-		@Override
-		public void run() {
-			char[] buffer = new char[4096];
-			try (Reader in = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
-				int count;
-				while ((count = in.read(buffer)) >= 0) {
-					output.accept(new String(buffer, 0, count));
-				}
-			} catch (IOException e) {
-				// The stream closes when the process is killed: what was read is all there is.
-			} finally {
+		/** The last line, when it did not end with a line end. */
+		synchronized void finish() {
+			if (!finished) {
+				finished = true;
 				output.finish();
 			}
 		}

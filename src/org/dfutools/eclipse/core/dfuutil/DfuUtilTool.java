@@ -2,21 +2,19 @@ package org.dfutools.eclipse.core.dfuutil;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.osgi.util.NLS;
 
 /** Finds the dfu-util executable and checks that it runs and is recent enough. Never on the UI thread. */
@@ -25,10 +23,6 @@ public final class DfuUtilTool {
 	private static final String NAME = "dfu-util"; //$NON-NLS-1$
 	/** Versions already asked, per executable path. */
 	private static final Map<Path, Probe> PROBES = new ConcurrentHashMap<>();
-	/** How often a running probe looks at its monitor. */
-	private static final long CHECK_MILLIS = 50;
-	/** dfu-util -V prints a few hundred bytes: more is not dfu-util. */
-	private static final int MAX_OUTPUT = 4096;
 
 	private DfuUtilTool() {
 	}
@@ -87,51 +81,20 @@ public final class DfuUtilTool {
 	}
 
 	private static DfuUtilVersion probe(Path executable, Duration limit, IProgressMonitor monitor) throws DfuUtilException {
-		Process process;
+		String output;
 		try {
-			process = new ProcessBuilder(executable.toString(), "-V").redirectErrorStream(true).start(); //$NON-NLS-1$
+			output = ToolProcess.run(List.of(executable.toString(), "-V"), limit, monitor, text -> { //$NON-NLS-1$
+				// kept by the run: a few hundred bytes
+			}, () -> {
+				// no progress to show
+			}).output();
 		} catch (IOException e) {
 			throw new DfuUtilException(NLS.bind(Messages.DfuUtil_cannotStart, executable, e.getMessage()), e);
+		} catch (ToolProcess.TimedOut e) {
+			throw new DfuUtilException(NLS.bind(Messages.DfuUtil_noAnswer, executable, Long.valueOf(limit.toMillis())), e);
 		}
-		long deadline = System.nanoTime() + limit.toNanos();
-		try {
-			while (!process.waitFor(CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
-				if (monitor.isCanceled()) {
-					throw new OperationCanceledException();
-				}
-				if (System.nanoTime() - deadline > 0) {
-					throw new DfuUtilException(NLS.bind(Messages.DfuUtil_noAnswer, executable, Long.valueOf(limit.toMillis())));
-				}
-			}
-			String output = endedOutput(process);
-			return DfuUtilVersion.parse(output).orElseThrow(() -> new DfuUtilException(
-					NLS.bind(Messages.DfuUtil_unknownOutput, executable, output.lines().findFirst().orElse("")))); //$NON-NLS-1$
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new OperationCanceledException();
-		} catch (IOException e) {
-			throw new DfuUtilException(NLS.bind(Messages.DfuUtil_cannotStart, executable, e.getMessage()), e);
-		} finally {
-			ProcessTree.kill(process);
-		}
-	}
-
-	/**
-	 * What an ended process left in its pipe, at most {@value #MAX_OUTPUT} bytes, without waiting for the end
-	 * of the stream: something it started in the background may hold the pipe open.
-	 */
-	private static String endedOutput(Process process) throws IOException {
-		byte[] output = new byte[MAX_OUTPUT];
-		int length = 0;
-		java.io.InputStream in = process.getInputStream();
-		while (length < MAX_OUTPUT && in.available() > 0) {
-			int read = in.read(output, length, Math.min(in.available(), MAX_OUTPUT - length));
-			if (read < 0) {
-				break;
-			}
-			length += read;
-		}
-		return new String(output, 0, length, StandardCharsets.UTF_8);
+		return DfuUtilVersion.parse(output).orElseThrow(() -> new DfuUtilException(
+				NLS.bind(Messages.DfuUtil_unknownOutput, executable, output.lines().findFirst().orElse("")))); //$NON-NLS-1$
 	}
 
 	/** The file behind the path (links followed), or empty when it cannot be read: then nothing is remembered. */

@@ -1,17 +1,17 @@
 package org.dfutools.eclipse.testsupport;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import org.dfutools.eclipse.core.dfuutil.ToolProcess;
+import org.eclipse.core.runtime.NullProgressMonitor;
 
 /** Runs the dfu-util on the PATH directly, as a reference beside what the plugin does. */
 public final class DfuUtilProcess {
 
-	/** How dfu-util ended: its exit status and all it printed (standard output and error together). */
+	/** How dfu-util ended: its exit status and what it printed (standard output and error together, the first 64 KiB). */
 	public record Result(int exitValue, String output) {
 	}
 
@@ -19,23 +19,20 @@ public final class DfuUtilProcess {
 	}
 
 	/**
-	 * Runs dfu-util with these arguments to its end. Its output goes to a file, not a pipe, so that the
-	 * bound holds even when it prints nothing and never ends: then it is killed and the call fails.
+	 * Runs dfu-util with these arguments to its end, the way the plugin runs it ({@link ToolProcess}); one that
+	 * does not end within the limit is killed, and the call fails.
 	 */
-	public static Result run(List<String> arguments, Duration limit) throws IOException, InterruptedException {
+	public static Result run(List<String> arguments, Duration limit) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add("dfu-util");
 		command.addAll(arguments);
-		File output = File.createTempFile("dfu-util", ".txt");
 		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
-			if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-				process.destroyForcibly().waitFor();
-				throw new AssertionError("dfu-util hung for " + limit + ": " + command);
-			}
-			return new Result(process.exitValue(), Files.readString(output.toPath()));
-		} finally {
-			Files.deleteIfExists(output.toPath());
+			ToolProcess.Ended ended = ToolProcess.run(command, limit, new NullProgressMonitor(), text -> {
+			}, () -> {
+			});
+			return new Result(ended.exitStatus(), ended.output());
+		} catch (ToolProcess.TimedOut e) {
+			throw new AssertionError("dfu-util hung for " + limit + ": " + command, e);
 		}
 	}
 }
