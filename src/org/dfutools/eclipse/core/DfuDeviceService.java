@@ -61,7 +61,9 @@ public final class DfuDeviceService implements AutoCloseable {
 
 	/** @param useHotplug false to rescan every few seconds instead of listening to hotplug events */
 	public DfuDeviceService(boolean useHotplug) {
-		this(LibUsbBackend::open, useHotplug);
+		// A lambda, not a method reference: the view makes the service at the IDE's start, and a method
+		// reference would load the libusb adapter's class then rather than when USB starts.
+		this(() -> LibUsbBackend.open(), useHotplug);
 	}
 
 	/** A service on another USB port than libusb's (tests' fake one). */
