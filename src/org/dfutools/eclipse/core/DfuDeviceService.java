@@ -23,7 +23,10 @@ import org.eclipse.core.runtime.jobs.Job;
  */
 public final class DfuDeviceService implements AutoCloseable {
 
-	/** How long close() waits for operations that have a device open (each transfer is bounded by 1 s). */
+	/**
+	 * How long close() waits for operations that have a device open: a few bounded transfers (1 s each) and a
+	 * reset. An operation still open then closes USB itself when it ends.
+	 */
 	static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
 	private static DfuDeviceService shared;
@@ -47,10 +50,14 @@ public final class DfuDeviceService implements AutoCloseable {
 	}
 
 	/** Closes the shared service, if there is one; a later {@link #get()} makes a new one. */
-	public static synchronized void closeShared() {
-		if (shared != null) {
-			shared.close();
+	public static void closeShared() {
+		DfuDeviceService closing;
+		synchronized (DfuDeviceService.class) {
+			closing = shared;
 			shared = null;
+		}
+		if (closing != null) {
+			closing.close(); // outside the class lock: it may wait for operations, and get() must not
 		}
 	}
 
@@ -143,11 +150,15 @@ public final class DfuDeviceService implements AutoCloseable {
 			running = port;
 			openConnections++;
 		}
+		boolean opened = false;
 		try {
-			return new Connection(running.open(location));
-		} catch (UsbException | RuntimeException e) {
-			connectionClosed();
-			throw e;
+			Connection connection = new Connection(running.open(location));
+			opened = true;
+			return connection;
+		} finally {
+			if (!opened) {
+				connectionClosed();
+			}
 		}
 	}
 
@@ -156,7 +167,7 @@ public final class DfuDeviceService implements AutoCloseable {
 		if (openConnections == 0) {
 			notifyAll();
 			if (closed && port != null) {
-				closePort(); // close() gave up waiting for this one
+				closePort(); // closing: no operation uses the port any more, whether close() still waits or gave up
 			}
 		}
 	}

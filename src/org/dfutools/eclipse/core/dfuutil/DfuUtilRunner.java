@@ -10,8 +10,8 @@ import org.eclipse.osgi.util.NLS;
 
 /**
  * Runs dfu-util as a process (an argument list, never a shell), streams its output to the console,
- * turns its progress bar into progress, and kills it when the user cancels or the time limit passes. No
- * process outlives a run.
+ * turns its progress bar into progress, and kills it, with what it started, when the user cancels or the time
+ * limit passes.
  */
 public final class DfuUtilRunner {
 
@@ -33,6 +33,7 @@ public final class DfuUtilRunner {
 		try {
 			ToolProcess.Ended ended = ToolProcess.run(command.command(), limit, progress, pump::accept,
 					() -> reported[0] = report(pump, progress, reported[0]));
+			pump.finish(); // a last line without a line end counts too
 			return pump.result(ended.exitStatus());
 		} catch (IOException e) {
 			throw new DfuUtilException(NLS.bind(Messages.DfuUtilRunner_cannotStart, command.command().get(0), e.getMessage()), e);
@@ -122,7 +123,7 @@ public final class DfuUtilRunner {
 			// The output reader keeps what the chain needs of it (transfer done, reset after it).
 		}
 
-		DfuUtilRun result(int exitStatus) {
+		synchronized DfuUtilRun result(int exitStatus) {
 			return new DfuUtilRun(exitStatus, output.lastError(), bytes, output.transferDone(), output.resetAfterTransfer());
 		}
 	}

@@ -12,16 +12,18 @@ import java.util.Optional;
  */
 public record DfuStatus(int status, int pollTimeoutMs, int state, int stringIndex) {
 
-	/** The length of the reply. */
+	/** The length of the reply, as requested. */
 	public static final int LENGTH = 6;
+	/** The shortest reply taken: up to bState. Some devices leave out iString; nothing here needs it. */
+	public static final int SHORTEST = 5;
 
-	/** The reply, or empty when it is shorter than DFU 1.1's six bytes. */
+	/** The reply, or empty when it ends before bState. */
 	public static Optional<DfuStatus> parse(byte[] reply) {
-		if (reply.length < LENGTH) {
+		if (reply.length < SHORTEST) {
 			return Optional.empty();
 		}
 		int poll = (reply[1] & 0xFF) | (reply[2] & 0xFF) << 8 | (reply[3] & 0xFF) << 16;
-		return Optional.of(new DfuStatus(reply[0] & 0xFF, poll, reply[4] & 0xFF, reply[5] & 0xFF));
+		return Optional.of(new DfuStatus(reply[0] & 0xFF, poll, reply[4] & 0xFF, reply.length > SHORTEST ? reply[5] & 0xFF : 0));
 	}
 
 	/** bState by name; empty for a value DFU 1.1 does not define. */

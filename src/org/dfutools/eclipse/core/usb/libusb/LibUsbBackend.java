@@ -58,6 +58,7 @@ public final class LibUsbBackend implements UsbPort {
 			.newSingleThreadScheduledExecutor(daemon("DFU device read retry")); //$NON-NLS-1$
 	/** libusb device references taken and not yet released: 0 when nothing is pending or being read. */
 	private final AtomicInteger referencesHeld = new AtomicInteger();
+	private final AtomicBoolean rescanQueued = new AtomicBoolean();
 	private final Set<DeviceRead> waitingRetries = ConcurrentHashMap.newKeySet();
 	private volatile boolean running = true;
 	private volatile boolean eventLoopRunning;
@@ -131,9 +132,18 @@ public final class LibUsbBackend implements UsbPort {
 		}
 	}
 
+	/**
+	 * Coalesced: a rescan asked for while one is queued is that one (waits ask every 100 ms where there is no
+	 * hotplug, and one rescan can take longer than that).
+	 */
 	@Override
 	public void rescan() {
-		submit(() -> compareWithBus(false));
+		if (rescanQueued.compareAndSet(false, true) && !submit(() -> {
+			rescanQueued.set(false); // from here on, changes on the bus need another rescan
+			compareWithBus(false);
+		})) {
+			rescanQueued.set(false);
+		}
 	}
 
 	/** After a udev rule was installed nothing on the bus changed, but the device can be opened now. */

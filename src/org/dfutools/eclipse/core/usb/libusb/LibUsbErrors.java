@@ -34,7 +34,7 @@ public final class LibUsbErrors {
 		return switch (code) {
 		case LibUsb.ERROR_ACCESS -> UsbException.Kind.ACCESS_DENIED;
 		case LibUsb.ERROR_PIPE -> UsbException.Kind.STALL;
-		case LibUsb.ERROR_NO_DEVICE, LibUsb.ERROR_NOT_FOUND -> UsbException.Kind.NO_DEVICE;
+		case LibUsb.ERROR_NO_DEVICE -> UsbException.Kind.NO_DEVICE;
 		case LibUsb.ERROR_NOT_SUPPORTED -> UsbException.Kind.NOT_SUPPORTED;
 		case LibUsb.ERROR_TIMEOUT -> UsbException.Kind.TIMEOUT;
 		default -> UsbException.Kind.OTHER;

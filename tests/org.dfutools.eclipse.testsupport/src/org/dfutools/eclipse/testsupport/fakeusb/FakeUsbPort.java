@@ -19,7 +19,8 @@ import org.dfutools.eclipse.core.usb.UsbPort;
 
 /**
  * A USB port without USB, for logic tests of what sits behind the core's port: a bus of {@link FakeBoard}s
- * that answer DFU requests as DFU 1.1 says and re-enumerate after a detach and a reset. With hotplug, every
+ * that answer the DFU requests the core sends, move through DFU 1.1's states for them, and re-enumerate after
+ * a detach and a reset; a device opened before it left answers no more. With hotplug, every
  * arrival and departure reaches the sink as it happens; without (libusb on Windows), only a rescan sees them,
  * and the port rescans by itself only every {@link #periodicRescanMillis} (3 s, as the libusb adapter does).
  */
@@ -41,6 +42,7 @@ public final class FakeUsbPort implements UsbPort {
 	private final AtomicInteger openConnections = new AtomicInteger();
 	private final AtomicBoolean closed = new AtomicBoolean();
 	private volatile DeviceSink sink;
+	private volatile boolean listening;
 
 	public FakeUsbPort(boolean hotplug, boolean windows) {
 		this(hotplug, windows, 3_000);
@@ -85,6 +87,7 @@ public final class FakeUsbPort implements UsbPort {
 	@Override
 	public void start(DeviceSink deviceSink, boolean useHotplug) {
 		sink = deviceSink;
+		listening = hotplug && useHotplug;
 		run(() -> {
 			compareWithBus();
 			sink.setUsbStatus(UsbStatus.LISTING);
@@ -97,7 +100,7 @@ public final class FakeUsbPort implements UsbPort {
 
 	@Override
 	public boolean followsHotplug() {
-		return hotplug;
+		return listening;
 	}
 
 	@Override
@@ -146,11 +149,15 @@ public final class FakeUsbPort implements UsbPort {
 	/** The board leaves the bus now, and comes back as {@code next} after {@code delayMillis} (never when null). */
 	void reenumerate(FakeBoard board, Runnable next, long delayMillis) {
 		run(() -> depart(board));
-		if (next != null) {
-			thread.schedule(() -> {
-				next.run();
-				arrive(board);
-			}, delayMillis, TimeUnit.MILLISECONDS);
+		if (next != null && !closed.get()) {
+			try {
+				thread.schedule(() -> {
+					next.run();
+					arrive(board);
+				}, delayMillis, TimeUnit.MILLISECONDS);
+			} catch (java.util.concurrent.RejectedExecutionException e) {
+				// closed meanwhile: the bus is gone
+			}
 		}
 	}
 
@@ -161,13 +168,13 @@ public final class FakeUsbPort implements UsbPort {
 	private void arrive(FakeBoard board) {
 		board.enumerated(newAddress());
 		bus.add(board);
-		if (hotplug && sink != null) {
+		if (listening && sink != null) {
 			sink.deviceArrived(board.record());
 		}
 	}
 
 	private void depart(FakeBoard board) {
-		if (bus.remove(board) && hotplug && sink != null) {
+		if (bus.remove(board) && listening && sink != null) {
 			sink.deviceLeft(board.location());
 		}
 	}
@@ -182,8 +189,12 @@ public final class FakeUsbPort implements UsbPort {
 	}
 
 	private void run(Runnable task) {
-		if (!closed.get()) {
-			thread.execute(task);
+		try {
+			if (!closed.get()) {
+				thread.execute(task);
+			}
+		} catch (java.util.concurrent.RejectedExecutionException e) {
+			// closed meanwhile: the bus is gone
 		}
 	}
 }
