@@ -129,13 +129,7 @@ public final class RebootToDfu {
 		boolean selectAltZero = dfu.interfaceNumber() > 0 || dfu.altSettings().size() > 1;
 		DetachRequest request = new DetachRequest(board.device().location(), dfu.interfaceNumber(), selectAltZero, timeout,
 				reset);
-		UsbConnection connection;
-		try {
-			connection = service.open(request.location());
-		} catch (UsbException e) {
-			throw failure(board, e.kind() == Kind.NO_DEVICE ? new UsbException(Kind.NO_DEVICE, Messages.Detach_vanished, e) : e);
-		}
-		try (connection) {
+		try (UsbConnection connection = DeviceOpening.open(service, request.location(), Messages.Detach_vanished)) {
 			return DfuDetacher.detach(connection, request);
 		} catch (UsbException e) {
 			throw failure(board, e);

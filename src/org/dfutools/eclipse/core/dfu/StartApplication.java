@@ -116,13 +116,7 @@ public final class StartApplication {
 
 	/** Tells the bootloader to leave; whether it said it has no application to start (errFIRMWARE). */
 	private boolean leave(LeaveRequest request) throws UsbException {
-		UsbConnection connection;
-		try {
-			connection = service.open(request.location());
-		} catch (UsbException e) {
-			throw e.kind() == Kind.NO_DEVICE ? new UsbException(Kind.NO_DEVICE, Messages.Leave_vanished, e) : e;
-		}
-		try (connection) {
+		try (UsbConnection connection = DeviceOpening.open(service, request.location(), Messages.Leave_vanished)) {
 			return DfuLeaver.leave(connection, request);
 		}
 	}

@@ -1,7 +1,5 @@
 package org.dfutools.eclipse.core.protocol;
 
-import java.util.Optional;
-
 /** bState of DFU_GETSTATUS and DFU_GETSTATE (DFU 1.1, section 6.1.2), with the specification's names. */
 public enum DfuState {
 	APP_IDLE("appIDLE"), APP_DETACH("appDETACH"), DFU_IDLE("dfuIDLE"), DFU_DNLOAD_SYNC("dfuDNLOAD-SYNC"),
@@ -13,16 +11,6 @@ public enum DfuState {
 
 	DfuState(String specName) {
 		this.specName = specName;
-	}
-
-	/** The state with this bState value (its ordinal), or empty for a value DFU 1.1 does not define. */
-	public static Optional<DfuState> of(int value) {
-		return value >= 0 && value < values().length ? Optional.of(values()[value]) : Optional.empty();
-	}
-
-	/** Whether the device is in its run-time (application) mode: appIDLE or appDETACH. */
-	public boolean isRuntime() {
-		return this == APP_IDLE || this == APP_DETACH;
 	}
 
 	/** The name DFU 1.1 gives it, as dfu-util prints it ("dfuIDLE"). */

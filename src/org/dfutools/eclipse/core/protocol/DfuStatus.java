@@ -26,16 +26,6 @@ public record DfuStatus(int status, int pollTimeoutMs, int state, int stringInde
 		return Optional.of(new DfuStatus(reply[0] & 0xFF, poll, reply[4] & 0xFF, reply.length > SHORTEST ? reply[5] & 0xFF : 0));
 	}
 
-	/** bState by name; empty for a value DFU 1.1 does not define. */
-	public Optional<DfuState> dfuState() {
-		return DfuState.of(state);
-	}
-
-	/** bStatus by name; empty for a value DFU 1.1 does not define. */
-	public Optional<DfuStatusCode> statusCode() {
-		return DfuStatusCode.of(status);
-	}
-
 	public boolean isState(DfuState wanted) {
 		return state == wanted.ordinal();
 	}

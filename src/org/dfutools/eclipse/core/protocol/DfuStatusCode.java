@@ -1,7 +1,5 @@
 package org.dfutools.eclipse.core.protocol;
 
-import java.util.Optional;
-
 /** bStatus of DFU_GETSTATUS (DFU 1.1, section 6.1.2), with the specification's names. */
 public enum DfuStatusCode {
 	OK("OK"), ERR_TARGET("errTARGET"), ERR_FILE("errFILE"), ERR_WRITE("errWRITE"), ERR_ERASE("errERASE"),
@@ -13,11 +11,6 @@ public enum DfuStatusCode {
 
 	DfuStatusCode(String specName) {
 		this.specName = specName;
-	}
-
-	/** The status with this bStatus value (its ordinal), or empty for a value DFU 1.1 does not define. */
-	public static Optional<DfuStatusCode> of(int value) {
-		return value >= 0 && value < values().length ? Optional.of(values()[value]) : Optional.empty();
 	}
 
 	@Override

@@ -60,7 +60,7 @@ public class DfuDevicesView extends ViewPart {
 		refresher = new ViewRefresher(service.registryWithoutStarting(), parent.getDisplay(), this::apply);
 		// Opened with the workbench, the view lets it finish starting before USB takes its share of the machine.
 		AfterWorkbenchStart.run(getSite().getWorkbenchWindow().getWorkbench(), service::registry);
-		DfuDeviceService.get().busyBoards().addListener(activityChanged);
+		service.busyBoards().addListener(activityChanged);
 	}
 
 	/**
@@ -218,7 +218,7 @@ public class DfuDevicesView extends ViewPart {
 
 	@Override
 	public void dispose() {
-		DfuDeviceService.get().busyBoards().removeListener(activityChanged);
+		service.busyBoards().removeListener(activityChanged);
 		if (refresher != null) {
 			refresher.dispose();
 		}

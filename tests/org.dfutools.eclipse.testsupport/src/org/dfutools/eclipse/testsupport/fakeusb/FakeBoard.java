@@ -34,49 +34,40 @@ public final class FakeBoard {
 	 * @param neverReturns      it leaves the bus and does not come back
 	 */
 	public record Spec(String serial, int runtimePid, int dfuPid, int attributes, int detachTimeoutMs,
-			long reenumerateMillis, boolean startInDfuMode, boolean stallGetStatus, boolean neverReturns) {
+			long reenumerateMillis, boolean stallGetStatus, boolean neverReturns) {
 
 		/** A run-time board as TinyUSB makes them: GETSTATUS answered, reset needed, 1 s wDetachTimeOut. */
 		public static Spec runtime(String serial) {
-			return new Spec(serial, 0x0100, 0x0101, 0x07, 1000, 100, false, false, false);
+			return new Spec(serial, 0x0100, 0x0101, 0x07, 1000, 100, false, false);
 		}
 
 		public Spec willDetach() {
 			return new Spec(serial, runtimePid, dfuPid, attributes | WILL_DETACH, detachTimeoutMs, reenumerateMillis,
-					startInDfuMode, stallGetStatus, neverReturns);
+					stallGetStatus, neverReturns);
 		}
 
 		public Spec detachTimeout(int millis) {
-			return new Spec(serial, runtimePid, dfuPid, attributes, millis, reenumerateMillis, startInDfuMode,
-					stallGetStatus, neverReturns);
+			return new Spec(serial, runtimePid, dfuPid, attributes, millis, reenumerateMillis, stallGetStatus, neverReturns);
 		}
 
 		public Spec reenumerate(long millis) {
-			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, millis, startInDfuMode,
-					stallGetStatus, neverReturns);
+			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, millis, stallGetStatus, neverReturns);
 		}
 
 		public Spec stallingGetStatus() {
-			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, reenumerateMillis, startInDfuMode,
-					true, neverReturns);
+			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, reenumerateMillis, true, neverReturns);
 		}
 
 		public Spec neverReturning() {
-			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, reenumerateMillis, startInDfuMode,
-					stallGetStatus, true);
-		}
-
-		public Spec inDfuMode() {
-			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, reenumerateMillis, true,
-					stallGetStatus, neverReturns);
+			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, reenumerateMillis, stallGetStatus, true);
 		}
 	}
 
 	private final FakeUsbPort port;
 	private final Spec spec;
 	private final String portPath;
-	private volatile DeviceMode mode;
-	private volatile DfuState state;
+	private volatile DeviceMode mode = DeviceMode.RUNTIME;
+	private volatile DfuState state = DfuState.APP_IDLE;
 	private volatile UsbLocation location;
 	private volatile CountDownLatch gate;
 
@@ -84,8 +75,6 @@ public final class FakeBoard {
 		this.port = port;
 		this.spec = spec;
 		this.portPath = portPath;
-		this.mode = spec.startInDfuMode() ? DeviceMode.DFU : DeviceMode.RUNTIME;
-		this.state = spec.startInDfuMode() ? DfuState.DFU_IDLE : DfuState.APP_IDLE;
 	}
 
 	public DeviceMode mode() {
@@ -108,11 +97,6 @@ public final class FakeBoard {
 	/** Starts its application, as a reset at the end of a download does (dfu-util's -R, outside the port). */
 	public void startApplication() {
 		port.reenumerate(this, () -> enter(DeviceMode.RUNTIME), spec.reenumerateMillis());
-	}
-
-	/** Pulled out of its port. */
-	public void unplug() {
-		port.reenumerate(this, null, 0);
 	}
 
 	/** The record the USB adapter would read from it now. */

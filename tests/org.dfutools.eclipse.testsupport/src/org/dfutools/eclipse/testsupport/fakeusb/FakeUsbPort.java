@@ -22,13 +22,15 @@ import org.dfutools.eclipse.core.usb.UsbPort;
  * that answer the DFU requests the core sends, move through DFU 1.1's states for them, and re-enumerate after
  * a detach and a reset; a device opened before it left answers no more. With hotplug, every
  * arrival and departure reaches the sink as it happens; without (libusb on Windows), only a rescan sees them,
- * and the port rescans by itself only every {@link #periodicRescanMillis} (3 s, as the libusb adapter does).
+ * and the port rescans by itself only every 3 s, as the libusb adapter does.
  */
 public final class FakeUsbPort implements UsbPort {
 
+	/** As the libusb adapter rescans where there is no hotplug. */
+	private static final long PERIODIC_RESCAN_MILLIS = 3_000;
+
 	private final boolean hotplug;
 	private final boolean windows;
-	private final long periodicRescanMillis;
 	private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
 		Thread named = new Thread(runnable, "fake USB port"); //$NON-NLS-1$
 		named.setDaemon(true);
@@ -38,20 +40,14 @@ public final class FakeUsbPort implements UsbPort {
 	private final List<FakeBoard> bus = new CopyOnWriteArrayList<>();
 	private final List<String> requests = new CopyOnWriteArrayList<>();
 	private final AtomicInteger nextAddress = new AtomicInteger(2);
-	private final AtomicInteger rescans = new AtomicInteger();
 	private final AtomicInteger openConnections = new AtomicInteger();
 	private final AtomicBoolean closed = new AtomicBoolean();
 	private volatile DeviceSink sink;
 	private volatile boolean listening;
 
 	public FakeUsbPort(boolean hotplug, boolean windows) {
-		this(hotplug, windows, 3_000);
-	}
-
-	public FakeUsbPort(boolean hotplug, boolean windows, long periodicRescanMillis) {
 		this.hotplug = hotplug;
 		this.windows = windows;
-		this.periodicRescanMillis = periodicRescanMillis;
 	}
 
 	/** Plugs a board in; with hotplug the sink hears of it at once, else at the next rescan. */
@@ -71,11 +67,6 @@ public final class FakeUsbPort implements UsbPort {
 		return List.copyOf(requests);
 	}
 
-	/** How many rescans ran (periodic and asked for). */
-	public int rescans() {
-		return rescans.get();
-	}
-
 	public int openConnections() {
 		return openConnections.get();
 	}
@@ -93,7 +84,7 @@ public final class FakeUsbPort implements UsbPort {
 			sink.setUsbStatus(UsbStatus.LISTING);
 		});
 		if (!followsHotplug()) {
-			thread.scheduleWithFixedDelay(this::compareWithBus, periodicRescanMillis, periodicRescanMillis,
+			thread.scheduleWithFixedDelay(this::compareWithBus, PERIODIC_RESCAN_MILLIS, PERIODIC_RESCAN_MILLIS,
 					TimeUnit.MILLISECONDS);
 		}
 	}
@@ -184,7 +175,6 @@ public final class FakeUsbPort implements UsbPort {
 		if (sink == null) {
 			return;
 		}
-		rescans.incrementAndGet();
 		BusComparison.compare(sink, List.copyOf(bus), FakeBoard::location, board -> Optional.of(board.record()), false);
 	}
 
