@@ -19,7 +19,8 @@ import org.eclipse.core.runtime.jobs.Job;
  * Keeps the device registry fed from the USB bus, and owns the USB port. USB starts on first use, on a thread
  * of its own, so that no caller (the UI thread included) ever waits for it; until then and when USB cannot be
  * used the registry's status says so. Operations open devices through the service, which closes the port only
- * when none is open any more: freeing libusb under a running transfer would crash the IDE.
+ * when none is open any more: freeing libusb under a running transfer would crash the IDE. The plugin has one, an
+ * OSGi service ({@link DfuCore#deviceService()}); tests make their own.
  */
 public final class DfuDeviceService implements AutoCloseable {
 
@@ -28,8 +29,6 @@ public final class DfuDeviceService implements AutoCloseable {
 	 * reset. An operation still open then closes USB itself when it ends.
 	 */
 	static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
-
-	private static DfuDeviceService shared;
 
 	private final DeviceRegistry registry = new DeviceRegistry();
 	private final BusyBoards busyBoards = new BusyBoards();
@@ -40,26 +39,6 @@ public final class DfuDeviceService implements AutoCloseable {
 	private boolean closed;
 	/** Devices open for operations now; the port is closed only when this is 0. */
 	private int openConnections;
-
-	/** The service of the running plugin, created on first use and closed when the bundle stops. */
-	public static synchronized DfuDeviceService get() {
-		if (shared == null) {
-			shared = new DfuDeviceService();
-		}
-		return shared;
-	}
-
-	/** Closes the shared service, if there is one; a later {@link #get()} makes a new one. */
-	public static void closeShared() {
-		DfuDeviceService closing;
-		synchronized (DfuDeviceService.class) {
-			closing = shared;
-			shared = null;
-		}
-		if (closing != null) {
-			closing.close(); // outside the class lock: it may wait for operations, and get() must not
-		}
-	}
 
 	/** A service on libusb that follows the bus through its hotplug events where the platform has them. */
 	public DfuDeviceService() {

@@ -32,6 +32,7 @@ import org.dfutools.eclipse.core.dfu.StartApplication;
 import org.dfutools.eclipse.core.dfu.StartApplicationException;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilTool;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersion;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -49,13 +50,15 @@ public final class FlashChain {
 	private static final Duration VERSION_LIMIT = Duration.ofSeconds(5);
 
 	private final DfuDeviceService service;
+	private final DfuUtilVersions versions;
 	private final FlashTools tools;
 	private final DfuUtilConsole console;
 	/** The board the chain works on, once it is known: where it was left is part of every failure. */
 	private volatile Board target;
 
-	public FlashChain(DfuDeviceService service, FlashTools tools, DfuUtilConsole console) {
+	public FlashChain(DfuDeviceService service, DfuUtilVersions versions, FlashTools tools, DfuUtilConsole console) {
 		this.service = service;
+		this.versions = versions;
 		this.tools = tools;
 		this.console = console;
 	}
@@ -144,7 +147,7 @@ public final class FlashChain {
 	private Path dfuUtil(IProgressMonitor monitor) throws FlashException {
 		try {
 			Path executable = DfuUtilTool.locate(tools.dfuUtil());
-			DfuUtilVersion version = DfuUtilTool.version(executable, VERSION_LIMIT, monitor);
+			DfuUtilVersion version = versions.version(executable, VERSION_LIMIT, monitor);
 			info(NLS.bind(Messages.FlashChain_dfuUtil, version, executable));
 			return executable;
 		} catch (DfuUtilException e) {

@@ -1,6 +1,6 @@
 package org.dfutools.eclipse.core.internal;
 
-import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.DfuCore;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 
@@ -20,7 +20,7 @@ public final class Activator implements BundleActivator {
 
 	@Override
 	public void stop(BundleContext context) {
-		// Frees libusb and stops its threads, if anything ever started them.
-		DfuDeviceService.closeShared();
+		// Declarative Services close the services as the bundle stops (libusb is freed, its threads end).
+		DfuCore.release();
 	}
 }

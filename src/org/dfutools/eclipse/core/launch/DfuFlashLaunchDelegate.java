@@ -2,7 +2,8 @@ package org.dfutools.eclipse.core.launch;
 
 import java.util.Map;
 
-import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.DfuCore;
+
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
 import org.dfutools.eclipse.core.flash.FlashChain;
@@ -51,7 +52,7 @@ public final class DfuFlashLaunchDelegate extends LaunchConfigurationDelegate {
 		ChainConsole console = new ChainConsole(chain, process);
 		int status = 1;
 		try {
-			FlashReport report = new FlashChain(DfuDeviceService.get(), DfuPreferences.flashTools(), console)
+			FlashReport report = new FlashChain(DfuCore.deviceService(), DfuCore.dfuUtilVersions(), DfuPreferences.flashTools(), console)
 					.run(settings, new Cancellable(SubMonitor.convert(monitor, 1), chain));
 			report.summaryLines().forEach(line -> console.out(line + System.lineSeparator()));
 			status = 0;

@@ -2,7 +2,8 @@ package org.dfutools.eclipse.ui.handlers;
 
 import java.util.Optional;
 
-import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.DfuCore;
+
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.ui.launch.FlashConfigurations;
@@ -32,7 +33,7 @@ public final class FlashFirmwareHandler extends AbstractHandler {
 			Optional<ILaunchConfiguration> existing = FlashConfigurations.forBoard(board);
 			ILaunchConfiguration configuration = existing.isPresent() ? existing.get()
 					: FlashConfigurations.create(FlashConfigurations.nameFor(board),
-							BoardSelector.of(board, DfuDeviceService.get().registry().boards()), "").doSave(); //$NON-NLS-1$
+							BoardSelector.of(board, DfuCore.deviceService().registry().boards()), "").doSave(); //$NON-NLS-1$
 			DebugUITools.openLaunchConfigurationDialog(HandlerUtil.getActiveShellChecked(event), configuration,
 					IDebugUIConstants.ID_RUN_LAUNCH_GROUP, null);
 		} catch (CoreException e) {

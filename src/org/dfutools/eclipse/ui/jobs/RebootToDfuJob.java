@@ -2,7 +2,8 @@ package org.dfutools.eclipse.ui.jobs;
 
 import java.util.function.Consumer;
 
-import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.DfuCore;
+
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.dfu.DetachException;
@@ -25,7 +26,7 @@ public final class RebootToDfuJob extends BoardJob {
 	@Override
 	protected String perform(IProgressMonitor monitor) throws CoreException {
 		try {
-			DetachResult result = new RebootToDfu(DfuDeviceService.get(), DfuPreferences.reenumerationAllowance())
+			DetachResult result = new RebootToDfu(DfuCore.deviceService(), DfuPreferences.reenumerationAllowance())
 					.run(board, monitor);
 			return NLS.bind(Messages.RebootToDfuJob_done, new Object[] { board.device().displayName(),
 					result.board().device().id(), Long.valueOf(result.deviceBack().toMillis()) });

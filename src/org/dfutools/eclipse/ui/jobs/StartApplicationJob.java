@@ -3,7 +3,8 @@ package org.dfutools.eclipse.ui.jobs;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.DfuCore;
+
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.dfu.StartApplication;
@@ -24,7 +25,7 @@ public final class StartApplicationJob extends BoardJob {
 	@Override
 	protected String perform(IProgressMonitor monitor) throws CoreException {
 		try {
-			StartApplication.Result result = new StartApplication(DfuDeviceService.get(),
+			StartApplication.Result result = new StartApplication(DfuCore.deviceService(),
 					DfuPreferences.reenumerationAllowance(), Duration.ofSeconds(DfuPreferences.applicationTimeoutSeconds()))
 					.run(board, monitor);
 			return NLS.bind(Messages.StartApplicationJob_done, result.board().device().displayName(),

@@ -4,7 +4,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.core.flash.BoardSelector;
@@ -39,14 +41,16 @@ public final class BoardSelectionDialog extends TitleAreaDialog {
 			BoardColumn.SERIAL, BoardColumn.PORT);
 
 	private final DeviceRegistry registry;
+	private final BusyBoards busy;
 	private final BoardSelector preselected;
 	private TableViewer viewer;
 	private Board chosen;
 
 	/** @param preselected the board of the configuration, selected when it is attached (may be null) */
-	public BoardSelectionDialog(Shell parent, DeviceRegistry registry, BoardSelector preselected) {
+	public BoardSelectionDialog(Shell parent, DfuDeviceService service, BoardSelector preselected) {
 		super(parent);
-		this.registry = registry;
+		this.registry = service.registry();
+		this.busy = service.busyBoards();
 		this.preselected = preselected;
 	}
 
@@ -75,7 +79,7 @@ public final class BoardSelectionDialog extends TitleAreaDialog {
 			TableViewerColumn viewerColumn = new TableViewerColumn(viewer, SWT.LEFT);
 			viewerColumn.getColumn().setText(column.title());
 			viewerColumn.getColumn().setWidth(column.width());
-			viewerColumn.setLabelProvider(new BoardLabelProvider(column, images));
+			viewerColumn.setLabelProvider(new BoardLabelProvider(column, images, busy));
 		}
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		viewer.setComparer(new BoardIdentity());

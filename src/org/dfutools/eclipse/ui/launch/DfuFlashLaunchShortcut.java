@@ -4,7 +4,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Optional;
 
+import org.dfutools.eclipse.core.DfuCore;
 import org.dfutools.eclipse.core.DfuDeviceService;
+
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbStatus;
@@ -60,7 +62,7 @@ public final class DfuFlashLaunchShortcut implements ILaunchShortcut {
 			if (board.isEmpty()) {
 				return;
 			}
-			List<Board> attached = DfuDeviceService.get().registry().boards();
+			List<Board> attached = DfuCore.deviceService().registry().boards();
 			ILaunchConfiguration created = FlashConfigurations
 					.create(file.getName(), BoardSelector.of(board.get(), attached), firmware).doSave();
 			DebugUITools.launch(created, mode);
@@ -75,7 +77,8 @@ public final class DfuFlashLaunchShortcut implements ILaunchShortcut {
 	 * starting (this is its first use), the first listing is waited for, so that "the one board" is not a guess.
 	 */
 	private static Optional<Board> chooseBoard() {
-		DeviceRegistry registry = DfuDeviceService.get().registry();
+		DfuDeviceService service = DfuCore.deviceService();
+		DeviceRegistry registry = service.registry();
 		if (registry.usbStatus().state() == UsbStatus.State.STARTING) {
 			try {
 				PlatformUI.getWorkbench().getProgressService().busyCursorWhile(monitor -> {
@@ -94,7 +97,7 @@ public final class DfuFlashLaunchShortcut implements ILaunchShortcut {
 			return Optional.of(attached.get(0));
 		}
 		BoardSelectionDialog dialog = new BoardSelectionDialog(
-				PlatformUI.getWorkbench().getModalDialogShellProvider().getShell(), registry, null);
+				PlatformUI.getWorkbench().getModalDialogShellProvider().getShell(), service, null);
 		return dialog.open() == Window.OK ? dialog.chosen() : Optional.empty();
 	}
 }

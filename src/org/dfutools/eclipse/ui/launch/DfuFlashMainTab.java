@@ -3,7 +3,8 @@ package org.dfutools.eclipse.ui.launch;
 import java.util.List;
 import java.util.Optional;
 
-import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.DfuCore;
+
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.flash.BoardSelector;
@@ -91,7 +92,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		createAfterGroup(top);
 		scroll.setMinSize(top.computeSize(SWT.DEFAULT, SWT.DEFAULT));
 		// The attached-board line and the checks follow hotplug and the first listing.
-		BoardsFollower.follow(DfuDeviceService.get().registry(), scroll, () -> {
+		BoardsFollower.follow(DfuCore.deviceService().registry(), scroll, () -> {
 			if (!boardNow.isDisposed()) {
 				changed();
 			}
@@ -277,7 +278,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 
 	/** The boards the registry lists now (no USB I/O here: the registry is fed in the background). */
 	private static List<Board> boards() {
-		return DfuDeviceService.get().registry().boards();
+		return DfuCore.deviceService().registry().boards();
 	}
 
 	/** Says whether the configured board is attached now, and offers its alt settings. */
@@ -310,7 +311,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 	}
 
 	private void selectBoard() {
-		BoardSelectionDialog dialog = new BoardSelectionDialog(getShell(), DfuDeviceService.get().registry(),
+		BoardSelectionDialog dialog = new BoardSelectionDialog(getShell(), DfuCore.deviceService(),
 				values().board());
 		if (dialog.open() != Window.OK || dialog.chosen().isEmpty()) {
 			return;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
+import org.dfutools.eclipse.core.DfuCore;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilTool;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.eclipse.core.runtime.Status;
@@ -91,7 +92,7 @@ public final class DfuPreferencePage extends FieldEditorPreferencePage implement
 			String text;
 			try {
 				var executable = DfuUtilTool.locate(configured);
-				text = NLS.bind(Messages.Preferences_version, DfuUtilTool.version(executable, VERSION_LIMIT), executable);
+				text = NLS.bind(Messages.Preferences_version, DfuCore.dfuUtilVersions().version(executable, VERSION_LIMIT), executable);
 			} catch (DfuUtilException e) {
 				text = e.getMessage();
 			}

@@ -3,6 +3,7 @@ package org.dfutools.eclipse.ui.views;
 import java.text.Collator;
 
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.swt.SWT;
@@ -10,9 +11,14 @@ import org.eclipse.swt.SWT;
 /** Sorts boards by one column, either way; the port path breaks ties so the order is stable. */
 final class BoardComparator extends ViewerComparator {
 
+	private final BusyBoards busy;
 	private final Collator collator = Collator.getInstance();
 	private BoardColumn column = BoardColumn.PORT;
 	private int direction = SWT.UP;
+
+	BoardComparator(BusyBoards busy) {
+		this.busy = busy;
+	}
 
 	BoardColumn column() {
 		return column;
@@ -35,7 +41,7 @@ final class BoardComparator extends ViewerComparator {
 		int order = switch (column) {
 		case DETACH_TIMEOUT, TRANSFER_SIZE -> Integer.compare(number(a), number(b));
 		case PORT -> comparePorts(a.device().location().portPath(), b.device().location().portPath());
-		default -> collator.compare(column.textOf(a), column.textOf(b));
+		default -> collator.compare(column.textOf(a, busy), column.textOf(b, busy));
 		};
 		if (order == 0) {
 			order = a.id().compareTo(b.id());

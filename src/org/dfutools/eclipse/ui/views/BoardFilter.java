@@ -3,13 +3,19 @@ package org.dfutools.eclipse.ui.views;
 import java.util.Locale;
 
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerFilter;
 
 /** Keeps the boards whose text, in any column, contains what was typed in the filter box. */
 final class BoardFilter extends ViewerFilter {
 
+	private final BusyBoards busy;
 	private String needle = ""; //$NON-NLS-1$
+
+	BoardFilter(BusyBoards busy) {
+		this.busy = busy;
+	}
 
 	/** Returns whether the filter changed. */
 	boolean setText(String text) {
@@ -26,7 +32,7 @@ final class BoardFilter extends ViewerFilter {
 		}
 		Board board = (Board) element;
 		for (BoardColumn column : BoardColumn.values()) {
-			if (column.textOf(board).toLowerCase(Locale.ROOT).contains(needle)) {
+			if (column.textOf(board, busy).toLowerCase(Locale.ROOT).contains(needle)) {
 				return true;
 			}
 		}

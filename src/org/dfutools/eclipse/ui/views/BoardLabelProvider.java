@@ -1,6 +1,7 @@
 package org.dfutools.eclipse.ui.views;
 
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.swt.graphics.Image;
 
@@ -9,15 +10,17 @@ public final class BoardLabelProvider extends ColumnLabelProvider {
 
 	private final BoardColumn column;
 	private final BoardImages images;
+	private final BusyBoards busy;
 
-	public BoardLabelProvider(BoardColumn column, BoardImages images) {
+	public BoardLabelProvider(BoardColumn column, BoardImages images, BusyBoards busy) {
 		this.column = column;
+		this.busy = busy;
 		this.images = images;
 	}
 
 	@Override
 	public String getText(Object element) {
-		return column.textOf((Board) element);
+		return column.textOf((Board) element, busy);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dfutools.eclipse.core.DfuCore;
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.UsbStatus;
@@ -36,9 +37,9 @@ public class DfuDevicesView extends ViewPart {
 
 	public static final String ID = "org.dfutools.eclipse.ui.views.dfuDevices"; //$NON-NLS-1$
 
-	private final DfuDeviceService service = DfuDeviceService.get();
-	private final BoardFilter filter = new BoardFilter();
-	private final BoardComparator comparator = new BoardComparator();
+	private final DfuDeviceService service = DfuCore.deviceService();
+	private final BoardFilter filter = new BoardFilter(service.busyBoards());
+	private final BoardComparator comparator = new BoardComparator(service.busyBoards());
 	private final SelectionRelay selection = new SelectionRelay();
 	private Composite stack;
 	private StackLayout stackLayout;
@@ -92,7 +93,7 @@ public class DfuDevicesView extends ViewPart {
 			tableColumn.setWidth(column.width());
 			tableColumn.setMoveable(true);
 			tableColumn.addListener(SWT.Selection, event -> sortBy(column, tableColumn));
-			viewerColumn.setLabelProvider(new BoardLabelProvider(column, images));
+			viewerColumn.setLabelProvider(new BoardLabelProvider(column, images, service.busyBoards()));
 		}
 		ColumnViewerToolTipSupport.enableFor(viewer);
 		viewer.setContentProvider(ArrayContentProvider.getInstance());

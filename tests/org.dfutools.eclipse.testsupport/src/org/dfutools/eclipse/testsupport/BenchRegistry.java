@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 
+import org.dfutools.eclipse.core.DfuCore;
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
@@ -32,11 +33,11 @@ public final class BenchRegistry implements AutoCloseable {
 	}
 
 	/**
-	 * The plugin's shared service (the one launches use), listing; closing the result stops listening
-	 * but leaves the service running.
+	 * The plugin's own service (the one its view and launches use), listing; closing the result stops
+	 * listening but leaves the service running.
 	 */
-	public static BenchRegistry shared(Duration limit) throws InterruptedException {
-		return listing(new BenchRegistry(DfuDeviceService.get(), false), limit);
+	public static BenchRegistry ofPlugin(Duration limit) throws InterruptedException {
+		return listing(new BenchRegistry(DfuCore.deviceService(), false), limit);
 	}
 
 	private static BenchRegistry listing(BenchRegistry bench, Duration limit) throws InterruptedException {

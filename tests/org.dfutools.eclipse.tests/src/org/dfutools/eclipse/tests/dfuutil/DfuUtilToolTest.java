@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilTool;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersion;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -24,13 +25,15 @@ class DfuUtilToolTest {
 
 	private static final Duration LIMIT = Duration.ofSeconds(5);
 
+	private final DfuUtilVersions versions = new DfuUtilVersions();
+
 	@TempDir
 	Path folder;
 
 	@Test
 	void theRealDfuUtilIsFoundOnThePathAndRecentEnough() throws Exception {
 		Path found = DfuUtilTool.locate("");
-		DfuUtilVersion version = DfuUtilTool.version(found, LIMIT);
+		DfuUtilVersion version = versions.version(found, LIMIT);
 		assertTrue(version.isSupported(), version.toString());
 		assertEquals(found, DfuUtilTool.locate(found.toString()));
 	}
@@ -38,7 +41,7 @@ class DfuUtilToolTest {
 	@Test
 	void tooOldIsRefusedWithBothVersions() throws Exception {
 		Path old = script("old", "echo 'dfu-util 0.8'");
-		DfuUtilException e = assertThrows(DfuUtilException.class, () -> DfuUtilTool.version(old, LIMIT));
+		DfuUtilException e = assertThrows(DfuUtilException.class, () -> versions.version(old, LIMIT));
 		assertTrue(e.getMessage().contains("0.8") && e.getMessage().contains("0.9"), e.getMessage());
 	}
 
@@ -46,12 +49,12 @@ class DfuUtilToolTest {
 	void theVersionIsAskedOnceUntilTheExecutableChanges() throws Exception {
 		Path calls = folder.resolve("calls");
 		Path tool = script("counted", "echo run >> '" + calls + "'; echo 'dfu-util 0.11'");
-		assertEquals(new DfuUtilVersion(0, 11), DfuUtilTool.version(tool, LIMIT));
-		assertEquals(new DfuUtilVersion(0, 11), DfuUtilTool.version(tool, LIMIT));
+		assertEquals(new DfuUtilVersion(0, 11), versions.version(tool, LIMIT));
+		assertEquals(new DfuUtilVersion(0, 11), versions.version(tool, LIMIT));
 		assertEquals(1, Files.readAllLines(calls).size(), "dfu-util -V ran again for an unchanged file");
 		// Replaced by an older build (another size): asked again, and refused.
 		script("counted", "echo run >> '" + calls + "'; echo 'dfu-util 0.8 (replaced)'");
-		DfuUtilException e = assertThrows(DfuUtilException.class, () -> DfuUtilTool.version(tool, LIMIT));
+		DfuUtilException e = assertThrows(DfuUtilException.class, () -> versions.version(tool, LIMIT));
 		assertTrue(e.getMessage().contains("0.8"), e.getMessage());
 		assertEquals(2, Files.readAllLines(calls).size());
 	}
@@ -59,7 +62,7 @@ class DfuUtilToolTest {
 	@Test
 	void somethingElseIsNotTakenForDfuUtil() throws Exception {
 		Path other = script("other", "echo 'usage: frobnicate'");
-		DfuUtilException e = assertThrows(DfuUtilException.class, () -> DfuUtilTool.version(other, LIMIT));
+		DfuUtilException e = assertThrows(DfuUtilException.class, () -> versions.version(other, LIMIT));
 		assertTrue(e.getMessage().contains("does not look like dfu-util"), e.getMessage());
 	}
 
@@ -67,7 +70,7 @@ class DfuUtilToolTest {
 	void aHangingExecutableIsStoppedAtTheBound() throws Exception {
 		Path hang = script("hang", "sleep 60");
 		long start = System.nanoTime();
-		DfuUtilException e = assertThrows(DfuUtilException.class, () -> DfuUtilTool.version(hang, Duration.ofMillis(500)));
+		DfuUtilException e = assertThrows(DfuUtilException.class, () -> versions.version(hang, Duration.ofMillis(500)));
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		assertTrue(e.getMessage().contains("did not answer"), e.getMessage());
 		assertTrue(millis < 3000, "stopped after " + millis + " ms");

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
@@ -30,7 +29,7 @@ import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.Leaks;
-import org.dfutools.eclipse.testsupport.SharedBench;
+import org.dfutools.eclipse.testsupport.LaunchBench;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.dfutools.eclipse.tests.faults.FaultBench.Run;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -51,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BoardFaultsOnBenchTest {
 
 	@RegisterExtension
-	static final SharedBench BENCH = new SharedBench(LIMIT);
+	static final LaunchBench BENCH = new LaunchBench(LIMIT);
 
 	@TempDir
 	Path folder;
@@ -210,17 +209,17 @@ class BoardFaultsOnBenchTest {
 		long[] reconnected = new long[1];
 		Thread crowd = new Thread(() -> reconnect(others, reconnected), "reconnecting crowd");
 		Runnable startCrowdWhenFlashing = () -> {
-			if (DfuDeviceService.get().busyBoards().status(id).filter("Flashing..."::equals).isPresent() && !crowd.isAlive()
+			if (BENCH.get().service.busyBoards().status(id).filter("Flashing..."::equals).isPresent() && !crowd.isAlive()
 					&& reconnected[0] == 0) {
 				crowd.start();
 			}
 		};
-		DfuDeviceService.get().busyBoards().addListener(startCrowdWhenFlashing);
+		BENCH.get().service.busyBoards().addListener(startCrowdWhenFlashing);
 		Run run;
 		try {
 			run = launch(flash("F-TARGET", file, 10), new NullProgressMonitor());
 		} finally {
-			DfuDeviceService.get().busyBoards().removeListener(startCrowdWhenFlashing);
+			BENCH.get().service.busyBoards().removeListener(startCrowdWhenFlashing);
 		}
 		long ended = System.nanoTime();
 		crowd.join(LIMIT.toMillis());

@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.device.BusyBoards;
@@ -31,7 +30,7 @@ import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.FakeDfuUtil;
 import org.dfutools.eclipse.testsupport.Firmware;
-import org.dfutools.eclipse.testsupport.SharedBench;
+import org.dfutools.eclipse.testsupport.LaunchBench;
 import org.dfutools.eclipse.testsupport.Leaks;
 import org.dfutools.eclipse.tests.faults.FaultBench.Run;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -54,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DfuUtilFaultsOnBenchTest {
 
 	@RegisterExtension
-	static final SharedBench BENCH = new SharedBench(LIMIT);
+	static final LaunchBench BENCH = new LaunchBench(LIMIT);
 	private final IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(Activator.PLUGIN_ID);
 
 	@TempDir
@@ -139,16 +138,16 @@ class DfuUtilFaultsOnBenchTest {
 		NullProgressMonitor monitor = new NullProgressMonitor();
 		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 		Runnable cancelSoonAfterTheStart = () -> {
-			if (DfuDeviceService.get().busyBoards().status(boardId).filter("Flashing..."::equals).isPresent()) {
+			if (BENCH.get().service.busyBoards().status(boardId).filter("Flashing..."::equals).isPresent()) {
 				timer.schedule(() -> monitor.setCanceled(true), 300, TimeUnit.MILLISECONDS);
 			}
 		};
-		DfuDeviceService.get().busyBoards().addListener(cancelSoonAfterTheStart);
+		BENCH.get().service.busyBoards().addListener(cancelSoonAfterTheStart);
 		Run run;
 		try {
 			run = launch(flash("TOOL-F", image(), 5), monitor);
 		} finally {
-			DfuDeviceService.get().busyBoards().removeListener(cancelSoonAfterTheStart);
+			BENCH.get().service.busyBoards().removeListener(cancelSoonAfterTheStart);
 			timer.shutdownNow();
 		}
 		assertNull(run.outcome().failure(), "a cancel is not an error dialog");
@@ -203,16 +202,16 @@ class DfuUtilFaultsOnBenchTest {
 		byte[] checked = Firmware.image(16 * 1024, 242);
 		Path file = Files.write(folder.resolve("app.bin"), checked);
 		Runnable changeWhileDetaching = () -> {
-			if (DfuDeviceService.get().busyBoards().status(boardId).filter("Flash: detaching..."::equals).isPresent()) {
+			if (BENCH.get().service.busyBoards().status(boardId).filter("Flash: detaching..."::equals).isPresent()) {
 				change.accept(file);
 			}
 		};
-		DfuDeviceService.get().busyBoards().addListener(changeWhileDetaching);
+		BENCH.get().service.busyBoards().addListener(changeWhileDetaching);
 		Run run;
 		try {
 			run = launch(flash("CHECKED", file, 5), new NullProgressMonitor());
 		} finally {
-			DfuDeviceService.get().busyBoards().removeListener(changeWhileDetaching);
+			BENCH.get().service.busyBoards().removeListener(changeWhileDetaching);
 		}
 		assertNull(run.outcome().failure(), run::message);
 		assertFalse(Files.exists(file) && java.util.Arrays.equals(checked, Files.readAllBytes(file)), "the file was not changed");

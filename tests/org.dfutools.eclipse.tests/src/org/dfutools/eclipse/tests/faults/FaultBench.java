@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.DfuCore;
 import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
@@ -63,7 +63,7 @@ final class FaultBench {
 	/** Nothing is left behind, and no board is still claimed by a flash. */
 	static void assertNothingLeft(Leaks.Snapshot before, String boardId) throws Exception {
 		before.assertNothingLeaked(SETTLE);
-		assertTrue(DfuDeviceService.get().busyBoards().holder(boardId).isEmpty(), "the board is still held by the flash");
+		assertTrue(DfuCore.deviceService().busyBoards().holder(boardId).isEmpty(), "the board is still held by the flash");
 	}
 
 	/** Removes the board when it is still plugged in; a pulled-out one has gone already. */

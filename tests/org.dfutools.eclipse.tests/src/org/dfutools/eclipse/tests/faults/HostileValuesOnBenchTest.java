@@ -16,7 +16,7 @@ import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.Firmware;
-import org.dfutools.eclipse.testsupport.SharedBench;
+import org.dfutools.eclipse.testsupport.LaunchBench;
 import org.dfutools.eclipse.tests.faults.FaultBench.Run;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileValuesOnBenchTest {
 
 	@RegisterExtension
-	static final SharedBench BENCH = new SharedBench(LIMIT);
+	static final LaunchBench BENCH = new LaunchBench(LIMIT);
 
 	@TempDir
 	Path folder;

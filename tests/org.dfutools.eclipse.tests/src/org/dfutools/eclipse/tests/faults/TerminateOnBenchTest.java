@@ -25,7 +25,7 @@ import org.dfutools.eclipse.testsupport.FakeDfuUtil;
 import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.Leaks;
-import org.dfutools.eclipse.testsupport.SharedBench;
+import org.dfutools.eclipse.testsupport.LaunchBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -51,7 +51,7 @@ class TerminateOnBenchTest {
 	private static final long TERMINATE_BOUND_MILLIS = 2_000;
 
 	@RegisterExtension
-	static final SharedBench BENCH = new SharedBench(LIMIT);
+	static final LaunchBench BENCH = new LaunchBench(LIMIT);
 	private final IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(Activator.PLUGIN_ID);
 	private String port;
 

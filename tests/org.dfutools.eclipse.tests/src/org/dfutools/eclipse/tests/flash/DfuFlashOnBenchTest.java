@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceMode;
@@ -25,7 +24,7 @@ import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
 import org.dfutools.eclipse.testsupport.Firmware;
-import org.dfutools.eclipse.testsupport.SharedBench;
+import org.dfutools.eclipse.testsupport.LaunchBench;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
@@ -45,7 +44,7 @@ class DfuFlashOnBenchTest {
 	private static final Duration LIMIT = Duration.ofSeconds(30);
 
 	@RegisterExtension
-	static final SharedBench BENCH = new SharedBench(LIMIT);
+	static final LaunchBench BENCH = new LaunchBench(LIMIT);
 
 	@TempDir
 	Path folder;
@@ -65,13 +64,13 @@ class DfuFlashOnBenchTest {
 			Path file = Files.write(folder.resolve("app.dfu"), Firmware.withSuffix(image, 0x1209, 0x0091));
 			String boardId = BENCH.get().boardAt(port).id();
 			List<String> statuses = new CopyOnWriteArrayList<>();
-			Runnable statusSeen = () -> statuses.add(DfuDeviceService.get().busyBoards().status(boardId).orElse("free"));
-			DfuDeviceService.get().busyBoards().addListener(statusSeen);
+			Runnable statusSeen = () -> statuses.add(BENCH.get().service.busyBoards().status(boardId).orElse("free"));
+			BENCH.get().service.busyBoards().addListener(statusSeen);
 			Outcome outcome;
 			try {
 				outcome = launch(bySerial("FL-90"), file);
 			} finally {
-				DfuDeviceService.get().busyBoards().removeListener(statusSeen);
+				BENCH.get().service.busyBoards().removeListener(statusSeen);
 			}
 			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + "\n" + outcome.output());
 			assertEquals(0, outcome.exitValue());
@@ -300,7 +299,7 @@ class DfuFlashOnBenchTest {
 			assertFalse(outcome.output().contains("Download done."), "cancelled too late to prove anything");
 			assertTrue(ProcessHandle.current().descendants()
 					.noneMatch(p -> p.info().command().orElse("").endsWith("dfu-util")), "a dfu-util is left running");
-			assertTrue(DfuDeviceService.get().busyBoards().holder(BENCH.get().boardAt(port).id()).isEmpty(), "the board is still held");
+			assertTrue(BENCH.get().service.busyBoards().holder(BENCH.get().boardAt(port).id()).isEmpty(), "the board is still held");
 		} finally {
 			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
@@ -312,7 +311,7 @@ class DfuFlashOnBenchTest {
 				{"name": "busy", "runtime": {"pid": "0x0110", "serial": "BUSY-1"}, "dfu": {"pid": "0x0111"}}
 				""");
 		Board board = BENCH.get().boardAt(port);
-		try (BusyBoards.Claim held = DfuDeviceService.get().busyBoards().claim(board.id(), "another flash", "Flashing...").orElseThrow()) {
+		try (BusyBoards.Claim held = BENCH.get().service.busyBoards().claim(board.id(), "another flash", "Flashing...").orElseThrow()) {
 			Outcome outcome = launch(bySerial("BUSY-1"), Files.write(folder.resolve("fw.bin"), Firmware.image(1024, 99)));
 			String message = outcome.failure().getMessage();
 			assertTrue(message.contains("is busy with another flash"), message);

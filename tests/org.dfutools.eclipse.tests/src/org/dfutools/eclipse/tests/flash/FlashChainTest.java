@@ -18,6 +18,7 @@ import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashChain;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
@@ -110,7 +111,7 @@ class FlashChainTest {
 		Path file = Files.write(folder.resolve("app.bin"), Firmware.image(4096, 7));
 		FlashSettings settings = FlashSettings.parse(new FlashConfiguration(new BoardSelector(BoardSelector.Kind.SERIAL, serial),
 				file.toString(), "0", "", "", "", true, "5", false), text -> text);
-		return new FlashChain(service, new FlashTools(tool.toString(), Duration.ofSeconds(2), LIMIT), new Console())
+		return new FlashChain(service, new DfuUtilVersions(), new FlashTools(tool.toString(), Duration.ofSeconds(2), LIMIT), new Console())
 				.run(settings, new NullProgressMonitor());
 	}
 

@@ -63,7 +63,7 @@ class DfuFlashDialogChecksTest {
 		Path project = Files.writeString(folder.resolve(".project"), "<?xml version=\"1.0\"?><projectDescription/>");
 		Path otherDevice = Files.write(folder.resolve("other.dfu"), Firmware.withSuffix(Firmware.image(4096, 91), 0x1209, 0xdead));
 		List<String> ports = new ArrayList<>();
-		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
 			ports.add(bench.attachAndAwait("""
 					{"name": "chk-dfuse", "runtime": {"vid": "0x0483", "pid": "0x5760", "serial": "CHK-DFUSE",
 					  "functional": {"attributes": "0x0b", "detach_timeout": 255, "version": "0x011a"}},
@@ -138,7 +138,7 @@ class DfuFlashDialogChecksTest {
 				ports.add(latePort[0]);
 			}
 		} finally {
-			try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+			try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
 				for (String port : ports) {
 					bench.events.detachAndAwaitRemoval(port, LIMIT);
 				}
@@ -156,7 +156,7 @@ class DfuFlashDialogChecksTest {
 		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
 		Display display = window.getShell().getDisplay();
 		Path good = Files.write(folder.resolve("app.bin"), Firmware.image(4096, 92));
-		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
 			String port = bench.attachAndAwait("""
 					{"name": "chk-unnamed", "start_mode": "dfu", "runtime": {"pid": "0x00e8", "serial": "CHK-UNNAMED"},
 					 "dfu": {"pid": "0x00e9", "alts": [{"name": "Flash"}, {"name": ""}]}, "behaviour": {"open_error": "EACCES"}}
@@ -190,7 +190,7 @@ class DfuFlashDialogChecksTest {
 
 	@Test
 	void flashFirmwareReusesTheBoardsConfigurationAndNamesItAfterTheApplication() throws Exception {
-		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
 			String port = bench.attachAndAwait("""
 					{"name": "reuse", "runtime": {"pid": "0x00e6", "serial": "REUSE-1", "product": "UNO R4 Minima"},
 					 "dfu": {"pid": "0x00e7", "product": "  DFU   Bootloader ", "serial": "REUSE-1"},

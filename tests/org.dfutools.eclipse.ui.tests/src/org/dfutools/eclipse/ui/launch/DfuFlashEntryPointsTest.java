@@ -78,7 +78,7 @@ class DfuFlashEntryPointsTest {
 		project.open(null);
 		Path flash = folder.resolve("flash.bin");
 		byte[] image = Firmware.image(16 * 1024, 62);
-		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
 			IFile bin = project.getFile("app.bin");
 			bin.create(new ByteArrayInputStream(image), true, null);
 			IFile notes = project.getFile("notes.txt");
@@ -137,7 +137,7 @@ class DfuFlashEntryPointsTest {
 		Path flash = folder.resolve("flash.bin");
 		byte[] image = Firmware.image(64 * 1024, 64);
 		Path file = Files.write(folder.resolve("from-the-view.bin"), image);
-		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
 			String port = bench.attachAndAwait("""
 					{"name": "from-view", "runtime": {"pid": "0x0064", "serial": "VIEW-FLASH", "product": "View board"},
 					 "dfu": {"pid": "0x0065", "alts": [{"name": "Flash", "output": "%s"}]},

@@ -63,7 +63,7 @@ class DfuFlashLaunchDialogTest {
 		Path flash = folder.resolve("flash.bin");
 		byte[] image = Firmware.image(64 * 1024, 60);
 		Path file = Files.write(folder.resolve("blinky.bin"), image);
-		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
 			String port = bench.attachAndAwait("""
 					{"name": "ui-flash", "runtime": {"pid": "0x0060", "product": "Blinky board", "serial": "UI-FLASH",
 					  "bcdDevice_after_update": "0x0101"},

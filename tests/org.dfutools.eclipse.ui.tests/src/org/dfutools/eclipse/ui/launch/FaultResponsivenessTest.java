@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
-import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.DfuCore;
+
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.flash.BoardSelector;
@@ -57,7 +58,7 @@ class FaultResponsivenessTest {
 		IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(Activator.PLUGIN_ID);
 		Path tool = FakeDfuUtil.write(folder, "echo 'Opening DFU capable USB device...'; trap '' TERM; exec sleep 600");
 		preferences.put(DfuPreferences.DFU_UTIL_PATH, tool.toString());
-		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
 			String port = bench.attachAndAwait("""
 					{"name": "responsive", "runtime": {"pid": "0x0260", "serial": "UI-HANG"}, "dfu": {"pid": "0x0261"}}
 					""", LIMIT);
@@ -70,7 +71,7 @@ class FaultResponsivenessTest {
 				UiStallMeter stalls = UiStallMeter.start(display);
 				// As the Run menu does it: the launch runs in a job, never on the UI thread.
 				DebugUITools.launch(configuration, ILaunchManager.RUN_MODE);
-				assertTrue(UiWait.until(display, LIMIT, () -> DfuDeviceService.get().busyBoards().status(boardId).filter("Flashing..."::equals)
+				assertTrue(UiWait.until(display, LIMIT, () -> DfuCore.deviceService().busyBoards().status(boardId).filter("Flashing..."::equals)
 						.isPresent()), "the flash never reached dfu-util");
 				// Debug UI may remove older terminated launches as this one starts: find it by its configuration.
 				ILaunch launch = Arrays.stream(manager.getLaunches())

@@ -97,7 +97,7 @@ class RowContinuityTest {
 		byte[] image = Firmware.image(16 * 1024, 81);
 		Path firmware = Files.write(folder.resolve("rows.bin"), image);
 		Path flash = folder.resolve("flash.bin");
-		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
 			Neighbours board = attachBetweenNeighbours(bench, "0x03", "ROWS-FLASH", flash);
 			try {
 				DfuDevicesView view = showView(board);
@@ -121,7 +121,7 @@ class RowContinuityTest {
 
 	/** Reboots the board in the middle from the view's command while the table is sampled. */
 	private Samples rebootWatched(String attributes, String serial) throws Exception {
-		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
 			Neighbours board = attachBetweenNeighbours(bench, attributes, serial, folder.resolve("unused.bin"));
 			try {
 				DfuDevicesView view = showView(board);
@@ -182,7 +182,7 @@ class RowContinuityTest {
 
 	/** The table shows as many rows as the registry has boards. */
 	private static boolean rowCountSettled(DfuDevicesView view) {
-		return view.viewer().getTable().getItemCount() == org.dfutools.eclipse.core.DfuDeviceService.get().registry()
+		return view.viewer().getTable().getItemCount() == org.dfutools.eclipse.core.DfuCore.deviceService().registry()
 				.boards().size();
 	}
 

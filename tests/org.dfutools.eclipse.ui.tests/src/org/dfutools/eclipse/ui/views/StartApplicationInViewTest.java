@@ -58,7 +58,7 @@ class StartApplicationInViewTest {
 
 	@Test
 	void aBoardInItsBootloaderGoesBackToItsApplication() throws Exception {
-		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
 			String port = bench.attachAndAwait("""
 					{"name": "back", "start_mode": "dfu", "runtime": {"pid": "0x00f0", "serial": "BACK-1", "product": "Back board"},
 					 "dfu": {"pid": "0x00f1", "product": "Its bootloader", "functional": {"attributes": "0x07"}},
@@ -85,7 +85,7 @@ class StartApplicationInViewTest {
 
 	@Test
 	void aBootloaderWithoutApplicationSaysItStayed() throws Exception {
-		try (BenchRegistry bench = BenchRegistry.shared(LIMIT)) {
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
 			String port = bench.attachAndAwait("""
 					{"name": "stays", "runtime": null, "dfu": {"pid": "0x00f2", "serial": "STAYS-1", "functional": {"attributes": "0x07"}}}
 					""", LIMIT);
