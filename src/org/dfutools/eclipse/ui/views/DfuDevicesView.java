@@ -11,6 +11,8 @@ import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.ui.internal.Messages;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -133,19 +135,35 @@ public class DfuDevicesView extends ViewPart {
 		List<Board> boards = snapshot.boards();
 		if (viewer == null) {
 			if (!boards.isEmpty()) {
-				listArea = createListArea(stack);
-				viewer.setInput(new ArrayList<>(boards));
+				buildListArea(boards);
 			}
 		} else {
 			applyChanges(boards);
 		}
-		Control top = boards.isEmpty() ? emptyState : listArea;
+		Control top = boards.isEmpty() || viewer == null ? emptyState : listArea;
 		if (boards.isEmpty()) {
 			emptyState.show(EmptyStateText.forStatus(snapshot.status()));
 		}
 		if (stackLayout.topControl != top) {
 			stackLayout.topControl = top;
 			stack.layout();
+		}
+	}
+
+	/** The table with its first rows. When that fails, it is logged and the next snapshot builds it again. */
+	private void buildListArea(List<Board> boards) {
+		try {
+			listArea = createListArea(stack);
+			viewer.setInput(new ArrayList<>(boards));
+		} catch (RuntimeException e) {
+			for (Control built : stack.getChildren()) {
+				if (built != emptyState) {
+					built.dispose();
+				}
+			}
+			listArea = null;
+			viewer = null;
+			Platform.getLog(getClass()).log(Status.error(e.toString(), e));
 		}
 	}
 
@@ -175,6 +193,10 @@ public class DfuDevicesView extends ViewPart {
 			}
 		}
 		if (gone.isEmpty() && wanted.isEmpty() && !changed) {
+			// A table that lost rows (an update that failed half way) gets them back rather than staying short.
+			if (viewer.getTable().getItemCount() != shownCount(rows)) {
+				viewer.setInput(new ArrayList<>(boards));
+			}
 			return;
 		}
 		Table table = viewer.getTable();
@@ -193,6 +215,10 @@ public class DfuDevicesView extends ViewPart {
 		if (selectedChanged) {
 			selection.selectedElementsChanged();
 		}
+	}
+
+	private int shownCount(List<Board> rows) {
+		return (int) rows.stream().filter(row -> filter.select(viewer, null, row)).count();
 	}
 
 	/** Asks for a fresh look at the bus (the refresh command). */
