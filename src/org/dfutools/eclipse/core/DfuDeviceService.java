@@ -2,6 +2,7 @@ package org.dfutools.eclipse.core;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
@@ -213,7 +214,7 @@ public final class DfuDeviceService implements AutoCloseable {
 	/** A device open for an operation: closing it tells the service. */
 	private final class Connection implements UsbConnection {
 		private final UsbConnection open;
-		private boolean closedOnce;
+		private final AtomicBoolean closedOnce = new AtomicBoolean();
 
 		Connection(UsbConnection open) {
 			this.open = open;
@@ -251,11 +252,8 @@ public final class DfuDeviceService implements AutoCloseable {
 
 		@Override
 		public void close() {
-			synchronized (this) {
-				if (closedOnce) {
-					return;
-				}
-				closedOnce = true;
+			if (!closedOnce.compareAndSet(false, true)) {
+				return;
 			}
 			try {
 				open.close();

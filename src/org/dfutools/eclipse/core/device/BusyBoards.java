@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * The boards an operation is working on now (a flash, a reboot), and what it is doing to each. A second
@@ -15,10 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class BusyBoards {
 
 	/** What holds a board (for "busy with ...") and what it is doing now (for its row). */
-	private record Work(String holder, String status) {
+	private record Activity(String holder, String status) {
 	}
 
-	private final Map<String, Work> work = new ConcurrentHashMap<>();
+	private final Map<String, Activity> work = new ConcurrentHashMap<>();
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
 	/**
@@ -26,21 +27,42 @@ public final class BusyBoards {
 	 * closed; empty, and nothing changed, when another operation holds it.
 	 */
 	public Optional<Claim> claim(String boardId, String holder, String status) {
-		if (work.putIfAbsent(boardId, new Work(holder, status)) != null) {
+		if (work.putIfAbsent(boardId, new Activity(holder, status)) != null) {
 			return Optional.empty();
 		}
 		changed();
 		return Optional.of(new Claim(boardId, holder));
 	}
 
+	/** Work done on a board while it is held. */
+	@FunctionalInterface
+	public interface Work<T, E extends Exception> {
+		T run() throws E;
+	}
+
+	/**
+	 * Runs the work holding the board busy for {@code holder}, showing {@code status}, and frees it after; when
+	 * another operation holds it, throws what {@code busy} makes of that operation's name, and runs nothing.
+	 */
+	public <T, E extends Exception> T whileHolding(String boardId, String holder, String status, Work<T, E> work,
+			Function<String, E> busy) throws E {
+		Optional<Claim> claim = claim(boardId, holder, status);
+		if (claim.isEmpty()) {
+			throw busy.apply(holder(boardId).orElse("")); //$NON-NLS-1$
+		}
+		try (Claim held = claim.get()) {
+			return work.run();
+		}
+	}
+
 	/** What holds the board now, if anything. */
 	public Optional<String> holder(String boardId) {
-		return Optional.ofNullable(work.get(boardId)).map(Work::holder);
+		return Optional.ofNullable(work.get(boardId)).map(Activity::holder);
 	}
 
 	/** What is being done to the board now, if anything. */
 	public Optional<String> status(String boardId) {
-		return Optional.ofNullable(work.get(boardId)).map(Work::status);
+		return Optional.ofNullable(work.get(boardId)).map(Activity::status);
 	}
 
 	/** Called after every change: a board became busy or free, or its status changed. */
@@ -72,13 +94,20 @@ public final class BusyBoards {
 			return boardId.equals(id);
 		}
 
+		/** For a step of an operation that holds the board already: refuses a claim on another board. */
+		public void requireHolds(String id) {
+			if (!holds(id)) {
+				throw new IllegalArgumentException("the claim is for " + boardId + ", not " + id); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+		}
+
 		/** Shows what the operation does now. */
 		public void show(String status) {
 			synchronized (this) {
 				if (closed) {
 					return;
 				}
-				work.put(boardId, new Work(holder, status));
+				work.put(boardId, new Activity(holder, status));
 			}
 			changed();
 		}

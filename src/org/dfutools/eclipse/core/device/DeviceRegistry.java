@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -301,7 +302,7 @@ public final class DeviceRegistry implements DeviceSink {
 	/** An operation's expectation that a board re-enumerates; closing it (once or more) ends it. */
 	public final class Reenumeration implements AutoCloseable {
 		private final String boardId;
-		private boolean closed;
+		private final AtomicBoolean closed = new AtomicBoolean();
 
 		private Reenumeration(String boardId) {
 			this.boardId = boardId;
@@ -309,13 +310,9 @@ public final class DeviceRegistry implements DeviceSink {
 
 		@Override
 		public void close() {
-			synchronized (this) {
-				if (closed) {
-					return;
-				}
-				closed = true;
+			if (closed.compareAndSet(false, true)) {
+				expectationEnded(boardId);
 			}
-			expectationEnded(boardId);
 		}
 	}
 }

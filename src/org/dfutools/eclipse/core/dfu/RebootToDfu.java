@@ -1,7 +1,6 @@
 package org.dfutools.eclipse.core.dfu;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
@@ -46,22 +45,14 @@ public final class RebootToDfu {
 
 	/** Reboots the board, holding it busy meanwhile; refused when another operation holds it. */
 	public DetachResult run(Board board, IProgressMonitor monitor) throws DetachException {
-		Optional<BusyBoards.Claim> claim = service.busyBoards().claim(board.id(), Messages.RebootToDfu_holder,
-				Messages.RebootToDfu_activity);
-		if (claim.isEmpty()) {
-			throw new DetachException(Reason.BUSY, NLS.bind(Messages.Operation_busy, name(board),
-					service.busyBoards().holder(board.id()).orElse(""))); //$NON-NLS-1$
-		}
-		try (BusyBoards.Claim held = claim.get()) {
-			return reboot(board, monitor);
-		}
+		return service.busyBoards().whileHolding(board.id(), Messages.RebootToDfu_holder, Messages.RebootToDfu_activity,
+				() -> reboot(board, monitor),
+				holder -> new DetachException(Reason.BUSY, NLS.bind(Messages.Operation_busy, name(board), holder)));
 	}
 
 	/** Reboots the board as a step of an operation that holds it already (a flash). */
 	public DetachResult runWithin(BusyBoards.Claim held, Board board, IProgressMonitor monitor) throws DetachException {
-		if (!held.holds(board.id())) {
-			throw new IllegalArgumentException("the claim is for another board"); //$NON-NLS-1$
-		}
+		held.requireHolds(board.id());
 		return reboot(board, monitor);
 	}
 

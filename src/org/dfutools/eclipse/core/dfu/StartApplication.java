@@ -1,7 +1,6 @@
 package org.dfutools.eclipse.core.dfu;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
@@ -45,22 +44,14 @@ public final class StartApplication {
 
 	/** Starts the application, holding the board busy meanwhile; refused when another operation holds it. */
 	public Result run(Board board, IProgressMonitor monitor) throws StartApplicationException {
-		Optional<BusyBoards.Claim> claim = service.busyBoards().claim(board.id(), Messages.StartApplication_holder,
-				Messages.StartApplication_activity);
-		if (claim.isEmpty()) {
-			throw new StartApplicationException(Reason.BUSY, NLS.bind(Messages.Operation_busy, board.label(),
-					service.busyBoards().holder(board.id()).orElse(""))); //$NON-NLS-1$
-		}
-		try (BusyBoards.Claim held = claim.get()) {
-			return start(board, monitor);
-		}
+		return service.busyBoards().whileHolding(board.id(), Messages.StartApplication_holder,
+				Messages.StartApplication_activity, () -> start(board, monitor), holder -> new StartApplicationException(
+						Reason.BUSY, NLS.bind(Messages.Operation_busy, board.label(), holder)));
 	}
 
 	/** Starts the application as a step of an operation that holds the board already (a flash). */
 	public Result runWithin(BusyBoards.Claim held, Board board, IProgressMonitor monitor) throws StartApplicationException {
-		if (!held.holds(board.id())) {
-			throw new IllegalArgumentException("the claim is for another board"); //$NON-NLS-1$
-		}
+		held.requireHolds(board.id());
 		return start(board, monitor);
 	}
 
