@@ -59,7 +59,7 @@ class DfuFlashBenchmark {
 	static void startUsb() throws Exception {
 		assertTrue(UsbBench.isPresent() && BenchLog.isPresent(),
 				"run the benchmarks inside testbench/usbsim with a log (./run-benchmarks does)");
-		bench = BenchRegistry.shared(LIMIT);
+		bench = BenchRegistry.ofPlugin(LIMIT);
 		folder = Files.createTempDirectory("dfu-flash-benchmark");
 	}
 

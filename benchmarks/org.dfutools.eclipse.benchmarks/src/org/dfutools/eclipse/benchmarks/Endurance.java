@@ -54,7 +54,7 @@ class Endurance {
 	@BeforeAll
 	static void startUsb() throws Exception {
 		assertTrue(UsbBench.isPresent(), "run inside testbench/usbsim (./run-endurance does)");
-		bench = BenchRegistry.shared(LIMIT);
+		bench = BenchRegistry.ofPlugin(LIMIT);
 		folder = Files.createTempDirectory("dfu-endurance");
 	}
 
