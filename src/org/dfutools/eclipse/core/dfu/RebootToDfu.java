@@ -35,6 +35,13 @@ public final class RebootToDfu {
 	 */
 	public static final int FALLBACK_DETACH_TIMEOUT_MS = 1000;
 
+	/**
+	 * How long past its wDetachTimeOut a board may take to leave the bus. Boards that detach themselves when
+	 * DETACH's wValue runs out (the usb-device DFU run-time class) are seen to go a few milliseconds after it:
+	 * their own timer, their bus polling and the host's hotplug event come on top.
+	 */
+	static final Duration LEAVE_MARGIN = Duration.ofMillis(500);
+
 	private final DfuDeviceService service;
 	private final Duration allowance;
 
@@ -84,7 +91,8 @@ public final class RebootToDfu {
 			progress.subTask(Messages.RebootToDfu_waiting);
 			long deadline = sent + Duration.ofMillis(timeout).plus(allowance).toNanos();
 			// When the reset already saw the device go, its departure needs no waiting for: only its return.
-			long leaveDeadline = leftAtOnce ? deadline : Math.min(deadline, sent + Duration.ofMillis(timeout).toNanos());
+			long leaveDeadline = leftAtOnce ? deadline
+					: Math.min(deadline, sent + Duration.ofMillis(timeout).plus(LEAVE_MARGIN).toNanos());
 			BoardEvent first = watch.await(back.or(gone), leaveDeadline, progress);
 			if (first == null && !willDetach) {
 				// The reset did not make it re-enumerate: it is on the bus as before, in run-time mode.
@@ -92,7 +100,8 @@ public final class RebootToDfu {
 			}
 			if (first == null) {
 				throw new DetachException(Reason.DID_NOT_LEAVE,
-						NLS.bind(Messages.RebootToDfu_didNotLeave, name(board), Integer.valueOf(timeout)));
+						NLS.bind(Messages.RebootToDfu_didNotLeave, name(board), Integer.valueOf(timeout),
+								Long.valueOf(LEAVE_MARGIN.toMillis())));
 			}
 			BoardEvent returned = back.test(first) ? first : watch.await(back, deadline, progress);
 			if (returned == null) {

@@ -67,6 +67,14 @@ class RebootToDfuTest {
 		assertEquals(List.of("GETSTATUS wValue=0", "DETACH wValue=1000"), port.requests());
 	}
 
+	/** The usb-device DFU run-time class leaves when DETACH's wValue runs out: 1..8 ms after it on a real bus. */
+	@Test
+	void aBoardThatLeavesJustAfterItsDetachTimeoutIsFollowed() throws Exception {
+		Board board = start(true, false, FakeBoard.Spec.runtime("LATE").willDetach().detachTimeout(255).selfDetachingLate(8));
+		assertEquals(DeviceMode.DFU, reboot(board).board().mode());
+		assertEquals(List.of("GETSTATUS wValue=0", "DETACH wValue=255"), port.requests());
+	}
+
 	@Test
 	void aStalledGetstatusIsAppIdle() throws Exception {
 		Board board = start(true, false, FakeBoard.Spec.runtime("MUTE").stallingGetStatus());

@@ -2,6 +2,7 @@ package org.dfutools.eclipse.testsupport.fakeusb;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -32,34 +33,42 @@ public final class FakeBoard {
 	 *
 	 * @param reenumerateMillis how long it is off the bus when it re-enumerates
 	 * @param neverReturns      it leaves the bus and does not come back
+	 * @param selfDetachLateMillis -1, or: it leaves by itself this long after the DETACH's wValue has run out
+	 *                          (the {@code usb-device} DFU run-time class), whatever its bitWillDetach says
 	 */
 	public record Spec(String serial, int runtimePid, int dfuPid, int attributes, int detachTimeoutMs,
-			long reenumerateMillis, boolean stallGetStatus, boolean neverReturns) {
+			long reenumerateMillis, boolean stallGetStatus, boolean neverReturns, long selfDetachLateMillis) {
 
 		/** A run-time board as TinyUSB makes them: GETSTATUS answered, reset needed, 1 s wDetachTimeOut. */
 		public static Spec runtime(String serial) {
-			return new Spec(serial, 0x0100, 0x0101, 0x07, 1000, 100, false, false);
+			return new Spec(serial, 0x0100, 0x0101, 0x07, 1000, 100, false, false, -1);
 		}
 
 		public Spec willDetach() {
 			return new Spec(serial, runtimePid, dfuPid, attributes | WILL_DETACH, detachTimeoutMs, reenumerateMillis,
-					stallGetStatus, neverReturns);
+					stallGetStatus, neverReturns, selfDetachLateMillis);
 		}
 
 		public Spec detachTimeout(int millis) {
-			return new Spec(serial, runtimePid, dfuPid, attributes, millis, reenumerateMillis, stallGetStatus, neverReturns);
+			return new Spec(serial, runtimePid, dfuPid, attributes, millis, reenumerateMillis, stallGetStatus, neverReturns, selfDetachLateMillis);
 		}
 
 		public Spec reenumerate(long millis) {
-			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, millis, stallGetStatus, neverReturns);
+			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, millis, stallGetStatus, neverReturns, selfDetachLateMillis);
 		}
 
 		public Spec stallingGetStatus() {
-			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, reenumerateMillis, true, neverReturns);
+			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, reenumerateMillis, true, neverReturns, selfDetachLateMillis);
+		}
+
+		/** Leaves by itself {@code lateMillis} after the DETACH's wValue has run out. */
+		public Spec selfDetachingLate(long lateMillis) {
+			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, reenumerateMillis, stallGetStatus,
+					neverReturns, lateMillis);
 		}
 
 		public Spec neverReturning() {
-			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, reenumerateMillis, stallGetStatus, true);
+			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, reenumerateMillis, stallGetStatus, true, selfDetachLateMillis);
 		}
 	}
 
@@ -134,7 +143,14 @@ public final class FakeBoard {
 		if (request == DfuRequest.DETACH.code()) {
 			if (mode == DeviceMode.RUNTIME) {
 				state = DfuState.APP_DETACH;
-				if ((spec.attributes() & WILL_DETACH) != 0) {
+				if (spec.selfDetachLateMillis() >= 0) {
+					CompletableFuture.delayedExecutor(value + spec.selfDetachLateMillis(), TimeUnit.MILLISECONDS)
+							.execute(() -> {
+								if (mode == DeviceMode.RUNTIME && state == DfuState.APP_DETACH) {
+									leaveFor(DeviceMode.DFU);
+								}
+							});
+				} else if ((spec.attributes() & WILL_DETACH) != 0) {
 					leaveFor(DeviceMode.DFU);
 				}
 			} else if ((spec.attributes() & WILL_DETACH) != 0) {
