@@ -100,8 +100,8 @@ public final class RebootToDfu {
 			}
 			if (first == null) {
 				throw new DetachException(Reason.DID_NOT_LEAVE,
-						NLS.bind(Messages.RebootToDfu_didNotLeave, name(board), Integer.valueOf(timeout),
-								Long.valueOf(LEAVE_MARGIN.toMillis())));
+						NLS.bind(Messages.RebootToDfu_didNotLeave, new Object[] { name(board),
+								Integer.valueOf(timeout), Long.valueOf(LEAVE_MARGIN.toMillis()) }));
 			}
 			BoardEvent returned = back.test(first) ? first : watch.await(back, deadline, progress);
 			if (returned == null) {
