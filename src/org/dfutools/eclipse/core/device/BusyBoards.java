@@ -34,10 +34,10 @@ public final class BusyBoards {
 		return Optional.of(new Claim(boardId, holder));
 	}
 
-	/** Work done on a board while it is held. */
+	/** Work done on a board while it is held; it may show what it does through the claim. */
 	@FunctionalInterface
 	public interface Work<T, E extends Exception> {
-		T run() throws E;
+		T run(Claim held) throws E;
 	}
 
 	/**
@@ -51,7 +51,7 @@ public final class BusyBoards {
 			throw busy.apply(holder(boardId).orElse("")); //$NON-NLS-1$
 		}
 		try (Claim held = claim.get()) {
-			return work.run();
+			return work.run(held);
 		}
 	}
 

@@ -53,7 +53,7 @@ public final class RebootToDfu {
 	/** Reboots the board, holding it busy meanwhile; refused when another operation holds it. */
 	public DetachResult run(Board board, IProgressMonitor monitor) throws DetachException {
 		return service.busyBoards().whileHolding(board.id(), Messages.RebootToDfu_holder, Messages.RebootToDfu_activity,
-				() -> reboot(board, monitor),
+				held -> reboot(board, monitor),
 				holder -> new DetachException(Reason.BUSY, NLS.bind(Messages.Operation_busy, name(board), holder)));
 	}
 

@@ -45,7 +45,7 @@ public final class StartApplication {
 	/** Starts the application, holding the board busy meanwhile; refused when another operation holds it. */
 	public Result run(Board board, IProgressMonitor monitor) throws StartApplicationException {
 		return service.busyBoards().whileHolding(board.id(), Messages.StartApplication_holder,
-				Messages.StartApplication_activity, () -> start(board, monitor), holder -> new StartApplicationException(
+				Messages.StartApplication_activity, held -> start(board, monitor), holder -> new StartApplicationException(
 						Reason.BUSY, NLS.bind(Messages.Operation_busy, board.label(), holder)));
 	}
 

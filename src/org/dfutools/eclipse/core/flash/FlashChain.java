@@ -92,56 +92,53 @@ public final class FlashChain {
 		info(NLS.bind(Messages.FlashChain_firmware, image.file(), Integer.valueOf(image.size())));
 		// What would fail once the board is in DFU mode fails now, as far as the board is known.
 		FlashChecks.check(settings, image, before);
-		Optional<BusyBoards.Claim> claim = service.busyBoards().claim(before.id(), Messages.FlashChain_activity,
-				Messages.FlashChain_statusStarting);
-		if (claim.isEmpty()) {
-			throw new FlashException(NLS.bind(Messages.FlashChain_busy, before.device().displayName(),
-					service.busyBoards().holder(before.id()).orElse(""))); //$NON-NLS-1$
-		}
-		// From here on every reset is expected: the board keeps its row while it re-enumerates.
-		try (BusyBoards.Claim held = claim.get(); WorkFolder work = WorkFolder.create();
-				DeviceRegistry.Reenumeration expected = registry.expectReenumeration(before.id())) {
-			// What dfu-util reads is what was checked, whatever happens to the file from now on.
-			Path checked = firmware(() -> image.copyInto(work.path()));
-			info(NLS.bind(Messages.FlashChain_writingCopy, checked));
-			steps.add(new FlashReport.Step(Messages.FlashChain_stepCheck, since(start)));
-			progress.worked(2);
+		return service.busyBoards().whileHolding(before.id(), Messages.FlashChain_activity,
+				Messages.FlashChain_statusStarting, held -> {
+			// From here on every reset is expected: the board keeps its row while it re-enumerates.
+			try (WorkFolder work = WorkFolder.create();
+					DeviceRegistry.Reenumeration expected = registry.expectReenumeration(before.id())) {
+				// What dfu-util reads is what was checked, whatever happens to the file from now on.
+				Path checked = firmware(() -> image.copyInto(work.path()));
+				info(NLS.bind(Messages.FlashChain_writingCopy, checked));
+				steps.add(new FlashReport.Step(Messages.FlashChain_stepCheck, since(start)));
+				progress.worked(2);
 
-			// 2. Into DFU mode.
-			Board board = before;
-			if (!before.mode().isDfuMode()) {
-				held.show(Messages.FlashChain_statusDetaching);
-				long detachStart = System.nanoTime();
-				board = rebootToDfu(held, before, progress.split(23));
-				steps.add(new FlashReport.Step(Messages.FlashChain_stepDetach, since(detachStart)));
-			}
-			progress.setWorkRemaining(75);
-			checkInDfuMode(settings, image, board, board != before, held, progress);
+				// 2. Into DFU mode.
+				Board board = before;
+				if (!before.mode().isDfuMode()) {
+					held.show(Messages.FlashChain_statusDetaching);
+					long detachStart = System.nanoTime();
+					board = rebootToDfu(held, before, progress.split(23));
+					steps.add(new FlashReport.Step(Messages.FlashChain_stepDetach, since(detachStart)));
+				}
+				progress.setWorkRemaining(75);
+				checkInDfuMode(settings, image, board, board != before, held, progress);
 
-			// 3. dfu-util, then 4. the application's return, watched from before the last run.
-			try (BoardWatch watch = new BoardWatch(service, board.id())) {
-				held.show(Messages.FlashChain_statusDownloading);
-				long downloadStart = System.nanoTime();
-				DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, settings.dfuUtilOptions(), checked, !settings.verify());
-				DfuUtilRun written = runDfuUtil(download, board, progress.split(settings.verify() ? 45 : 65));
-				steps.add(new FlashReport.Step(Messages.FlashChain_stepDownload, since(downloadStart)));
-				if (settings.verify()) {
-					held.show(Messages.FlashChain_statusVerifying);
-					long verifyStart = System.nanoTime();
-					verify(dfuUtil, board, settings, image, work.path(), progress.split(20));
-					steps.add(new FlashReport.Step(Messages.FlashChain_stepVerify, since(verifyStart)));
+				// 3. dfu-util, then 4. the application's return, watched from before the last run.
+				try (BoardWatch watch = new BoardWatch(service, board.id())) {
+					held.show(Messages.FlashChain_statusDownloading);
+					long downloadStart = System.nanoTime();
+					DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, settings.dfuUtilOptions(), checked, !settings.verify());
+					DfuUtilRun written = runDfuUtil(download, board, progress.split(settings.verify() ? 45 : 65));
+					steps.add(new FlashReport.Step(Messages.FlashChain_stepDownload, since(downloadStart)));
+					if (settings.verify()) {
+						held.show(Messages.FlashChain_statusVerifying);
+						long verifyStart = System.nanoTime();
+						verify(dfuUtil, board, settings, image, work.path(), progress.split(20));
+						steps.add(new FlashReport.Step(Messages.FlashChain_stepVerify, since(verifyStart)));
+					}
+					Optional<Board> after = Optional.empty();
+					if (settings.waitForApplication()) {
+						held.show(Messages.FlashChain_statusReturning);
+						long returnStart = System.nanoTime();
+						after = Optional.of(awaitApplication(watch, board, settings.applicationTimeout(), progress.split(10)));
+						steps.add(new FlashReport.Step(Messages.FlashChain_stepReturn, since(returnStart)));
+					}
+					long bytes = written.bytes() > 0 ? written.bytes() : image.size();
+					return new FlashReport(before, after, bytes, settings.verify(), steps, since(start));
 				}
-				Optional<Board> after = Optional.empty();
-				if (settings.waitForApplication()) {
-					held.show(Messages.FlashChain_statusReturning);
-					long returnStart = System.nanoTime();
-					after = Optional.of(awaitApplication(watch, board, settings.applicationTimeout(), progress.split(10)));
-					steps.add(new FlashReport.Step(Messages.FlashChain_stepReturn, since(returnStart)));
-				}
-				long bytes = written.bytes() > 0 ? written.bytes() : image.size();
-				return new FlashReport(before, after, bytes, settings.verify(), steps, since(start));
 			}
-		}
+		}, holder -> new FlashException(NLS.bind(Messages.FlashChain_busy, before.device().displayName(), holder)));
 	}
 
 	private Path dfuUtil(IProgressMonitor monitor) throws FlashException {
