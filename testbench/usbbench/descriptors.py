@@ -7,6 +7,7 @@ file that libusb reads.
 import struct
 
 DT_DEVICE, DT_CONFIG, DT_STRING, DT_INTERFACE, DT_ENDPOINT = 1, 2, 3, 4, 5
+DT_INTERFACE_ASSOCIATION = 0x0b
 DT_DFU_FUNCTIONAL = 0x21
 
 
@@ -21,6 +22,12 @@ def device(vid, pid, bcd_device, i_manufacturer, i_product, i_serial,
 def interface(number, alt, num_endpoints, cls, subcls, proto, i_interface):
     return struct.pack('<BBBBBBBBB', 9, DT_INTERFACE, number, alt,
                        num_endpoints, cls, subcls, proto, i_interface)
+
+
+def association(first_interface, count, cls, subcls, proto, i_function):
+    """Interface association descriptor (USB 2.0 ECN): groups `count` interfaces into one function."""
+    return struct.pack('<BBBBBBBB', 8, DT_INTERFACE_ASSOCIATION, first_interface, count, cls,
+                       subcls, proto, i_function)
 
 
 def endpoint(address, attributes, max_packet, interval):

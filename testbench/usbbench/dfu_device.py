@@ -39,6 +39,17 @@ def status_code(value):
     return value
 
 
+def _given(value, default):
+    return default if value is None else value
+
+
+def _device(identity, bcd_device, i_m, i_p, i_s):
+    return D.device(identity['vid'], identity['pid'], bcd_device, i_m, i_p, i_s,
+                    bcd_usb=identity['bcdUSB'], cls=identity['device_class'],
+                    subcls=identity['device_subclass'], proto=identity['device_protocol'],
+                    max_packet0=identity['max_packet0'])
+
+
 def _functional(f):
     if f is None:
         return b''
@@ -67,6 +78,7 @@ class DfuDevice(StandardDevice):
         self.blocks = 0
         self.cursor = 0
         self.manifest_started = False
+        self.erasing = False
         dfu = spec['dfu']
         self.func = dfu['functional']
         self.is_dfuse = self.func['version'] == dfuse.DFUSE_VERSION
@@ -74,7 +86,7 @@ class DfuDevice(StandardDevice):
         self.images = []
         self.layouts = []
         for alt in dfu['alts']:
-            layout = dfuse.Layout(alt['name'])
+            layout = dfuse.Layout(alt['name'] or '')
             if alt['address'] is not None:
                 base, size = alt['address'], alt['flash_size'] or dfu['flash_size']
             elif layout.valid:
@@ -107,10 +119,17 @@ class DfuDevice(StandardDevice):
                 self.dfu_interface = n
                 body += D.interface(n, 0, 0, DFU_CLASS, DFU_SUBCLASS, 1,
                                     st.add(rt['dfu_interface_name']))
-                body += _functional(rt['functional'])
+                if rt['functional_in_configuration']:
+                    body += _functional(rt['functional'])
                 continue
+            iad = intf['association']
+            if iad is not None:
+                body += D.association(n, iad['count'], _given(iad['class'], intf['class']),
+                                      _given(iad['subclass'], intf['subclass']),
+                                      _given(iad['protocol'], intf['protocol']), st.add(iad['name']))
             body += D.interface(n, 0, len(intf['endpoints']), intf['class'],
                                 intf['subclass'], intf['protocol'], st.add(intf['name']))
+            body += intf['extra'] or b''
             for ep in intf['endpoints']:
                 kind = {'control': 0, 'isochronous': 1, 'bulk': 2, 'interrupt': 3}[ep['type']]
                 body += D.endpoint(ep['address'], kind, ep['max_packet'], ep['interval'])
@@ -120,8 +139,7 @@ class DfuDevice(StandardDevice):
             # Malformed-descriptor tests: these bytes, verbatim, whatever they say.
             config = bytes.fromhex(rt['raw_configuration'])
         return DescriptorSet(
-            D.device(rt['vid'], rt['pid'], self.runtime_bcd, i_m, i_p, i_s),
-            config, st.strings, interfaces)
+            _device(rt, self.runtime_bcd, i_m, i_p, i_s), config, st.strings, interfaces)
 
     def _dfu_set(self):
         dfu = self.spec['dfu']
@@ -129,11 +147,20 @@ class DfuDevice(StandardDevice):
         i_m, i_p, i_s = st.add(dfu['manufacturer']), st.add(dfu['product']), st.add(dfu['serial'])
         body = b''
         for n, alt in enumerate(dfu['alts']):
-            body += D.interface(0, n, 0, DFU_CLASS, DFU_SUBCLASS, 2, st.add(alt['name']))
-        body += _functional(self.func)
+            body += D.interface(0, n, 0, DFU_CLASS, DFU_SUBCLASS, dfu['interface_protocol'],
+                                st.add(alt['name']))
+        if dfu['functional_in_configuration']:
+            body += _functional(self.func)
         return DescriptorSet(
-            D.device(dfu['vid'], dfu['pid'], dfu['bcdDevice'], i_m, i_p, i_s),
+            _device(dfu, dfu['bcdDevice'], i_m, i_p, i_s),
             D.configuration(body, 1), st.strings, {0: len(dfu['alts'])})
+
+    def _functional_now(self):
+        """The functional descriptor of the current mode and whether the configuration carries it."""
+        if self.mode == 'runtime':
+            rt = self.spec['runtime']
+            return rt['functional'], rt['functional_in_configuration']
+        return self.func, self.spec['dfu']['functional_in_configuration']
 
     @property
     def current_dfu_interface(self):
@@ -222,12 +249,21 @@ class DfuDevice(StandardDevice):
         if s.type == 0:
             # Standard requests are the USB stack's business, not DFU's: they
             # neither stall nor abort appDETACH.
+            if s.bRequest == GET_DESCRIPTOR and s.is_in and (s.wValue >> 8) == D.DT_DFU_FUNCTIONAL:
+                return self._functional_descriptor(s)
             return self.standard_request(s, data)
         if s.type == 1 and s.recipient == 1 and (s.wIndex & 0xff) == self.current_dfu_interface:
             if self.mode == 'runtime':
                 return self._runtime_request(s, data)
             return self._dfu_request(s, data)
         return STALL
+
+    def _functional_descriptor(self, s):
+        """GET_DESCRIPTOR(DFU functional): answered only by a device whose configuration lacks it."""
+        func, in_configuration = self._functional_now()
+        if func is None or in_configuration:
+            return STALL
+        return _functional(func)[:s.wLength]
 
     @staticmethod
     def _enumeration_request(s):
@@ -248,11 +284,16 @@ class DfuDevice(StandardDevice):
 
     def _runtime_request(self, s, data):
         if s.bRequest in (GETSTATUS, GETSTATE) and s.is_in:
-            if self.behaviour['runtime_getstatus'] == 'stall':
+            answers = self.behaviour['runtime_getstatus']
+            if answers == 'stall' or (answers == 'stall_getstate' and s.bRequest == GETSTATE):
                 return STALL
             if s.bRequest == GETSTATUS and self.behaviour['unplug_at'] == 'runtime_getstatus':
                 return self._pull_out_now()
-            return (self._status() if s.bRequest == GETSTATUS else bytes([self.state]))[:s.wLength]
+            # 'always_appidle': a stack that reports a fixed appIDLE, whatever its state.
+            state = APP_IDLE if answers == 'always_appidle' else self.state
+            if s.bRequest == GETSTATE:
+                return bytes([state])[:s.wLength]
+            return (struct.pack('<B', self.status) + b'\0\0\0' + bytes([state, 0]))[:s.wLength]
         if self.state == APP_DETACH:
             # DFU 1.1: any other request in appDETACH stalls and aborts the detach.
             self._abort_detach()
@@ -260,12 +301,21 @@ class DfuDevice(StandardDevice):
         if s.bRequest == DETACH and not s.is_in:
             if self.behaviour['detach'] == 'stall':
                 return STALL
-            if self.behaviour['detach'] == 'ignore':
+            detach = self.behaviour['detach']
+            if detach == 'ignore':
                 return b''
             func = self.spec['runtime']['functional']
             timeout = s.wValue if func is None else min(s.wValue, func['detach_timeout'])
             self.set_state(APP_DETACH)
-            if func is not None and func['attributes'] & WILL_DETACH:
+            if detach == 'leave_before_status':
+                # It reboots before the status stage: the host's transfer fails.
+                self._self_detach()
+                return DISCONNECTED
+            if detach == 'leave_after_timeout':
+                # As a run-time class that reboots when DETACH's wValue runs out (usb-device's DFU class).
+                self.detach_timer = self.host.call_later(timeout + self.behaviour['detach_late_ms'],
+                                                         self._self_detach)
+            elif detach == 'leave_at_once' or (func is not None and func['attributes'] & WILL_DETACH):
                 self.host.call_later(1, self._self_detach)
             else:
                 self.detach_timer = self.host.call_later(timeout, self._detach_expired)
@@ -280,7 +330,10 @@ class DfuDevice(StandardDevice):
         return False
 
     def _self_detach(self):
-        """bitWillDetach: leave the bus and come back in DFU mode by itself."""
+        """bitWillDetach: leave the bus and come back in DFU mode by itself. It leaves at once (it is called from
+        a timer or before a reply): a host reset cannot reach a board that has changed its mode but is still on
+        the bus, which a rebooting board never is."""
+        self.detach_timer = None
         if self.state != APP_DETACH:
             return False
         if self.behaviour['return_in_runtime']:
@@ -288,7 +341,7 @@ class DfuDevice(StandardDevice):
         else:
             self._enter_dfu()
             self._unplug_later('dfu_reenumeration', self.behaviour['reenumerate_delay_ms'] // 2)
-        self.host.leave_bus(self.reconnect_delay())
+        self.host.leave_bus(self.reconnect_delay(), now=True)
         return False
 
     def _error(self, status=errSTALLEDPKT):
@@ -305,7 +358,8 @@ class DfuDevice(StandardDevice):
             self._manifestation_done()
         req = s.bRequest
         if req == GETSTATUS and s.is_in:
-            return self._getstatus()[:s.wLength]
+            status = self._getstatus()
+            return status if status is DISCONNECTED else status[:s.wLength]
         if req == GETSTATE and s.is_in:
             return bytes([self.state])[:s.wLength]
         if req == CLRSTATUS and not s.is_in:
@@ -326,6 +380,8 @@ class DfuDevice(StandardDevice):
 
     def _getstatus(self):
         poll = self.spec['dfu']['poll_timeout']
+        if self.erasing and self.spec['dfu']['erase_poll_timeout'] is not None:
+            poll = self.spec['dfu']['erase_poll_timeout']
         if self.state == DNLOAD_SYNC:
             if self.pending_error:
                 error, self.pending_error = self.pending_error, OK
@@ -349,13 +405,19 @@ class DfuDevice(StandardDevice):
                 return self._status()
             self.manifest_started = True
             if self.is_dfuse:
+                if self.behaviour['dfuse_leave'] == 'no_status':
+                    # It jumps to the application before it answers: the host's GETSTATUS fails.
+                    self._firmware_complete()
+                    self._enter_runtime()
+                    self.host.leave_bus(self.reconnect_delay(), now=True)
+                    return DISCONNECTED
                 # DfuSe "leave": report dfuMANIFEST, then jump to the application.
                 self.firmware_valid = True
                 self.set_state(MANIFEST)
                 self._enter_runtime_later()
                 return self._status()
             ms = self.behaviour['manifest_ms']
-            if ms == 0 and self.func['attributes'] & MANIFESTATION_TOLERANT:
+            if ms == 0 and self._manifestation_tolerant():
                 self._firmware_complete()
                 self.set_state(DFU_IDLE)
                 return self._status()
@@ -373,10 +435,15 @@ class DfuDevice(StandardDevice):
 
     def _manifestation_done(self):
         self._firmware_complete()
-        if self.func['attributes'] & MANIFESTATION_TOLERANT:
+        if self._manifestation_tolerant():
             self.set_state(MANIFEST_SYNC)
         else:
             self.set_state(MANIFEST_WAIT_RESET)
+
+    def _manifestation_tolerant(self):
+        """What the device does, not what it claims: 'manifest_wait_reset' waits for a reset anyway."""
+        return bool(self.func['attributes'] & MANIFESTATION_TOLERANT) and \
+            not self.behaviour['manifest_wait_reset']
 
     def _enter_runtime_later(self):
         def leave():
@@ -415,6 +482,7 @@ class DfuDevice(StandardDevice):
                                 else None, now=True)
             return DISCONNECTED
         self.block_done = False
+        self.erasing = self.is_dfuse and s.wValue == 0 and data[:1] == bytes([dfuse.CMD_ERASE])
         self.set_state(DNLOAD_SYNC)
         image = self.images[self.cur_alt]
         try:

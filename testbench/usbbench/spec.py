@@ -27,14 +27,22 @@ DEFAULTS = {
         'functional': DEFAULT_FUNCTIONAL,
         'bcdDevice_after_update': None,
         'raw_configuration': None,
+        'bcdUSB': 0x0200, 'device_class': 0, 'device_subclass': 0, 'device_protocol': 0,
+        'max_packet0': 64,
+        'functional_in_configuration': True,
     },
     'dfu': {
         'vid': None, 'pid': None, 'bcdDevice': None,
         'manufacturer': None, 'product': None, 'serial': None,
         'functional': None,
+        'bcdUSB': None, 'device_class': None, 'device_subclass': None, 'device_protocol': None,
+        'max_packet0': None,
+        'interface_protocol': 2,
+        'functional_in_configuration': True,
         'alts': [{'name': 'Flash', 'output': None, 'flash_size': None,
                   'address': None, 'upload_file': None}],
         'poll_timeout': 1,
+        'erase_poll_timeout': None,
         'flash_size': 4 * 1024 * 1024,
     },
     'behaviour': {
@@ -53,19 +61,25 @@ DEFAULTS = {
         'unplug_at_block': None,
         'stall_everything': False,
         'application_valid': True,
+        'detach_late_ms': 0,
+        'dfuse_leave': 'ok',
+        'manifest_wait_reset': False,
     },
 }
 
 ALT_DEFAULTS = DEFAULTS['dfu']['alts'][0]
 INTERFACE_DEFAULTS = {'class': 0xff, 'subclass': 0, 'protocol': 0,
-                      'name': None, 'endpoints': []}
+                      'name': None, 'endpoints': [], 'extra': None, 'association': None}
+ASSOCIATION_DEFAULTS = {'count': 2, 'class': None, 'subclass': None, 'protocol': None, 'name': None}
 ENDPOINT_DEFAULTS = {'address': 0x81, 'type': 'bulk', 'max_packet': 512,
                      'interval': 0}
 CHOICES = {
     ('speed',): ('full', 'high'),
     ('start_mode',): ('runtime', 'dfu'),
-    ('behaviour', 'runtime_getstatus'): ('ok', 'stall'),
-    ('behaviour', 'detach'): ('ok', 'stall', 'ignore'),
+    ('behaviour', 'runtime_getstatus'): ('ok', 'stall', 'stall_getstate', 'always_appidle'),
+    ('behaviour', 'detach'): ('ok', 'stall', 'ignore', 'leave_after_timeout', 'leave_at_once',
+                              'leave_before_status'),
+    ('behaviour', 'dfuse_leave'): ('ok', 'no_status'),
     ('behaviour', 'open_error'): (None, 'EACCES'),
     ('behaviour', 'unplug_at'): (None, 'runtime_getstatus', 'dfu_reenumeration', 'manifestation',
                                  'application_reenumeration'),
@@ -74,7 +88,9 @@ NUMERIC = {'vid', 'pid', 'bcdDevice', 'attributes', 'detach_timeout',
            'transfer_size', 'version', 'bcdDevice_after_update', 'address',
            'class', 'subclass', 'protocol', 'max_packet', 'interval',
            'flash_size', 'poll_timeout', 'reenumerate_delay_ms',
-           'disconnect_at_block', 'manifest_ms', 'unplug_at_block'}
+           'disconnect_at_block', 'manifest_ms', 'unplug_at_block', 'bcdUSB', 'device_class',
+           'device_subclass', 'device_protocol', 'max_packet0', 'interface_protocol',
+           'erase_poll_timeout', 'detach_late_ms', 'count'}
 
 
 DFU_PLACEHOLDER = {'dfu': True}
@@ -117,6 +133,14 @@ def _number(value, where):
         except ValueError:
             pass
     raise SpecError('%s: expected a number, got %r' % (where, value))
+
+
+def _hex(text, where):
+    """Raw descriptor bytes given as a hex string (spaces allowed)."""
+    try:
+        return bytes.fromhex(text)
+    except (TypeError, ValueError):
+        raise SpecError('%s: expected a hex string, got %r' % (where, text))
 
 
 def _merge(defaults, given, where):
@@ -165,6 +189,11 @@ def normalize(raw, output_dir='.'):
                                  for e in intf['endpoints']]
             for e in intf['endpoints']:
                 _numbers(e, 'endpoint')
+            if intf['association'] is not None:
+                intf['association'] = _merge(ASSOCIATION_DEFAULTS, intf['association'],
+                                             'runtime.interfaces[%d].association' % n)
+            if intf['extra'] is not None:
+                intf['extra'] = _hex(intf['extra'], 'runtime.interfaces[%d].extra' % n)
             _numbers(intf, 'runtime.interfaces[%d]' % n)
     dfu = spec['dfu']
     dfu['alts'] = [_merge(ALT_DEFAULTS, a, 'dfu.alts[%d]' % n)
@@ -182,7 +211,8 @@ def normalize(raw, output_dir='.'):
             raise SpecError('dfu.alts.output: no directory for %s' % alt['output'])
     # DFU-mode identity defaults to the run-time one.
     src = rt or DEFAULTS['runtime']
-    for key in ('vid', 'pid', 'bcdDevice', 'manufacturer', 'product', 'serial'):
+    for key in ('vid', 'pid', 'bcdDevice', 'manufacturer', 'product', 'serial',
+                'bcdUSB', 'device_class', 'device_subclass', 'device_protocol', 'max_packet0'):
         if dfu[key] is None:
             dfu[key] = src[key]
     if dfu['functional'] is None and 'functional' not in raw.get('dfu', {}):

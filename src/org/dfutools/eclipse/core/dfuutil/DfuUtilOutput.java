@@ -28,6 +28,7 @@ public final class DfuUtilOutput {
 	private static final String ERROR_PREFIX = "dfu-util: "; //$NON-NLS-1$
 	private static final String WARNING_PREFIX = "dfu-util: Warning"; //$NON-NLS-1$
 	private static final String RESET_LINE = "Resetting USB"; //$NON-NLS-1$
+	private static final String LEAVE_LINE = "Submitting leave request"; //$NON-NLS-1$
 	/** Longer output without a line end is cut into lines of this length: an executable gone mad cannot fill memory. */
 	static final int MAX_LINE = 4096;
 	/** The error quoted in messages is cut to this length. */
@@ -79,7 +80,7 @@ public final class DfuUtilOutput {
 		return transferDone;
 	}
 
-	/** Whether, after a completed transfer, dfu-util said it resets the board back to run-time mode. */
+	/** Whether, after a completed transfer, dfu-util said it makes the board leave DFU mode (reset or DfuSe leave). */
 	public boolean resetAfterTransfer() {
 		return resetAfterTransfer;
 	}
@@ -115,7 +116,7 @@ public final class DfuUtilOutput {
 			listener.phaseDone(done.group(1));
 			return;
 		}
-		resetAfterTransfer |= transferDone && line.contains(RESET_LINE);
+		resetAfterTransfer |= transferDone && (line.contains(RESET_LINE) || line.startsWith(LEAVE_LINE));
 		if (line.startsWith(WARNING_PREFIX)) {
 			warningContinues = true;
 		} else if (line.startsWith(ERROR_PREFIX) && !warningContinues) {

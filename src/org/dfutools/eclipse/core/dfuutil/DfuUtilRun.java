@@ -7,7 +7,8 @@ package org.dfutools.eclipse.core.dfuutil;
  * @param lastError    the last error line it printed, without "dfu-util: " ("" when none)
  * @param bytes        bytes of the last Download or Upload progress line
  * @param transferDone whether the Download or Upload phase printed "done."
- * @param resetAfter   whether it said it resets the board to run-time mode after the transfer
+ * @param resetAfter   whether, after the transfer, it said it makes the board leave DFU mode: its final reset
+ *                     ("Resetting USB to switch back to runtime mode") or DfuSe's leave request
  */
 public record DfuUtilRun(int exitStatus, String lastError, long bytes, boolean transferDone, boolean resetAfter) {
 
@@ -20,5 +21,15 @@ public record DfuUtilRun(int exitStatus, String lastError, long bytes, boolean t
 	 */
 	public boolean succeeded() {
 		return exitStatus == 0 || transferDone && resetAfter && exitStatus == RESET_REENUMERATED;
+	}
+
+	/**
+	 * Whether dfu-util failed only after a completed transfer, as it made the board leave DFU mode. Bootloaders
+	 * that are not manifestation-tolerant re-enumerate at its final reset, and some DfuSe bootloaders jump to the
+	 * application before they answer the leave request's GETSTATUS: dfu-util then exits with an error although
+	 * the image is written. Only the board can tell: back in run-time mode, the transfer stands.
+	 */
+	public boolean failedAsTheBoardLeft() {
+		return !succeeded() && transferDone && resetAfter;
 	}
 }

@@ -119,19 +119,31 @@ public final class FlashChain {
 					held.show(Messages.FlashChain_statusDownloading);
 					long downloadStart = System.nanoTime();
 					DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, settings.dfuUtilOptions(), checked, !settings.verify());
-					DfuUtilRun written = runDfuUtil(download, board, progress.split(settings.verify() ? 45 : 65));
+					DfuUtilRun written = runDfuUtil(download, board, progress.split(settings.verify() ? 40 : 65));
 					steps.add(new FlashReport.Step(Messages.FlashChain_stepDownload, since(downloadStart)));
+					// When dfu-util failed as the board left DFU mode, the board's return decides.
+					Optional<DfuUtilRun> judgedByTheBoard = written.failedAsTheBoardLeft() ? Optional.of(written) : Optional.empty();
+					Board lastInDfu = board;
 					if (settings.verify()) {
+						if (judgedByTheBoard.isPresent()) {
+							// It left DFU mode as the download ended (not manifestation-tolerant): back in to read it.
+							Board back = awaitApplication(watch, board, settings.applicationTimeout(), judgedByTheBoard, progress.split(3));
+							info(NLS.bind(Messages.FlashChain_backIntoDfuToVerify, Integer.valueOf(written.exitStatus())));
+							held.show(Messages.FlashChain_statusDetaching);
+							lastInDfu = rebootToDfu(held, back, progress.split(2));
+						}
 						held.show(Messages.FlashChain_statusVerifying);
 						long verifyStart = System.nanoTime();
-						verify(dfuUtil, board, settings, image, work.path(), progress.split(20));
+						DfuUtilRun read = verify(dfuUtil, lastInDfu, settings, image, work.path(), progress.split(20));
+						judgedByTheBoard = read.failedAsTheBoardLeft() ? Optional.of(read) : Optional.empty();
 						steps.add(new FlashReport.Step(Messages.FlashChain_stepVerify, since(verifyStart)));
 					}
 					Optional<Board> after = Optional.empty();
-					if (settings.waitForApplication()) {
+					if (settings.waitForApplication() || judgedByTheBoard.isPresent()) {
 						held.show(Messages.FlashChain_statusReturning);
 						long returnStart = System.nanoTime();
-						after = Optional.of(awaitApplication(watch, board, settings.applicationTimeout(), progress.split(10)));
+						after = Optional.of(awaitApplication(watch, lastInDfu, settings.applicationTimeout(), judgedByTheBoard,
+								progress.split(10)));
 						steps.add(new FlashReport.Step(Messages.FlashChain_stepReturn, since(returnStart)));
 					}
 					long bytes = written.bytes() > 0 ? written.bytes() : image.size();
@@ -203,21 +215,23 @@ public final class FlashChain {
 			String message = withWhere(e.getMessage(), board);
 			throw e.isCancelled() ? FlashException.cancelled(message) : new FlashException(message, e);
 		}
-		if (!run.succeeded()) {
+		if (run.failedAsTheBoardLeft()) {
+			info(NLS.bind(Messages.FlashChain_judgingByTheBoard, Integer.valueOf(run.exitStatus()), run.lastError()));
+		} else if (!run.succeeded()) {
 			throw new FlashException(withWhere(DfuUtilExitStatus.describe(run), board));
-		}
-		if (run.exitStatus() != 0) {
+		} else if (run.exitStatus() != 0) {
 			info(NLS.bind(Messages.FlashChain_resetStatus, Integer.valueOf(run.exitStatus())));
 		}
 		return run;
 	}
 
-	private void verify(Path dfuUtil, Board board, FlashSettings settings, FirmwareImage image, Path folder,
+	private DfuUtilRun verify(Path dfuUtil, Board board, FlashSettings settings, FirmwareImage image, Path folder,
 			IProgressMonitor monitor) throws FlashException {
 		try {
 			// dfu-util refuses to overwrite a file with an upload: the target must not exist yet.
 			Path readBack = Files.createTempDirectory(folder, "read-back").resolve("read-back.bin"); //$NON-NLS-1$ //$NON-NLS-2$
-			runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, settings.dfuUtilOptions(), readBack, image.size()), board, monitor);
+			DfuUtilRun run = runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, settings.dfuUtilOptions(), readBack, image.size()),
+					board, monitor);
 			byte[] read = Files.readAllBytes(readBack);
 			int mismatch = Arrays.mismatch(image.content(), 0, image.size(), read, 0, Math.min(read.length, image.size()));
 			if (read.length < image.size() || mismatch >= 0) {
@@ -226,23 +240,38 @@ public final class FlashChain {
 						Integer.valueOf(image.size())), board));
 			}
 			info(NLS.bind(Messages.FlashChain_verified, Integer.valueOf(image.size())));
+			return run;
 		} catch (IOException e) {
 			throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_verifyIo, e.getMessage()), board), e);
 		}
 	}
 
-	private Board awaitApplication(BoardWatch watch, Board board, Duration limit, IProgressMonitor monitor)
-			throws FlashException {
+	/**
+	 * Waits for the board to come back in run-time mode from {@code board}, in DFU mode: a new enumeration, so that
+	 * no event from before that board's last visit to DFU mode counts. {@code judged} is the dfu-util run that failed as the board
+	 * left DFU mode: the board's return makes it a success, and its absence a failure that quotes dfu-util.
+	 */
+	private Board awaitApplication(BoardWatch watch, Board board, Duration limit, Optional<DfuUtilRun> judged,
+			IProgressMonitor monitor) throws FlashException {
 		progressNote(monitor, Messages.FlashChain_waitingForApplication);
 		long start = System.nanoTime();
 		try {
+			String inDfu = board.device().location().deviceKey();
 			BoardEvent back = watch.await(event -> event.kind() != BoardEvent.Kind.REMOVED && event.board().attached()
-					&& !event.board().mode().isDfuMode(), start + limit.toNanos(), monitor);
+					&& !event.board().mode().isDfuMode() && !event.board().device().location().deviceKey().equals(inDfu),
+					start + limit.toNanos(), monitor);
+			Long seconds = Long.valueOf(limit.toSeconds());
+			if (back == null && judged.isPresent()) {
+				DfuUtilRun run = judged.get();
+				String said = run.lastError().isEmpty() ? Messages.FlashChain_noErrorLine : '"' + run.lastError() + '"';
+				throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_leftButNotBack,
+						new Object[] { Integer.valueOf(run.exitStatus()), said, seconds }), board));
+			}
 			if (back == null) {
-				throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_applicationNotBack,
-						Long.valueOf(limit.toSeconds())), board));
+				throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_applicationNotBack, seconds), board));
 			}
 			info(NLS.bind(Messages.FlashChain_applicationBack, Long.valueOf(since(start).toMillis()), describe(back.board())));
+			judged.ifPresent(run -> info(NLS.bind(Messages.FlashChain_judgedByTheBoard, Integer.valueOf(run.exitStatus()))));
 			return back.board();
 		} catch (CancelledException e) {
 			throw FlashException.cancelled(withWhere(Messages.FlashChain_cancelledWaiting, board));

@@ -58,6 +58,11 @@ final class Messages extends NLS {
 	public static String FlashChain_rebooting;
 	public static String FlashChain_inDfuMode;
 	public static String FlashChain_resetStatus;
+	public static String FlashChain_judgingByTheBoard;
+	public static String FlashChain_judgedByTheBoard;
+	public static String FlashChain_leftButNotBack;
+	public static String FlashChain_noErrorLine;
+	public static String FlashChain_backIntoDfuToVerify;
 	public static String FlashChain_verifyFailed;
 	public static String FlashChain_verified;
 	public static String FlashChain_verifyIo;

@@ -97,6 +97,31 @@ class DfuUtilOutputTest {
 		assertEquals(List.of(), events);
 	}
 
+	/** The two ways dfu-util makes a board leave DFU mode after a transfer, as dfu-util 0.11 prints them. */
+	@Test
+	void aFinalResetOrADfuSeLeaveAfterTheTransferIsNoted() {
+		output.accept("Download done.\nFile downloaded successfully\nSubmitting leave request...\n"
+				+ "dfu-util: Error during download get_status\n");
+		assertTrue(output.transferDone() && output.resetAfterTransfer());
+		assertEquals("Error during download get_status", output.lastError());
+		DfuUtilOutput reset = new DfuUtilOutput(new DfuUtilOutput.Listener() {
+			@Override
+			public void progress(String phase, int percent, long bytes) {
+				// only the facts count here
+			}
+
+			@Override
+			public void phaseDone(String phase) {
+				// only the facts count here
+			}
+		});
+		reset.accept("Resetting USB to switch back to runtime mode\nDownload done.\n");
+		assertTrue(reset.transferDone() && !reset.resetAfterTransfer(), "a reset before the transfer is not one after it");
+		reset.accept("DFU state(8) = dfuMANIFEST-WAIT-RESET, status(0) = No error condition is present\n"
+				+ "Resetting USB to switch back to runtime mode\nDone!\n");
+		assertTrue(reset.resetAfterTransfer());
+	}
+
 	@Test
 	void eraseAndUploadPhasesAreRecognised() {
 		output.accept("\rErase   \t[=====                    ]  20%        16384 bytes\rErase    done.\n");

@@ -102,6 +102,11 @@ class FlashValuesTest {
 		assertTrue(new DfuUtilRun(251, "can't detach", 4096, true, true).succeeded());
 		assertTrue(!new DfuUtilRun(251, "", 2048, false, false).succeeded());
 		assertTrue(!new DfuUtilRun(74, "Lost device", 2048, true, true).succeeded());
+		// Failed as the board left after a completed transfer: the board decides, not the status.
+		assertTrue(new DfuUtilRun(74, "", 4096, true, true).failedAsTheBoardLeft());
+		assertTrue(!new DfuUtilRun(74, "", 2048, false, true).failedAsTheBoardLeft(), "the transfer was not done");
+		assertTrue(!new DfuUtilRun(74, "Lost device", 4096, true, false).failedAsTheBoardLeft(), "no reset or leave after it");
+		assertTrue(!new DfuUtilRun(0, "", 4096, true, true).failedAsTheBoardLeft(), "it did not fail");
 		String message = DfuUtilExitStatus.describe(new DfuUtilRun(74, "Error during download get_status", 2048, false, false));
 		assertTrue(message.contains("exit status 74") && message.contains("input/output")
 				&& message.contains("Error during download get_status"), message);
