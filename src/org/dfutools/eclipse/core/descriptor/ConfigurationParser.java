@@ -21,10 +21,10 @@ public final class ConfigurationParser {
 	private static final int HEADER_LENGTH = 9;
 	private static final int TYPE_CONFIGURATION = 0x02;
 	private static final int TYPE_INTERFACE = 0x04;
-	private static final int TYPE_DFU_FUNCTIONAL = 0x21;
+	private static final int TYPE_DFU_FUNCTIONAL = FunctionalDescriptor.TYPE;
 	private static final int INTERFACE_LENGTH = 9;
-	private static final int FUNCTIONAL_LENGTH_1_0 = 7;
-	private static final int FUNCTIONAL_LENGTH = 9;
+	private static final int FUNCTIONAL_LENGTH_1_0 = FunctionalDescriptor.LENGTH_1_0;
+	private static final int FUNCTIONAL_LENGTH = FunctionalDescriptor.LENGTH;
 
 	/** Alternate settings and functional descriptor of one DFU interface, while they are collected. */
 	private static final class InterfaceBuilder {
@@ -43,7 +43,14 @@ public final class ConfigurationParser {
 		}
 
 		DfuInterface build() {
-			return new DfuInterface(number, protocol, altSettings, Optional.ofNullable(functional), problems);
+			DfuInterface dfu = new DfuInterface(number, protocol, altSettings, Optional.ofNullable(functional), problems);
+			if (!dfu.isRuntime() && !dfu.isDfuMode()) {
+				// Known only now: protocol 0 is DFU mode for DfuSe, which the functional descriptor, after it, says.
+				List<String> all = new ArrayList<>(problems);
+				all.add(0, NLS.bind(Messages.ConfigurationParser_unknownProtocol, number, protocol));
+				dfu = new DfuInterface(number, protocol, altSettings, Optional.ofNullable(functional), all);
+			}
+			return dfu;
 		}
 	}
 
@@ -165,9 +172,6 @@ public final class ConfigurationParser {
 		if (builder == null) {
 			builder = new InterfaceBuilder(number, protocol);
 			interfaces.put(number, builder);
-			if (protocol != DfuClassCodes.PROTOCOL_RUNTIME && protocol != DfuClassCodes.PROTOCOL_DFU_MODE) {
-				builder.problems.add(NLS.bind(Messages.ConfigurationParser_unknownProtocol, number, protocol));
-			}
 		} else {
 			if (previousNumber != number && !builder.splitReported) {
 				builder.splitReported = true;
@@ -206,9 +210,7 @@ public final class ConfigurationParser {
 				return;
 			}
 		}
-		int version = length >= FUNCTIONAL_LENGTH ? u16(offset + 7) : FunctionalDescriptor.VERSION_1_0;
-		current.functional = new FunctionalDescriptor(length, u8(offset + 2), u16(offset + 3), u16(offset + 5),
-				version);
+		current.functional = FunctionalDescriptor.read(bytes, offset, length);
 	}
 
 	private int u8(int index) {

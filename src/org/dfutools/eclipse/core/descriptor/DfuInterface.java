@@ -26,7 +26,17 @@ public record DfuInterface(int interfaceNumber, int protocol, List<AltSetting> a
 		return protocol == DfuClassCodes.PROTOCOL_RUNTIME;
 	}
 
+	/**
+	 * In DFU mode: protocol 2, or, as dfu-util also takes it, protocol 0 with DfuSe's bcdDFUVersion (some DfuSe
+	 * bootloaders say 0).
+	 */
 	public boolean isDfuMode() {
-		return protocol == DfuClassCodes.PROTOCOL_DFU_MODE;
+		return protocol == DfuClassCodes.PROTOCOL_DFU_MODE
+				|| protocol == 0 && functional.map(FunctionalDescriptor::isDfuSe).orElse(false);
+	}
+
+	/** The same interface with the functional descriptor read from elsewhere than its configuration. */
+	public DfuInterface withFunctional(FunctionalDescriptor found) {
+		return new DfuInterface(interfaceNumber, protocol, altSettings, Optional.of(found), problems);
 	}
 }

@@ -3,6 +3,7 @@ package org.dfutools.eclipse.core.descriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The DFU functional descriptor of one DFU interface (USB DFU 1.1, section 4.1.3).
@@ -25,10 +26,46 @@ public record FunctionalDescriptor(int length, int attributes, int detachTimeout
 	/** bcdDFUVersion of USB DFU 1.1. */
 	public static final int VERSION_1_1 = 0x0110;
 
+	/** bDescriptorType of the DFU functional descriptor. */
+	public static final int TYPE = 0x21;
+	/** bLength of the DFU 1.0 form, without bcdDFUVersion. */
+	public static final int LENGTH_1_0 = 7;
+	/** bLength of the DFU 1.1 form. */
+	public static final int LENGTH = 9;
+
 	private static final int CAN_DOWNLOAD = 1 << 0;
 	private static final int CAN_UPLOAD = 1 << 1;
 	private static final int MANIFESTATION_TOLERANT = 1 << 2;
 	private static final int WILL_DETACH = 1 << 3;
+
+	/**
+	 * The descriptor of {@code length} bytes (at least 7) at {@code offset}; without bcdDFUVersion when it is shorter
+	 * than 9 bytes.
+	 */
+	static FunctionalDescriptor read(byte[] bytes, int offset, int length) {
+		int version = length >= LENGTH ? u16(bytes, offset + 7) : VERSION_1_0;
+		return new FunctionalDescriptor(length, bytes[offset + 2] & 0xFF, u16(bytes, offset + 3), u16(bytes, offset + 5),
+				version);
+	}
+
+	/**
+	 * A functional descriptor that came on its own, as GET_DESCRIPTOR(0x21) answers on devices that leave it out of
+	 * their configuration (dfu-util asks for it then): empty unless the bytes are one, of 7 or 9 bytes.
+	 */
+	public static Optional<FunctionalDescriptor> parse(byte[] bytes) {
+		if (bytes.length < LENGTH_1_0 || (bytes[1] & 0xFF) != TYPE) {
+			return Optional.empty();
+		}
+		int length = bytes[0] & 0xFF;
+		if ((length != LENGTH_1_0 && length != LENGTH) || length > bytes.length) {
+			return Optional.empty();
+		}
+		return Optional.of(read(bytes, 0, length));
+	}
+
+	private static int u16(byte[] bytes, int index) {
+		return (bytes[index] & 0xFF) | (bytes[index + 1] & 0xFF) << 8;
+	}
 
 	public boolean canDownload() {
 		return (attributes & CAN_DOWNLOAD) != 0;
@@ -54,7 +91,7 @@ public record FunctionalDescriptor(int length, int attributes, int detachTimeout
 
 	/** Whether the descriptor has the DFU 1.0 layout, without bcdDFUVersion. */
 	public boolean isDfu10() {
-		return length == 7;
+		return length == LENGTH_1_0;
 	}
 
 	/** The DFU version for display, such as "1.1" or "1.1a (DfuSe)". */

@@ -1,6 +1,7 @@
 package org.dfutools.eclipse.core.dfuutil;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,16 +14,18 @@ import org.dfutools.eclipse.core.device.UsbId;
 /**
  * The dfu-util options that select exactly one board, in both of its modes. dfu-util applies a single
  * {@code -d} or {@code -S} value to both modes, so a value is only given where it holds in both: the
- * port path ({@code -p}) is what pins the board when an ID of the other mode is not known yet.
+ * port path ({@code -p}) is what pins the board when an ID of the other mode is not known yet. A serial number
+ * that another attached board has as well (ROM bootloaders give every chip the same one) is left out: the port
+ * pins the board, and a shared serial would only look as if it did.
  */
 public final class DfuUtilArguments {
 
 	private DfuUtilArguments() {
 	}
 
-	/** The options that pin the board, and the first alt setting when the board is in DFU mode. */
-	public static List<String> forBoard(Board board) {
-		List<String> arguments = selection(board);
+	/** The options that pin the board among {@code attached}, and the first alt setting when it is in DFU mode. */
+	public static List<String> forBoard(Board board, Collection<Board> attached) {
+		List<String> arguments = selection(board, attached);
 		DfuDeviceRecord device = board.device();
 		if (device.mode().isDfuMode()) {
 			device.primaryInterface().map(DfuInterface::altSettings).filter(alts -> !alts.isEmpty())
@@ -34,8 +37,11 @@ public final class DfuUtilArguments {
 		return arguments;
 	}
 
-	/** The options that pin the board in both modes: {@code -d}, {@code -p} and, in DFU mode, {@code -S}. */
-	public static List<String> selection(Board board) {
+	/**
+	 * The options that pin the board in both modes among the {@code attached} boards: {@code -d}, {@code -p} and,
+	 * in DFU mode, {@code -S} when no other attached board has the same serial.
+	 */
+	public static List<String> selection(Board board, Collection<Board> attached) {
 		List<String> arguments = new ArrayList<>();
 		deviceIds(board).ifPresent(ids -> {
 			arguments.add("-d"); //$NON-NLS-1$
@@ -44,12 +50,17 @@ public final class DfuUtilArguments {
 		arguments.add("-p"); //$NON-NLS-1$
 		arguments.add(board.device().location().portPath());
 		DfuDeviceRecord device = board.device();
-		if (!device.serial().isEmpty() && device.mode().isDfuMode()) {
+		if (!device.serial().isEmpty() && device.mode().isDfuMode() && !sharedSerial(board, attached)) {
 			// ",SERIAL": the DFU-mode serial only; the run-time one may differ.
 			arguments.add("-S"); //$NON-NLS-1$
 			arguments.add("," + device.serial()); //$NON-NLS-1$
 		}
 		return arguments;
+	}
+
+	private static boolean sharedSerial(Board board, Collection<Board> attached) {
+		String serial = board.device().serial();
+		return attached.stream().anyMatch(other -> !other.id().equals(board.id()) && serial.equals(other.device().serial()));
 	}
 
 	/**

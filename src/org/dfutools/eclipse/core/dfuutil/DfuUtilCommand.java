@@ -2,6 +2,7 @@ package org.dfutools.eclipse.core.dfuutil;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
@@ -18,10 +19,13 @@ public record DfuUtilCommand(List<String> command) {
 		command = List.copyOf(command);
 	}
 
-	/** Writes {@code firmware}; {@code returnToApplication} false when a verifying upload comes next. */
-	public static DfuUtilCommand download(Path executable, Board board, DfuUtilOptions settings, Path firmware,
-			boolean returnToApplication) {
-		List<String> command = common(executable, board, settings);
+	/**
+	 * Writes {@code firmware} to {@code board}, one of the {@code attached} boards; {@code returnToApplication}
+	 * false when a verifying upload comes next.
+	 */
+	public static DfuUtilCommand download(Path executable, Board board, Collection<Board> attached, DfuUtilOptions settings,
+			Path firmware, boolean returnToApplication) {
+		List<String> command = common(executable, board, attached, settings);
 		if (isDfuSe(board)) {
 			String address = settings.dfuseAddressText().orElse(""); //$NON-NLS-1$
 			if (returnToApplication || !address.isEmpty()) {
@@ -37,9 +41,9 @@ public record DfuUtilCommand(List<String> command) {
 	}
 
 	/** Reads back {@code length} bytes into {@code target}, then returns to the application. */
-	public static DfuUtilCommand verify(Path executable, Board board, DfuUtilOptions settings, Path target,
-			long length) {
-		List<String> command = common(executable, board, settings);
+	public static DfuUtilCommand verify(Path executable, Board board, Collection<Board> attached, DfuUtilOptions settings,
+			Path target, long length) {
+		List<String> command = common(executable, board, attached, settings);
 		if (isDfuSe(board)) {
 			command.add("-s"); //$NON-NLS-1$
 			command.add(settings.dfuseAddressText().orElseThrow() + ":" + length + ":leave"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -53,10 +57,10 @@ public record DfuUtilCommand(List<String> command) {
 		return new DfuUtilCommand(command);
 	}
 
-	private static List<String> common(Path executable, Board board, DfuUtilOptions settings) {
+	private static List<String> common(Path executable, Board board, Collection<Board> attached, DfuUtilOptions settings) {
 		List<String> command = new ArrayList<>();
 		command.add(executable.toString());
-		command.addAll(DfuUtilArguments.selection(board));
+		command.addAll(DfuUtilArguments.selection(board, attached));
 		command.add("-a"); //$NON-NLS-1$
 		command.add(settings.alt());
 		settings.transferSize().ifPresent(size -> {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.DfuDeviceRecord;
 import org.dfutools.eclipse.core.device.UsbId;
 import org.eclipse.osgi.util.NLS;
 
@@ -74,7 +75,9 @@ public record BoardSelector(Kind kind, String value) {
 
 	public boolean matches(Board board) {
 		return switch (kind) {
-		case SERIAL -> board.device().serial().equals(value);
+		// The serial of either mode: the run-time and DFU-mode serials may differ (Zephyr, ST's bootloaders).
+		case SERIAL -> board.device().serial().equals(value) || board.runtimeDevice().map(DfuDeviceRecord::serial).equals(Optional.of(value))
+				|| board.dfuModeDevice().map(DfuDeviceRecord::serial).equals(Optional.of(value));
 		case PORT -> board.device().location().portPath().equals(value);
 		case USB_ID -> parseId(value).filter(id -> id.equals(board.device().id()) || board.runtimeId().equals(Optional.of(id))
 				|| board.dfuId().equals(Optional.of(id))).isPresent();

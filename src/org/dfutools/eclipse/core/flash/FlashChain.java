@@ -118,7 +118,8 @@ public final class FlashChain {
 				try (BoardWatch watch = new BoardWatch(service, board.id())) {
 					held.show(Messages.FlashChain_statusDownloading);
 					long downloadStart = System.nanoTime();
-					DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, settings.dfuUtilOptions(), checked, !settings.verify());
+					DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, registry.boards(), settings.dfuUtilOptions(), checked,
+							!settings.verify());
 					DfuUtilRun written = runDfuUtil(download, board, progress.split(settings.verify() ? 40 : 65));
 					steps.add(new FlashReport.Step(Messages.FlashChain_stepDownload, since(downloadStart)));
 					// When dfu-util failed as the board left DFU mode, the board's return decides.
@@ -139,11 +140,17 @@ public final class FlashChain {
 						steps.add(new FlashReport.Step(Messages.FlashChain_stepVerify, since(verifyStart)));
 					}
 					Optional<Board> after = Optional.empty();
-					if (settings.waitForApplication() || judgedByTheBoard.isPresent()) {
+					// A board never seen in run-time mode may start an application without DFU: then leaving is all it shows.
+					boolean applicationKnown = settings.waitForApplication() || lastInDfu.runtimeId().isPresent();
+					if (applicationKnown || judgedByTheBoard.isPresent()) {
 						held.show(Messages.FlashChain_statusReturning);
 						long returnStart = System.nanoTime();
-						after = Optional.of(awaitApplication(watch, lastInDfu, settings.applicationTimeout(), judgedByTheBoard,
-								progress.split(10)));
+						if (applicationKnown) {
+							after = Optional.of(awaitApplication(watch, lastInDfu, settings.applicationTimeout(), judgedByTheBoard,
+									progress.split(10)));
+						} else {
+							awaitDeparture(watch, lastInDfu, judgedByTheBoard.get(), progress.split(10));
+						}
 						steps.add(new FlashReport.Step(Messages.FlashChain_stepReturn, since(returnStart)));
 					}
 					long bytes = written.bytes() > 0 ? written.bytes() : image.size();
@@ -230,7 +237,8 @@ public final class FlashChain {
 		try {
 			// dfu-util refuses to overwrite a file with an upload: the target must not exist yet.
 			Path readBack = Files.createTempDirectory(folder, "read-back").resolve("read-back.bin"); //$NON-NLS-1$ //$NON-NLS-2$
-			DfuUtilRun run = runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, settings.dfuUtilOptions(), readBack, image.size()),
+			DfuUtilRun run = runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, service.registry().boards(), settings.dfuUtilOptions(), readBack,
+					image.size()),
 					board, monitor);
 			byte[] read = Files.readAllBytes(readBack);
 			int mismatch = Arrays.mismatch(image.content(), 0, image.size(), read, 0, Math.min(read.length, image.size()));
@@ -263,9 +271,8 @@ public final class FlashChain {
 			Long seconds = Long.valueOf(limit.toSeconds());
 			if (back == null && judged.isPresent()) {
 				DfuUtilRun run = judged.get();
-				String said = run.lastError().isEmpty() ? Messages.FlashChain_noErrorLine : '"' + run.lastError() + '"';
 				throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_leftButNotBack,
-						new Object[] { Integer.valueOf(run.exitStatus()), said, seconds }), board));
+						new Object[] { Integer.valueOf(run.exitStatus()), lastErrorOf(run), seconds }), board));
 			}
 			if (back == null) {
 				throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_applicationNotBack, seconds), board));
@@ -273,6 +280,30 @@ public final class FlashChain {
 			info(NLS.bind(Messages.FlashChain_applicationBack, Long.valueOf(since(start).toMillis()), describe(back.board())));
 			judged.ifPresent(run -> info(NLS.bind(Messages.FlashChain_judgedByTheBoard, Integer.valueOf(run.exitStatus()))));
 			return back.board();
+		} catch (CancelledException e) {
+			throw FlashException.cancelled(withWhere(Messages.FlashChain_cancelledWaiting, board));
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw FlashException.cancelled(withWhere(Messages.FlashChain_cancelledWaiting, board));
+		}
+	}
+
+	/**
+	 * Waits for a board that has not been seen in run-time mode to leave DFU mode after dfu-util failed as it
+	 * should have left: gone from the bus, or back as another device, within the re-enumeration allowance.
+	 */
+	private void awaitDeparture(BoardWatch watch, Board board, DfuUtilRun judged, IProgressMonitor monitor)
+			throws FlashException {
+		String inDfu = board.device().location().deviceKey();
+		long deadline = System.nanoTime() + tools.reenumerationAllowance().toNanos();
+		try {
+			BoardEvent left = watch.await(event -> event.kind() == BoardEvent.Kind.REMOVED || event.board().reenumerating()
+					|| !event.board().device().location().deviceKey().equals(inDfu), deadline, monitor);
+			if (left == null) {
+				throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_leftNot, new Object[] { Integer.valueOf(judged.exitStatus()),
+						lastErrorOf(judged), Long.valueOf(tools.reenumerationAllowance().toMillis()) }), board));
+			}
+			info(NLS.bind(Messages.FlashChain_judgedByDeparture, Integer.valueOf(judged.exitStatus())));
 		} catch (CancelledException e) {
 			throw FlashException.cancelled(withWhere(Messages.FlashChain_cancelledWaiting, board));
 		} catch (InterruptedException e) {
@@ -305,6 +336,11 @@ public final class FlashChain {
 						+ whereIs(board), e);
 			}
 		}
+	}
+
+	/** dfu-util's last error line in quotes, or that it printed none. */
+	private static String lastErrorOf(DfuUtilRun run) {
+		return run.lastError().isEmpty() ? Messages.FlashChain_noErrorLine : '"' + run.lastError() + '"';
 	}
 
 	/** A failure message ended as a sentence, then where the board is now. */

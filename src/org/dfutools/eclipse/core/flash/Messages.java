@@ -62,6 +62,8 @@ final class Messages extends NLS {
 	public static String FlashChain_judgedByTheBoard;
 	public static String FlashChain_leftButNotBack;
 	public static String FlashChain_noErrorLine;
+	public static String FlashChain_leftNot;
+	public static String FlashChain_judgedByDeparture;
 	public static String FlashChain_backIntoDfuToVerify;
 	public static String FlashChain_verifyFailed;
 	public static String FlashChain_verified;

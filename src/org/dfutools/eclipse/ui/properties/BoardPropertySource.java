@@ -3,6 +3,7 @@ package org.dfutools.eclipse.ui.properties;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dfutools.eclipse.core.DfuCore;
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.descriptor.DfuInterface;
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
@@ -47,7 +48,8 @@ public final class BoardPropertySource implements IPropertySource {
 		add(group, Messages.BoardProperties_bus, Integer.toString(device.location().bus()));
 		add(group, Messages.BoardProperties_port, device.location().portPath());
 		add(group, Messages.BoardProperties_address, Integer.toString(device.location().address()));
-		add(group, Messages.BoardProperties_dfuUtil, DfuUtilArguments.asCommandLine(DfuUtilArguments.forBoard(board)));
+		add(group, Messages.BoardProperties_dfuUtil, DfuUtilArguments.asCommandLine(
+				DfuUtilArguments.forBoard(board, DfuCore.deviceService().registry().boards())));
 		for (DfuInterface dfu : device.dfuInterfaces()) {
 			addInterface(dfu);
 		}

@@ -9,6 +9,7 @@ import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.descriptor.ConfigurationInfo;
 import org.dfutools.eclipse.core.descriptor.ConfigurationParser;
 import org.dfutools.eclipse.core.descriptor.DfuInterface;
+import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.dfutools.eclipse.core.device.DeviceProblem.Kind;
 import org.dfutools.eclipse.core.device.DfuDeviceRecord;
@@ -53,12 +54,6 @@ final class DeviceReader {
 		if (interfaces.isEmpty()) {
 			return Optional.empty();
 		}
-		for (DfuInterface dfu : interfaces) {
-			if (dfu.functional().isEmpty()) {
-				problems.add(new DeviceProblem(Kind.NO_FUNCTIONAL_DESCRIPTOR,
-						NLS.bind(Messages.DeviceReader_noFunctional, Integer.valueOf(dfu.interfaceNumber()))));
-			}
-		}
 		Strings strings = new Strings();
 		DeviceHandle handle = new DeviceHandle();
 		int opened = LibUsb.open(device, handle);
@@ -68,6 +63,7 @@ final class DeviceReader {
 				strings.product = strings.read(handle, descriptor.iProduct(), Messages.DeviceReader_product);
 				strings.serial = strings.read(handle, descriptor.iSerialNumber(), Messages.DeviceReader_serial);
 				interfaces = withAltNames(interfaces, handle, strings);
+				interfaces = withFunctionalAskedFor(interfaces, handle);
 			} finally {
 				LibUsb.close(handle);
 			}
@@ -84,6 +80,12 @@ final class DeviceReader {
 		} else {
 			problems.add(new DeviceProblem(Kind.OPEN_FAILED,
 					NLS.bind(Messages.DeviceReader_openFailed, LibUsbErrors.describe(opened))));
+		}
+		for (DfuInterface dfu : interfaces) {
+			if (dfu.functional().isEmpty()) {
+				problems.add(new DeviceProblem(Kind.NO_FUNCTIONAL_DESCRIPTOR,
+						NLS.bind(Messages.DeviceReader_noFunctional, Integer.valueOf(dfu.interfaceNumber()))));
+			}
 		}
 		return Optional.of(new DfuDeviceRecord(locationOf(device),
 				new UsbId(descriptor.idVendor() & 0xFFFF, descriptor.idProduct() & 0xFFFF), descriptor.bcdDevice() & 0xFFFF,
@@ -119,6 +121,33 @@ final class DeviceReader {
 			}
 		}
 		return interfaces;
+	}
+
+	/**
+	 * Interfaces whose configuration lacks the functional descriptor, with the one the device gives to
+	 * GET_DESCRIPTOR(0x21), as dfu-util asks for it: some stacks send it only that way. A device that refuses
+	 * keeps the interface as it was.
+	 */
+	private static List<DfuInterface> withFunctionalAskedFor(List<DfuInterface> interfaces, DeviceHandle handle) {
+		if (interfaces.stream().allMatch(dfu -> dfu.functional().isPresent())) {
+			return interfaces;
+		}
+		ByteBuffer reply = ByteBuffer.allocateDirect(FunctionalDescriptor.LENGTH);
+		int length = LibUsb.getDescriptor(handle, (byte) FunctionalDescriptor.TYPE, (byte) 0, reply);
+		if (length <= 0) {
+			return interfaces;
+		}
+		byte[] bytes = new byte[length];
+		reply.get(bytes);
+		Optional<FunctionalDescriptor> found = FunctionalDescriptor.parse(bytes);
+		if (found.isEmpty()) {
+			return interfaces;
+		}
+		List<DfuInterface> completed = new ArrayList<>();
+		for (DfuInterface dfu : interfaces) {
+			completed.add(dfu.functional().isPresent() ? dfu : dfu.withFunctional(found.get()));
+		}
+		return completed;
 	}
 
 	private static List<DfuInterface> withAltNames(List<DfuInterface> interfaces, DeviceHandle handle, Strings strings) {

@@ -20,7 +20,7 @@ class BoardTextsTest {
 	void runtimeBoardWithUnknownDfuIdsGetsItsRuntimeIdAndPort() {
 		// dfu-util: run-time IDs alone also consider any device in DFU mode, which the port pins to this board.
 		Board board = only(Records.runtime("1-2", 5, 0x0001, "A1"));
-		assertEquals(List.of("-d", "1209:0001", "-p", "1-2"), DfuUtilArguments.forBoard(board));
+		assertEquals(List.of("-d", "1209:0001", "-p", "1-2"), DfuUtilArguments.forBoard(board, List.of(board)));
 	}
 
 	@Test
@@ -32,13 +32,13 @@ class BoardTextsTest {
 		Board board = registry.boards().get(0);
 
 		assertEquals(List.of("-d", "1209:0001,1209:0002", "-p", "1-2", "-S", ",A1", "-a", "0"),
-				DfuUtilArguments.forBoard(board));
+				DfuUtilArguments.forBoard(board, List.of(board)));
 	}
 
 	@Test
 	void boardOnlySeenInDfuModeMatchesDfuModeOnly() {
 		Board board = only(Records.dfuMode("3-1.4", 6, 0x0002, ""));
-		assertEquals(List.of("-d", ",1209:0002", "-p", "3-1.4", "-a", "0"), DfuUtilArguments.forBoard(board));
+		assertEquals(List.of("-d", ",1209:0002", "-p", "3-1.4", "-a", "0"), DfuUtilArguments.forBoard(board, List.of(board)));
 	}
 
 	@Test

@@ -89,7 +89,7 @@ class FlashValuesTest {
 		Path file = Files.write(folder.resolve("fw; rm -rf $(x) `y` >z\".bin"), new byte[] { 1 });
 		FlashSettings settings = FlashSettings.parse(values(file.toString(), "0", "", "", "-v"), text -> text);
 		Board board = Records.board("1-4", DeviceMode.DFU, new UsbId(0x1209, 0x0091), "SER -R");
-		List<String> command = DfuUtilCommand.download(Path.of("/usr/bin/dfu-util"), board, settings.dfuUtilOptions(), file, true).command();
+		List<String> command = DfuUtilCommand.download(Path.of("/usr/bin/dfu-util"), board, List.of(board), settings.dfuUtilOptions(), file, true).command();
 		assertEquals(file.toString(), command.get(command.size() - 1));
 		assertEquals("-D", command.get(command.size() - 2));
 		assertEquals(",SER -R", command.get(command.indexOf("-S") + 1));
