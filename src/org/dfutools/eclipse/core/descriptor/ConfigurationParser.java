@@ -97,7 +97,7 @@ public final class ConfigurationParser {
 		List<DfuInterface> result = new ArrayList<>(interfaces.size());
 		for (InterfaceBuilder builder : interfaces.values()) {
 			if (builder.functional == null) {
-				builder.problems.add(NLS.bind(Messages.ConfigurationParser_missingFunctional, builder.number));
+				builder.problems.add(missingFunctional(builder.number));
 			}
 			result.add(builder.build());
 		}
@@ -211,6 +211,11 @@ public final class ConfigurationParser {
 			}
 		}
 		current.functional = FunctionalDescriptor.read(bytes, offset, length);
+	}
+
+	/** The problem of a DFU interface whose configuration has no functional descriptor for it. */
+	static String missingFunctional(int interfaceNumber) {
+		return NLS.bind(Messages.ConfigurationParser_missingFunctional, Integer.valueOf(interfaceNumber));
 	}
 
 	private int u8(int index) {

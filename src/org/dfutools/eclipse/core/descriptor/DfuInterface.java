@@ -35,8 +35,10 @@ public record DfuInterface(int interfaceNumber, int protocol, List<AltSetting> a
 				|| protocol == 0 && functional.map(FunctionalDescriptor::isDfuSe).orElse(false);
 	}
 
-	/** The same interface with the functional descriptor read from elsewhere than its configuration. */
+	/** The same interface with the functional descriptor its configuration lacked, read from the device itself. */
 	public DfuInterface withFunctional(FunctionalDescriptor found) {
-		return new DfuInterface(interfaceNumber, protocol, altSettings, Optional.of(found), problems);
+		String missing = ConfigurationParser.missingFunctional(interfaceNumber);
+		return new DfuInterface(interfaceNumber, protocol, altSettings, Optional.of(found),
+				problems.stream().filter(problem -> !problem.equals(missing)).toList());
 	}
 }

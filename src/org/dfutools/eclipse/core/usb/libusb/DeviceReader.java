@@ -82,6 +82,10 @@ final class DeviceReader {
 					NLS.bind(Messages.DeviceReader_openFailed, LibUsbErrors.describe(opened))));
 		}
 		for (DfuInterface dfu : interfaces) {
+			// After the reads: what the device told makes some of what its configuration lacked no problem.
+			for (String problem : dfu.problems()) {
+				problems.add(new DeviceProblem(Kind.MALFORMED_DESCRIPTOR, problem));
+			}
 			if (dfu.functional().isEmpty()) {
 				problems.add(new DeviceProblem(Kind.NO_FUNCTIONAL_DESCRIPTOR,
 						NLS.bind(Messages.DeviceReader_noFunctional, Integer.valueOf(dfu.interfaceNumber()))));
@@ -113,11 +117,6 @@ final class DeviceReader {
 			interfaces.addAll(info.dfuInterfaces());
 			for (String problem : info.problems()) {
 				problems.add(new DeviceProblem(Kind.MALFORMED_DESCRIPTOR, problem));
-			}
-			for (DfuInterface dfu : info.dfuInterfaces()) {
-				for (String problem : dfu.problems()) {
-					problems.add(new DeviceProblem(Kind.MALFORMED_DESCRIPTOR, problem));
-				}
 			}
 		}
 		return interfaces;

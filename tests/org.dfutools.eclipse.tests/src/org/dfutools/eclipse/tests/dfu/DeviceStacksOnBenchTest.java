@@ -142,6 +142,32 @@ class DeviceStacksOnBenchTest {
 		}
 	}
 
+	/**
+	 * Start Application on the bootloaders of these stacks: DfuSe that jumps to the application before it answers
+	 * the leave's GETSTATUS (STM32 ROM), and TinyUSB's DFU class, which is not manifestation-tolerant.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "dfuse-no-status", "tinyusb" })
+	void startApplicationBringsTheseBootloadersBackToTheirApplication(String kind) throws Exception {
+		String dfuse = "\"functional\": {\"attributes\": \"0x0b\", \"detach_timeout\": 255, \"version\": \"0x011a\"}";
+		String port = attach(kind.equals("tinyusb") ? """
+				{"name": "tinyusb-dfu", "start_mode": "dfu", "runtime": {"pid": "0x00ac"},
+				 "dfu": {"pid": "0x00ad", "functional": {"attributes": "0x03"}},
+				 "behaviour": {"runtime_getstatus": "stall_getstate", "detach": "leave_at_once"}}
+				""" : """
+				{"name": "rom-leave", "start_mode": "dfu", "runtime": {"vid": "0x0483", "pid": "0x00ae", %s},
+				 "dfu": {"vid": "0x0483", "pid": "0x00af", %s, "alts": [{"name": "@Internal Flash  /0x08000000/04*016Kg"}]},
+				 "behaviour": {"dfuse_leave": "no_status"}}
+				""".formatted(dfuse, dfuse));
+		try {
+			StartApplication.Result back = new StartApplication(bench.service, ALLOWANCE, LIMIT).run(bench.boardAt(port),
+					new NullProgressMonitor());
+			assertEquals(DeviceMode.RUNTIME, back.board().mode());
+		} finally {
+			bench.events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
 	private static void assertRebootsToDfu(String spec) throws Exception {
 		String port = attach(spec);
 		try {

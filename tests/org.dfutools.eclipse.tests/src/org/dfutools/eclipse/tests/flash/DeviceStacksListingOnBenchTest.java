@@ -18,7 +18,6 @@ import org.dfutools.eclipse.core.descriptor.DfuInterface;
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceMode;
-import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.dfutools.eclipse.core.device.UsbId;
 import org.dfutools.eclipse.core.dfu.DetachResult;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
@@ -108,7 +107,7 @@ class DeviceStacksListingOnBenchTest {
 				""".formatted(flash));
 		try {
 			Board board = BENCH.get().boardAt(port);
-			assertFalse(board.device().hasProblem(DeviceProblem.Kind.NO_FUNCTIONAL_DESCRIPTOR), board.device().problems().toString());
+			assertEquals(List.of(), board.device().problems());
 			FunctionalDescriptor functional = board.device().functional().orElseThrow();
 			assertEquals(400, functional.detachTimeoutMs());
 			assertTrue(functional.isDfu10(), functional.toString());
