@@ -160,3 +160,13 @@ class DeviceStacksTest(BenchCase):
         ports = set(re.findall(r'path="(1-\d+)"', out))
         self.assertIn('Cannot open DFU device 1209:0070', out)
         self.assertEqual(len(ports), len(specs) - 1, out)
+
+    def test_a_device_that_cannot_be_made_leaves_no_port_behind(self):
+        bad = self.spec('bad.json', {'dfu': {'alts': [{'name': 'x', 'upload_file': self.path('missing.bin')}]}})
+        ctl = os.path.join(HERE, '..', 'usbsim-ctl')
+        out = self.usbsim('%s attach %s; %s list; %s attach %s' % (ctl, bad, ctl, ctl,
+                                                                  os.path.join(HERE, '..', 'examples', 'default.json')),
+                          extra=['--output-dir', self.tmp]).output
+        self.assertIn('No such file or directory', out)
+        self.assertNotIn('disconnected name=?', out)
+        self.assertIn('ok 1-2', out)                    # the port is free for the next board

@@ -278,7 +278,12 @@ class Bus:
                 number += 1
         port = Port(self, number)
         self.ports[number] = port
-        port.plug(make_device(port), speed)
+        try:
+            port.plug(make_device(port), speed)
+        except BaseException:
+            # A device that cannot be made (a bad spec, a missing file) leaves no port behind.
+            del self.ports[number]
+            raise
         return port
 
     def detach(self, name):
