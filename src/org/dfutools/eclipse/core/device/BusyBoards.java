@@ -104,10 +104,11 @@ public final class BusyBoards {
 		/** Shows what the operation does now. */
 		public void show(String status) {
 			synchronized (this) {
-				if (closed) {
+				Activity now = new Activity(holder, status);
+				// Unchanged is no change: listeners (the view's rows) hear only what is new.
+				if (closed || now.equals(work.put(boardId, now))) {
 					return;
 				}
-				work.put(boardId, new Activity(holder, status));
 			}
 			changed();
 		}

@@ -2,6 +2,7 @@ package org.dfutools.eclipse.core.dfuutil;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -16,9 +17,21 @@ import org.eclipse.osgi.util.NLS;
 public final class DfuUtilRunner {
 
 	private final DfuUtilConsole console;
+	private final Consumer<String> phaseStarted;
 
 	public DfuUtilRunner(DfuUtilConsole console) {
+		this(console, phase -> {
+			// the console and the monitor say it already
+		});
+	}
+
+	/**
+	 * {@code phaseStarted} hears each phase of dfu-util's progress bar ("Erase", "Download", "Upload") as it
+	 * starts, on the thread that reads the output: a DfuSe sector erase can take seconds, and the board's row says so.
+	 */
+	public DfuUtilRunner(DfuUtilConsole console, Consumer<String> phaseStarted) {
 		this.console = console;
+		this.phaseStarted = phaseStarted;
 	}
 
 	/**
@@ -96,6 +109,7 @@ public final class DfuUtilRunner {
 		public void progress(String newPhase, int newPercent, long newBytes) {
 			if (!newPhase.equals(phase)) {
 				shownStep = -1;
+				phaseStarted.accept(newPhase);
 			}
 			int step = newPercent / CONSOLE_STEP;
 			if (step > shownStep) {

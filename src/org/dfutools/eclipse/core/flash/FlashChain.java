@@ -120,7 +120,8 @@ public final class FlashChain {
 					long downloadStart = System.nanoTime();
 					DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, registry.boards(), settings.dfuUtilOptions(), checked,
 							!settings.verify());
-					DfuUtilRun written = runDfuUtil(download, board, progress.split(settings.verify() ? 40 : 65));
+					DfuUtilRun written = runDfuUtil(download, board, held, Messages.FlashChain_statusDownloading,
+							progress.split(settings.verify() ? 40 : 65));
 					steps.add(new FlashReport.Step(Messages.FlashChain_stepDownload, since(downloadStart)));
 					// When dfu-util failed as the board left DFU mode, the board's return decides.
 					Optional<DfuUtilRun> judgedByTheBoard = written.failedAsTheBoardLeft() ? Optional.of(written) : Optional.empty();
@@ -135,7 +136,7 @@ public final class FlashChain {
 						}
 						held.show(Messages.FlashChain_statusVerifying);
 						long verifyStart = System.nanoTime();
-						DfuUtilRun read = verify(dfuUtil, lastInDfu, settings, image, work.path(), progress.split(20));
+						DfuUtilRun read = verify(dfuUtil, lastInDfu, settings, image, work.path(), held, progress.split(20));
 						judgedByTheBoard = read.failedAsTheBoardLeft() ? Optional.of(read) : Optional.empty();
 						steps.add(new FlashReport.Step(Messages.FlashChain_stepVerify, since(verifyStart)));
 					}
@@ -213,11 +214,17 @@ public final class FlashChain {
 		}
 	}
 
-	private DfuUtilRun runDfuUtil(DfuUtilCommand command, Board board, IProgressMonitor monitor)
-			throws FlashException {
+	/** The row's status while dfu-util is in {@code phase}: "Erase" has its own, else the step's ({@code during}). */
+	private static String statusOf(String phase, String during) {
+		return "Erase".equals(phase) ? Messages.FlashChain_statusErasing : during; //$NON-NLS-1$
+	}
+
+	private DfuUtilRun runDfuUtil(DfuUtilCommand command, Board board, BusyBoards.Claim held, String during,
+			IProgressMonitor monitor) throws FlashException {
 		DfuUtilRun run;
 		try {
-			run = new DfuUtilRunner(console).run(command, tools.dfuUtilLimit(), monitor);
+			run = new DfuUtilRunner(console, phase -> held.show(statusOf(phase, during)))
+					.run(command, tools.dfuUtilLimit(), monitor);
 		} catch (DfuUtilException e) {
 			String message = withWhere(e.getMessage(), board);
 			throw e.isCancelled() ? FlashException.cancelled(message) : new FlashException(message, e);
@@ -233,13 +240,13 @@ public final class FlashChain {
 	}
 
 	private DfuUtilRun verify(Path dfuUtil, Board board, FlashSettings settings, FirmwareImage image, Path folder,
-			IProgressMonitor monitor) throws FlashException {
+			BusyBoards.Claim held, IProgressMonitor monitor) throws FlashException {
 		try {
 			// dfu-util refuses to overwrite a file with an upload: the target must not exist yet.
 			Path readBack = Files.createTempDirectory(folder, "read-back").resolve("read-back.bin"); //$NON-NLS-1$ //$NON-NLS-2$
 			DfuUtilRun run = runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, service.registry().boards(), settings.dfuUtilOptions(), readBack,
 					image.size()),
-					board, monitor);
+					board, held, Messages.FlashChain_statusVerifying, monitor);
 			byte[] read = Files.readAllBytes(readBack);
 			int mismatch = Arrays.mismatch(image.content(), 0, image.size(), read, 0, Math.min(read.length, image.size()));
 			if (read.length < image.size() || mismatch >= 0) {

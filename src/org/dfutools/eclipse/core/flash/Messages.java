@@ -43,6 +43,7 @@ final class Messages extends NLS {
 	public static String FlashChain_statusDetaching;
 	public static String FlashChain_statusDownloading;
 	public static String FlashChain_statusVerifying;
+	public static String FlashChain_statusErasing;
 	public static String FlashChain_statusReturning;
 	public static String FlashChain_busy;
 	public static String FlashChain_stepCheck;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.descriptor.DfuInterface;
@@ -148,9 +149,19 @@ class DeviceStacksListingOnBenchTest {
 			assertEquals(DeviceMode.DFUSE, board.mode());
 			assertEquals(List.of(), board.device().problems(), "protocol 0 is no problem for DfuSe");
 			byte[] image = Firmware.image(8 * 1024, 22);
+			List<String> statuses = new CopyOnWriteArrayList<>();
+			Runnable statusSeen = () -> statuses.add(BENCH.get().service.busyBoards().status(board.id()).orElse("free"));
+			BENCH.get().service.busyBoards().addListener(statusSeen);
 			long start = System.nanoTime();
-			Outcome outcome = launch(new BoardSelector(BoardSelector.Kind.SERIAL, "P0-C4"), image, "0", "0x08000000");
+			Outcome outcome;
+			try {
+				outcome = launch(new BoardSelector(BoardSelector.Kind.SERIAL, "P0-C4"), image, "0", "0x08000000");
+			} finally {
+				BENCH.get().service.busyBoards().removeListener(statusSeen);
+			}
 			long millis = (System.nanoTime() - start) / 1_000_000;
+			assertEquals(List.of("Flash: checking...", "Flashing...", "Flash: erasing...", "Flashing...", "free"),
+					changes(statuses), "the row while the sector is erased");
 			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + "\n" + outcome.output());
 			assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
 			assertTrue(millis >= 2500, "the erase was not waited for: " + millis + " ms");
@@ -202,6 +213,17 @@ class DeviceStacksListingOnBenchTest {
 		Path file = Files.write(folder.resolve("app-" + System.nanoTime() + ".bin"), image);
 		FlashConfiguration values = new FlashConfiguration(board, file.toString(), alt, address, "", "", false, "10", false);
 		return FlashLaunches.run(FlashLaunches.configuration("listing", values), new NullProgressMonitor(), LIMIT);
+	}
+
+	/** The statuses as the row changed, each once per change. */
+	private static List<String> changes(List<String> statuses) {
+		List<String> changes = new java.util.ArrayList<>();
+		for (String status : statuses) {
+			if (changes.isEmpty() || !changes.get(changes.size() - 1).equals(status)) {
+				changes.add(status);
+			}
+		}
+		return changes;
 	}
 
 	private static String attach(String spec) throws Exception {
