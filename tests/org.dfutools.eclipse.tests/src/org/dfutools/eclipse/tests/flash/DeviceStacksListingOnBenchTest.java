@@ -161,7 +161,7 @@ class DeviceStacksListingOnBenchTest {
 			}
 			long millis = (System.nanoTime() - start) / 1_000_000;
 			assertEquals(List.of("Flash: checking...", "Flashing...", "Flash: erasing...", "Flashing...", "free"),
-					changes(statuses), "the row while the sector is erased");
+					statuses, "the row while the sector is erased");
 			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + "\n" + outcome.output());
 			assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
 			assertTrue(millis >= 2500, "the erase was not waited for: " + millis + " ms");
@@ -213,17 +213,6 @@ class DeviceStacksListingOnBenchTest {
 		Path file = Files.write(folder.resolve("app-" + System.nanoTime() + ".bin"), image);
 		FlashConfiguration values = new FlashConfiguration(board, file.toString(), alt, address, "", "", false, "10", false);
 		return FlashLaunches.run(FlashLaunches.configuration("listing", values), new NullProgressMonitor(), LIMIT);
-	}
-
-	/** The statuses as the row changed, each once per change. */
-	private static List<String> changes(List<String> statuses) {
-		List<String> changes = new java.util.ArrayList<>();
-		for (String status : statuses) {
-			if (changes.isEmpty() || !changes.get(changes.size() - 1).equals(status)) {
-				changes.add(status);
-			}
-		}
-		return changes;
 	}
 
 	private static String attach(String spec) throws Exception {
