@@ -35,6 +35,20 @@ public record Board(String id, DfuDeviceRecord device, Optional<DfuDeviceRecord>
 		return new Board(id, newDevice, Optional.of(newDevice), sameKind ? dfuModeDevice : Optional.empty(), false);
 	}
 
+	/**
+	 * The same board back from a re-enumeration that an operation expected (a reboot into DFU mode, a flash): it is
+	 * certainly this board, so what it showed in the mode it left is kept even when this mode's ID differs from
+	 * the one remembered, which then belonged to a board that had the port before.
+	 */
+	Board backFromReenumeration(DfuDeviceRecord newDevice) {
+		boolean fromOtherMode = device.mode().isDfuMode() != newDevice.mode().isDfuMode();
+		if (!fromOtherMode) {
+			return withDevice(newDevice);
+		}
+		return newDevice.mode().isDfuMode() ? new Board(id, newDevice, runtimeDevice, Optional.of(newDevice), false)
+				: new Board(id, newDevice, Optional.of(newDevice), dfuModeDevice, false);
+	}
+
 	/** The same board off the bus, expected back: it keeps what was last read of it. */
 	Board offTheBus() {
 		return new Board(id, device, runtimeDevice, dfuModeDevice, true);

@@ -143,7 +143,7 @@ public final class DeviceRegistry implements DeviceSink {
 				if (occupant != null) {
 					// The board back from a re-enumeration, or the port's previous device left without our hearing of it.
 					boardByDeviceKey.values().remove(occupant.id());
-					board = occupant.withDevice(device);
+					board = occupant.reenumerating() ? occupant.backFromReenumeration(device) : occupant.withDevice(device);
 					event = new BoardEvent(BoardEvent.Kind.CHANGED, board);
 				} else {
 					Board returning = departedMatching(device);

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.dfutools.eclipse.core.DfuCore;
 
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.ui.launch.FlashConfigurations;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -32,8 +31,8 @@ public final class FlashFirmwareHandler extends AbstractHandler {
 		try {
 			Optional<ILaunchConfiguration> existing = FlashConfigurations.forBoard(board);
 			ILaunchConfiguration configuration = existing.isPresent() ? existing.get()
-					: FlashConfigurations.create(FlashConfigurations.nameFor(board),
-							BoardSelector.of(board, DfuCore.deviceService().registry().boards()), "").doSave(); //$NON-NLS-1$
+					: FlashConfigurations.createFor(FlashConfigurations.nameFor(board), board,
+							DfuCore.deviceService().registry().boards(), "").doSave(); //$NON-NLS-1$
 			DebugUITools.openLaunchConfigurationDialog(HandlerUtil.getActiveShellChecked(event), configuration,
 					IDebugUIConstants.ID_RUN_LAUNCH_GROUP, null);
 		} catch (CoreException e) {

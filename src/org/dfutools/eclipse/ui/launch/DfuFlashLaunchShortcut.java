@@ -10,7 +10,6 @@ import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbStatus;
-import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.Adapters;
@@ -63,8 +62,7 @@ public final class DfuFlashLaunchShortcut implements ILaunchShortcut {
 				return;
 			}
 			List<Board> attached = DfuCore.deviceService().registry().boards();
-			ILaunchConfiguration created = FlashConfigurations
-					.create(file.getName(), BoardSelector.of(board.get(), attached), firmware).doSave();
+			ILaunchConfiguration created = FlashConfigurations.createFor(file.getName(), board.get(), attached, firmware).doSave();
 			DebugUITools.launch(created, mode);
 		} catch (CoreException e) {
 			ErrorDialog.openError(PlatformUI.getWorkbench().getModalDialogShellProvider().getShell(),

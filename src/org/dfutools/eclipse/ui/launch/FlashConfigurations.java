@@ -35,11 +35,27 @@ public final class FlashConfigurations {
 	/** A new, unsaved configuration with a unique name, for a board (may be null) and a firmware path. */
 	public static ILaunchConfigurationWorkingCopy create(String name, BoardSelector board, String firmware)
 			throws CoreException {
+		return create(name, defaults(board, firmware));
+	}
+
+	/**
+	 * A new, unsaved configuration for {@code board}, one of the {@code attached} boards: identified as
+	 * {@link BoardSelector#of} says, and waiting for the application only when the board has been seen in run-time
+	 * mode. A board seen only in DFU mode (a ROM bootloader) may start an application without a DFU interface,
+	 * which would never be seen coming back.
+	 */
+	public static ILaunchConfigurationWorkingCopy createFor(String name, Board board, List<Board> attached, String firmware)
+			throws CoreException {
+		return create(name, defaults(BoardSelector.of(board, attached), firmware)
+				.withWaitForApplication(board.runtimeId().isPresent()));
+	}
+
+	private static ILaunchConfigurationWorkingCopy create(String name, FlashConfiguration values) throws CoreException {
 		ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
 		// Characters that cannot be in a configuration's file name become "_".
 		String safeName = name.replaceAll("[\\\\/:*?\"<>|@&\\p{Cntrl}]", "_"); //$NON-NLS-1$ //$NON-NLS-2$
 		ILaunchConfigurationWorkingCopy copy = type().newInstance(null, manager.generateLaunchConfigurationName(safeName));
-		FlashLaunchConfiguration.write(defaults(board, firmware), copy);
+		FlashLaunchConfiguration.write(values, copy);
 		return copy;
 	}
 

@@ -119,6 +119,26 @@ class DeviceRegistryTest {
 		assertEquals(id, registry.boards().get(0).id());
 	}
 
+	/**
+	 * A bootloader-only board left the port, an application board took it (and was paired with it: nothing tells
+	 * them apart), and is rebooted into DFU mode: its DFU-mode ID is not the one remembered, but the reboot was
+	 * expected, so it keeps the run-time identity it just showed.
+	 */
+	@Test
+	void anExpectedReenumerationKeepsWhatTheBoardShowedAlthoughTheRememberedIdWasAnotherBoards() {
+		registry.deviceArrived(Records.dfuMode("1-2", 5, 0x0df1, "ROM"));
+		registry.deviceLeft(Records.location("1-2", 5));
+		registry.deviceArrived(Records.runtime("1-2", 6, 0x00e6, "APP"));
+		String id = registry.boards().get(0).id();
+		try (DeviceRegistry.Reenumeration expected = registry.expectReenumeration(id)) {
+			registry.deviceLeft(Records.location("1-2", 6));
+			registry.deviceArrived(Records.dfuMode("1-2", 7, 0x00e7, "APP"));
+		}
+		Board board = registry.boards().get(0);
+		assertEquals(Optional.of(new UsbId(0x1209, 0x00e6)), board.runtimeId(), "the reboot lost the run-time identity");
+		assertEquals(Optional.of(new UsbId(0x1209, 0x00e7)), board.dfuId());
+	}
+
 	@Test
 	void anotherKindOfBoardOnTheSamePortForgetsTheOldOthersModeId() {
 		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, ""));

@@ -188,6 +188,38 @@ class DfuFlashDialogChecksTest {
 		}
 	}
 
+	/**
+	 * A configuration made for a board seen only in DFU mode (the STM32 ROM bootloader) does not wait for an
+	 * application it has never seen; one made for a run-time board does.
+	 */
+	@Test
+	void aNewConfigurationWaitsForTheApplicationOnlyWhenTheBoardHasShownOne() throws Exception {
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
+			String rom = bench.attachAndAwait("""
+					{"name": "rom", "runtime": null, "dfu": {"vid": "0x0483", "pid": "0xdf11", "serial": "FFFFFFFEFFFF",
+					  "functional": {"attributes": "0x0b", "version": "0x011a"}, "alts": [{"name": "@Internal Flash  /0x08000000/04*016Kg"}]}}
+					""", LIMIT);
+			String application = bench.attachAndAwait("""
+					{"name": "app", "runtime": {"pid": "0x00e8", "serial": "APP-E8"}, "dfu": {"pid": "0x00e9"}}
+					""", LIMIT);
+			try {
+				for (String port : List.of(rom, application)) {
+					Board listed = bench.boardAt(port);
+					// The ROM board as seen only in DFU mode: the registry may have paired its port with a board
+					// of an earlier test that left it.
+					Board board = port.equals(rom) ? new Board(listed.id(), listed.device(), Optional.empty(),
+							Optional.of(listed.device()), false) : listed;
+					ILaunchConfiguration made = FlashConfigurations.createFor(FlashConfigurations.nameFor(board), board,
+							bench.registry.boards(), "");
+					assertEquals(port.equals(application), FlashLaunchConfiguration.read(made).waitForApplication(), port);
+				}
+			} finally {
+				bench.events.detachAndAwaitRemoval(rom, LIMIT);
+				bench.events.detachAndAwaitRemoval(application, LIMIT);
+			}
+		}
+	}
+
 	@Test
 	void flashFirmwareReusesTheBoardsConfigurationAndNamesItAfterTheApplication() throws Exception {
 		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
