@@ -152,7 +152,8 @@ public final class FlashChain {
 						} else {
 							awaitDeparture(watch, lastInDfu, judgedByTheBoard.get(), progress.split(10));
 						}
-						steps.add(new FlashReport.Step(Messages.FlashChain_stepReturn, since(returnStart)));
+						steps.add(new FlashReport.Step(applicationKnown ? Messages.FlashChain_stepReturn : Messages.FlashChain_stepLeave,
+								since(returnStart)));
 					}
 					long bytes = written.bytes() > 0 ? written.bytes() : image.size();
 					return new FlashReport(before, after, bytes, settings.verify(), steps, since(start));

@@ -51,6 +51,7 @@ final class Messages extends NLS {
 	public static String FlashChain_stepDownload;
 	public static String FlashChain_stepVerify;
 	public static String FlashChain_stepReturn;
+	public static String FlashChain_stepLeave;
 	public static String FlashChain_dfuUtil;
 	public static String FlashChain_cancelled;
 	public static String FlashChain_cancelledBeforeBoard;

@@ -203,6 +203,8 @@ class DeviceStacksListingOnBenchTest {
 			assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(first), image.length));
 			assertEquals(0, Files.size(second), "the other board was written");
 			assertFalse(outcome.output().contains("-S ,FFFFFFFEFFFF"), outcome.output());
+			assertTrue(outcome.output().contains("the board left DFU mode") && outcome.output().contains("Leave DFU mode"),
+					outcome.output());
 		} finally {
 			UsbBench.detach(portA);
 			UsbBench.detach(portB);
