@@ -13,6 +13,32 @@ final class Messages extends NLS {
 	public static String Firmware_copyFailed;
 	public static String Firmware_idMismatch;
 	public static String Firmware_noReader;
+	public static String Firmware_beyond4GiB;
+	public static String Firmware_overlap;
+	public static String Firmware_noData;
+	public static String Elf_bad;
+	public static String Elf_notElf;
+	public static String Elf_badClass;
+	public static String Elf_badByteOrder;
+	public static String Elf_truncatedHeader;
+	public static String Elf_badHeaderSize;
+	public static String Elf_tableBeyondFile;
+	public static String Elf_segmentBeyondFile;
+	public static String Elf_programHeader;
+	public static String Record_bad;
+	public static String Record_line;
+	public static String Record_badStart;
+	public static String Record_oddDigits;
+	public static String Record_notHex;
+	public static String Record_badChecksum;
+	public static String Hex_badLength;
+	public static String Hex_badType;
+	public static String Hex_badDataLength;
+	public static String Hex_noEnd;
+	public static String Srec_badCount;
+	public static String Srec_badType;
+	public static String Srec_badRecordCount;
+	public static String Srec_noEnd;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -1,0 +1,21 @@
+package org.dfutools.eclipse.core.firmware;
+
+/**
+ * Bytes to be written from one address on.
+ *
+ * @param address where the first byte goes
+ * @param data    the bytes, in address order
+ */
+public record Segment(long address, byte[] data) {
+
+	/** The address after the last byte. */
+	public long end() {
+		return address + data.length;
+	}
+
+	/** The segment as a person reads it: {@code 0x08000000-0x0800FFFF (65536 bytes)}. */
+	public String range() {
+		return String.format("0x%08X-0x%08X (%d bytes)", Long.valueOf(address), Long.valueOf(end() - 1), //$NON-NLS-1$
+				Integer.valueOf(data.length));
+	}
+}
