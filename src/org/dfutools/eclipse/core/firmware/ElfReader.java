@@ -14,9 +14,8 @@ import org.eclipse.osgi.util.NLS;
  * {@code AT>} puts initialised data (in flash) apart from where it runs (in RAM). Sections and symbols are not
  * read: the program headers are what a loader writes.
  */
-final class ElfReader {
+final class ElfReader extends SegmentReader {
 
-	static final Set<String> EXTENSIONS = Set.of("elf", "axf"); //$NON-NLS-1$ //$NON-NLS-2$
 
 	private static final int PT_LOAD = 1;
 	private static final int CLASS_32 = 1;
@@ -28,10 +27,12 @@ final class ElfReader {
 	private static final int PROGRAM_HEADER_32 = 32;
 	private static final int PROGRAM_HEADER_64 = 56;
 
-	private ElfReader() {
+	ElfReader() {
+		super(Set.of("elf", "axf")); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
-	static AddressedImage read(Path file, byte[] content) throws FirmwareException {
+	@Override
+	AddressedImage segments(Path file, byte[] content) throws FirmwareException {
 		if (content.length < 16 || content[0] != 0x7F || content[1] != 'E' || content[2] != 'L' || content[3] != 'F') {
 			throw bad(file, 0, Messages.Elf_notElf);
 		}

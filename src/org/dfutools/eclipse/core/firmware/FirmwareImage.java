@@ -9,13 +9,53 @@ import org.dfutools.eclipse.core.device.UsbId;
 import org.eclipse.osgi.util.NLS;
 
 /**
- * A firmware file as the chain checked it before touching the board: its bytes, its DFU suffix (intact)
- * when it has one, and whether it is a DfuSe container (.dfu with its own target addresses).
+ * A firmware file as the chain checked it before touching the board: the bytes dfu-util is given, the DFU suffix
+ * (intact) when they have one, and whether they are a DfuSe container (.dfu with its own target addresses). A
+ * build output (ELF, Intel HEX, S-record) is read into its segments first ({@link #segments()}); its bytes for
+ * dfu-util depend on the board and are made by {@link #forPlainDfu()} or {@link #forDfuSe}.
  *
- * @param content the whole file as it was read and checked; dfu-util writes its first {@link #size()}
- *                bytes (the file without its suffix)
+ * @param content  the bytes as they were read and checked; dfu-util writes the first {@link #size()} bytes (the
+ *                 file without its suffix); empty for a build output until it is made for a board
+ * @param segments what a build output asks to be written where; empty for a .bin or .dfu file
  */
-public record FirmwareImage(Path file, byte[] content, Optional<DfuSuffix> suffix, boolean dfuSeContainer) {
+public record FirmwareImage(Path file, byte[] content, Optional<DfuSuffix> suffix, boolean dfuSeContainer,
+		Optional<AddressedImage> segments) {
+
+	/** A .bin or .dfu file: its bytes are what dfu-util writes. */
+	public FirmwareImage(Path file, byte[] content, Optional<DfuSuffix> suffix, boolean dfuSeContainer) {
+		this(file, content, suffix, dfuSeContainer, Optional.empty());
+	}
+
+	/** A build output, read into its segments: its bytes are made once the board is known. */
+	static FirmwareImage ofSegments(Path file, AddressedImage segments) {
+		return new FirmwareImage(file, new byte[0], Optional.empty(), false, Optional.of(segments));
+	}
+
+	/** Whether this is a build output whose bytes for dfu-util are not made yet. */
+	public boolean needsBoard() {
+		return segments.isPresent() && content.length == 0;
+	}
+
+	/**
+	 * The build output for a plain DFU bootloader: its segments laid out from the lowest address, gaps 0xFF, in a
+	 * .bin of the file's name. Refused when a gap is larger than a mebibyte (RAM sections in an ELF).
+	 */
+	public FirmwareImage forPlainDfu() throws FirmwareException {
+		AddressedImage image = segments.orElseThrow();
+		return new FirmwareImage(renamed(".bin"), PlainLayout.of(file, image), Optional.empty(), false, segments); //$NON-NLS-1$
+	}
+
+	/** The build output for a DfuSe bootloader: a DfuSe .dfu file for this alt setting and DFU-mode IDs. */
+	public FirmwareImage forDfuSe(int alt, String targetName, UsbId dfuModeId) {
+		byte[] container = DfuSeFile.of(segments.orElseThrow(), alt, targetName, dfuModeId.vendorId(), dfuModeId.productId());
+		return new FirmwareImage(renamed(".dfu"), container, DfuSuffixReader.parse(container), true, segments); //$NON-NLS-1$
+	}
+
+	private Path renamed(String extension) {
+		String name = file.getFileName().toString();
+		Path renamed = Path.of(name + extension);
+		return file.getParent() == null ? renamed : file.getParent().resolve(renamed);
+	}
 
 	/**
 	 * Writes the checked bytes into {@code folder} under the file's own name, for dfu-util to read: what

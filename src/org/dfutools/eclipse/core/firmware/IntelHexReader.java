@@ -11,9 +11,8 @@ import org.eclipse.osgi.util.NLS;
  * records, and the start address records (the entry point). Every record's checksum is checked; a file without
  * its end-of-file record is taken as cut short.
  */
-final class IntelHexReader {
+final class IntelHexReader extends SegmentReader {
 
-	static final Set<String> EXTENSIONS = Set.of("hex", "ihex"); //$NON-NLS-1$ //$NON-NLS-2$
 
 	private static final int DATA = 0;
 	private static final int END_OF_FILE = 1;
@@ -22,10 +21,12 @@ final class IntelHexReader {
 	private static final int EXTENDED_LINEAR = 4;
 	private static final int START_LINEAR = 5;
 
-	private IntelHexReader() {
+	IntelHexReader() {
+		super(Set.of("hex", "ihex")); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
-	static AddressedImage read(Path file, byte[] content) throws FirmwareException {
+	@Override
+	AddressedImage segments(Path file, byte[] content) throws FirmwareException {
 		SegmentCollector segments = new SegmentCollector(file);
 		String[] lines = RecordText.lines(content);
 		long base = 0;

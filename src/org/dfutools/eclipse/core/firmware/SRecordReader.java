@@ -11,14 +11,15 @@ import org.eclipse.osgi.util.NLS;
  * addresses, the S5/S6 record counts (checked against the data records), and the S7/S8/S9 termination with the
  * entry point. Every checksum is checked; a file without its termination record is taken as cut short.
  */
-final class SRecordReader {
+final class SRecordReader extends SegmentReader {
 
-	static final Set<String> EXTENSIONS = Set.of("srec", "s19", "s28", "s37"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 
-	private SRecordReader() {
+	SRecordReader() {
+		super(Set.of("srec", "s19", "s28", "s37")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 	}
 
-	static AddressedImage read(Path file, byte[] content) throws FirmwareException {
+	@Override
+	AddressedImage segments(Path file, byte[] content) throws FirmwareException {
 		SegmentCollector segments = new SegmentCollector(file);
 		String[] lines = RecordText.lines(content);
 		long dataRecords = 0;

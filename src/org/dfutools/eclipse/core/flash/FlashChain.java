@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.dfutools.eclipse.core.firmware.FirmwareImage;
+import org.dfutools.eclipse.core.firmware.Segment;
+import org.dfutools.eclipse.core.firmware.AddressedImage;
 import org.dfutools.eclipse.core.firmware.FirmwareException;
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
@@ -89,7 +92,8 @@ public final class FlashChain {
 		Board before = settings.board().select(registry.boards());
 		target = before;
 		info(NLS.bind(Messages.FlashChain_board, describe(before)));
-		info(NLS.bind(Messages.FlashChain_firmware, image.file(), Integer.valueOf(image.size())));
+		info(NLS.bind(Messages.FlashChain_firmware, image.file(),
+				Long.valueOf(image.segments().map(AddressedImage::bytes).orElse(Long.valueOf(image.size())).longValue())));
 		// What would fail once the board is in DFU mode fails now, as far as the board is known.
 		FlashChecks.check(settings, image, before);
 		return service.busyBoards().whileHolding(before.id(), Messages.FlashChain_activity,
@@ -97,9 +101,6 @@ public final class FlashChain {
 			// From here on every reset is expected: the board keeps its row while it re-enumerates.
 			try (WorkFolder work = WorkFolder.create();
 					DeviceRegistry.Reenumeration expected = registry.expectReenumeration(before.id())) {
-				// What dfu-util reads is what was checked, whatever happens to the file from now on.
-				Path checked = firmware(() -> image.copyInto(work.path()));
-				info(NLS.bind(Messages.FlashChain_writingCopy, checked));
 				steps.add(new FlashReport.Step(Messages.FlashChain_stepCheck, since(start)));
 				progress.worked(2);
 
@@ -113,6 +114,11 @@ public final class FlashChain {
 				}
 				progress.setWorkRemaining(75);
 				checkInDfuMode(settings, image, board, board != before, held, progress);
+				// What dfu-util reads is what was checked, whatever happens to the file from now on.
+				FirmwareImage written = FlashChecks.prepare(settings, image, board);
+				image.segments().ifPresent(segments -> info(describeSegments(written, segments)));
+				Path checked = firmware(() -> written.copyInto(work.path()));
+				info(NLS.bind(Messages.FlashChain_writingCopy, checked));
 
 				// 3. dfu-util, then 4. the application's return, watched from before the last run.
 				try (BoardWatch watch = new BoardWatch(service, board.id())) {
@@ -120,23 +126,23 @@ public final class FlashChain {
 					long downloadStart = System.nanoTime();
 					DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, registry.boards(), settings.dfuUtilOptions(), checked,
 							!settings.verify());
-					DfuUtilRun written = runDfuUtil(download, board, held, Messages.FlashChain_statusDownloading,
+					DfuUtilRun downloaded = runDfuUtil(download, board, held, Messages.FlashChain_statusDownloading,
 							progress.split(settings.verify() ? 40 : 65));
 					steps.add(new FlashReport.Step(Messages.FlashChain_stepDownload, since(downloadStart)));
 					// When dfu-util failed as the board left DFU mode, the board's return decides.
-					Optional<DfuUtilRun> judgedByTheBoard = written.failedAsTheBoardLeft() ? Optional.of(written) : Optional.empty();
+					Optional<DfuUtilRun> judgedByTheBoard = downloaded.failedAsTheBoardLeft() ? Optional.of(downloaded) : Optional.empty();
 					Board lastInDfu = board;
 					if (settings.verify()) {
 						if (judgedByTheBoard.isPresent()) {
 							// It left DFU mode as the download ended (not manifestation-tolerant): back in to read it.
 							Board back = awaitApplication(watch, board, settings.applicationTimeout(), judgedByTheBoard, progress.split(3));
-							info(NLS.bind(Messages.FlashChain_backIntoDfuToVerify, Integer.valueOf(written.exitStatus())));
+							info(NLS.bind(Messages.FlashChain_backIntoDfuToVerify, Integer.valueOf(downloaded.exitStatus())));
 							held.show(Messages.FlashChain_statusDetaching);
 							lastInDfu = rebootToDfu(held, back, progress.split(2));
 						}
 						held.show(Messages.FlashChain_statusVerifying);
 						long verifyStart = System.nanoTime();
-						DfuUtilRun read = verify(dfuUtil, lastInDfu, settings, image, work.path(), held, progress.split(20));
+						DfuUtilRun read = verify(dfuUtil, lastInDfu, settings, written, work.path(), held, progress.split(20));
 						judgedByTheBoard = read.failedAsTheBoardLeft() ? Optional.of(read) : Optional.empty();
 						steps.add(new FlashReport.Step(Messages.FlashChain_stepVerify, since(verifyStart)));
 					}
@@ -155,7 +161,7 @@ public final class FlashChain {
 						steps.add(new FlashReport.Step(applicationKnown ? Messages.FlashChain_stepReturn : Messages.FlashChain_stepLeave,
 								since(returnStart)));
 					}
-					long bytes = written.bytes() > 0 ? written.bytes() : image.size();
+					long bytes = downloaded.bytes() > 0 ? downloaded.bytes() : written.size();
 					return new FlashReport(before, after, bytes, settings.verify(), steps, since(start));
 				}
 			}
@@ -344,6 +350,17 @@ public final class FlashChain {
 						+ whereIs(board), e);
 			}
 		}
+	}
+
+	/** What a build output holds, and how it is written to this board. */
+	private static String describeSegments(FirmwareImage written, AddressedImage segments) {
+		String ranges = segments.segments().stream().map(Segment::range).collect(Collectors.joining(", ")); //$NON-NLS-1$
+		String entry = segments.entryPoint().isPresent() ? String.format("0x%08X", Long.valueOf(segments.entryPoint().getAsLong())) //$NON-NLS-1$
+				: Messages.FlashChain_noEntryPoint;
+		String how = written.dfuSeContainer() ? Messages.FlashChain_asDfuSeFile
+				: NLS.bind(Messages.FlashChain_asPlainImage, String.format("0x%08X", Long.valueOf(segments.lowest())), //$NON-NLS-1$
+						Integer.valueOf(written.size()));
+		return NLS.bind(Messages.FlashChain_segments, new Object[] { ranges, entry, how });
 	}
 
 	/** dfu-util's last error line in quotes, or that it printed none. */

@@ -3,9 +3,15 @@ package org.dfutools.eclipse.core.flash;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import org.dfutools.eclipse.core.firmware.FirmwareImage;
+import org.dfutools.eclipse.core.device.UsbId;
+import org.dfutools.eclipse.core.firmware.Segment;
+import org.dfutools.eclipse.core.firmware.DfuSuffix;
+import org.dfutools.eclipse.core.firmware.AddressedImage;
+import org.dfutools.eclipse.core.descriptor.DfuSeMemoryLayout;
 import org.dfutools.eclipse.core.firmware.FirmwareException;
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.descriptor.DfuInterface;
@@ -45,15 +51,94 @@ public final class FlashChecks {
 				throw new FlashException(NLS.bind(Messages.FlashChecks_containerNotDfuSe, image.file().getFileName(), name));
 			}
 		}
-		if (dfuSe.equals(Optional.of(Boolean.TRUE)) && settings.dfuseAddress().isEmpty() && !image.dfuSeContainer()) {
+		boolean segments = image.segments().isPresent();
+		if (dfuSe.equals(Optional.of(Boolean.TRUE)) && settings.dfuseAddress().isEmpty() && !image.dfuSeContainer() && !segments) {
 			throw new FlashException(NLS.bind(Messages.FlashChecks_dfuSeNeedsAddress, name));
 		}
 		if (dfuMode.isPresent()) {
 			checkAlt(settings.alt(), dfuMode.get(), name);
 		}
+		if (segments) {
+			// Refused as writing would refuse it, but before the board is touched.
+			prepare(settings, image, board);
+		}
 		if (settings.verify()) {
 			checkVerifiable(settings, image, board, dfuSe);
 		}
+	}
+
+	/**
+	 * The bytes dfu-util is given for this board: a .bin or .dfu file as it is; a build output as a DfuSe file for
+	 * the alt setting, its segments checked against the alt's memory layout, on a DfuSe board, or laid out from its
+	 * lowest address on a plain DFU board. A build output for a board whose kind is not known yet is returned as it
+	 * is (it is prepared again once the board is in DFU mode).
+	 */
+	public static FirmwareImage prepare(FlashSettings settings, FirmwareImage image, Board board) throws FlashException {
+		if (image.segments().isEmpty()) {
+			return image;
+		}
+		AddressedImage segments = image.segments().get();
+		Optional<Boolean> dfuSe = speaksDfuSe(board);
+		String name = board.device().displayName();
+		try {
+			if (dfuSe.equals(Optional.of(Boolean.FALSE))) {
+				return image.forPlainDfu();
+			}
+			if (dfuSe.isEmpty()) {
+				return image;
+			}
+			OptionalLong address = settings.dfuseAddress();
+			if (address.isPresent() && address.getAsLong() != segments.lowest()) {
+				throw new FlashException(NLS.bind(Messages.FlashChecks_addressNotLowest, new Object[] { image.file().getFileName(),
+						hex(segments.lowest()), hex(address.getAsLong()) }));
+			}
+			Optional<DfuDeviceRecord> dfuMode = board.dfuModeDevice();
+			Optional<AltSetting> alt = dfuMode.flatMap(device -> altFor(settings.alt(), device));
+			if (alt.isPresent()) {
+				checkLayout(image, segments, alt.get(), dfuModeAlts(dfuMode.get()), name);
+			}
+			int number = alt.map(AltSetting::alternateSetting).orElse(settings.alt().matches("\\d+") ? Integer.parseInt(settings.alt()) : 0); //$NON-NLS-1$
+			String target = alt.map(AltSetting::name).filter(text -> text != null).orElse(""); //$NON-NLS-1$
+			UsbId id = board.dfuId().orElse(new UsbId(DfuSuffix.ANY, DfuSuffix.ANY));
+			return image.forDfuSe(number, target, id);
+		} catch (FirmwareException e) {
+			throw new FlashException(e.getMessage(), e);
+		}
+	}
+
+	/** Every segment in writable sectors of the alt; a segment that another alt's memory holds names that alt. */
+	private static void checkLayout(FirmwareImage image, AddressedImage segments, AltSetting alt, List<AltSetting> alts,
+			String name) throws FlashException {
+		Optional<DfuSeMemoryLayout> layout = DfuSeMemoryLayout.parse(alt.name());
+		if (layout.isEmpty()) {
+			return;
+		}
+		for (Segment segment : segments.segments()) {
+			Optional<Long> outside = layout.get().firstUnwritable(segment.address(), segment.end());
+			if (outside.isEmpty()) {
+				continue;
+			}
+			Optional<AltSetting> other = alts.stream().filter(setting -> setting.alternateSetting() != alt.alternateSetting())
+					.filter(setting -> DfuSeMemoryLayout.parse(setting.name())
+							.map(l -> l.firstUnwritable(segment.address(), segment.end()).isEmpty()).orElse(false))
+					.findFirst();
+			if (other.isPresent()) {
+				throw new FlashException(NLS.bind(Messages.FlashChecks_segmentInOtherAlt, new Object[] { image.file().getFileName(),
+						segment.range(), describe(other.get()), describe(alt) }));
+			}
+			throw new FlashException(NLS.bind(Messages.FlashChecks_segmentOutsideLayout, new Object[] { image.file().getFileName(),
+					segment.range(), hex(outside.get().longValue()), name, describe(alt) }));
+		}
+	}
+
+	/** The alt setting {@code -a} names (a number or a name) among the DFU mode's, if it is there. */
+	private static Optional<AltSetting> altFor(String alt, DfuDeviceRecord dfuMode) {
+		return dfuModeAlts(dfuMode).stream().filter(setting -> alt.matches("\\d+") //$NON-NLS-1$
+				? setting.alternateSetting() == Integer.parseInt(alt) : alt.equals(setting.name())).findFirst();
+	}
+
+	private static String hex(long address) {
+		return String.format("0x%08X", Long.valueOf(address)); //$NON-NLS-1$
 	}
 
 	/**
@@ -101,10 +186,13 @@ public final class FlashChecks {
 		if (!canUpload) {
 			throw new FlashException(NLS.bind(Messages.FlashChecks_cannotUpload, name));
 		}
+		if (image.segments().isPresent() && !Objects.equals(dfuSe, Optional.of(Boolean.FALSE))) {
+			throw new FlashException(Messages.FlashChecks_cannotVerifySegments);
+		}
 		if (image.dfuSeContainer()) {
 			throw new FlashException(Messages.FlashChecks_cannotVerifyContainer);
 		}
-		if (Objects.equals(dfuSe, Optional.of(Boolean.TRUE)) && settings.dfuseAddress().isEmpty()) {
+		if (Objects.equals(dfuSe, Optional.of(Boolean.TRUE)) && settings.dfuseAddress().isEmpty() && image.segments().isEmpty()) {
 			throw new FlashException(NLS.bind(Messages.FlashChecks_dfuSeNeedsAddress, name));
 		}
 	}

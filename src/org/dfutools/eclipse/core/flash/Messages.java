@@ -64,6 +64,10 @@ final class Messages extends NLS {
 	public static String FlashChain_judgedByTheBoard;
 	public static String FlashChain_leftButNotBack;
 	public static String FlashChain_noErrorLine;
+	public static String FlashChain_segments;
+	public static String FlashChain_noEntryPoint;
+	public static String FlashChain_asDfuSeFile;
+	public static String FlashChain_asPlainImage;
 	public static String FlashChain_leftNot;
 	public static String FlashChain_judgedByDeparture;
 	public static String FlashChain_backIntoDfuToVerify;
@@ -83,6 +87,10 @@ final class Messages extends NLS {
 	public static String FlashChecks_dfuSeNeedsAddress;
 	public static String FlashChecks_cannotUpload;
 	public static String FlashChecks_cannotVerifyContainer;
+	public static String FlashChecks_addressNotLowest;
+	public static String FlashChecks_segmentInOtherAlt;
+	public static String FlashChecks_segmentOutsideLayout;
+	public static String FlashChecks_cannotVerifySegments;
 	public static String FlashChain_leftInDfu;
 	public static String FlashChain_returningUnwritten;
 	public static String FlashChain_returnedUnwritten;
