@@ -13,9 +13,18 @@ import java.util.Optional;
  *                       settings), if it has been seen
  * @param reenumerating  off the bus between two modes, expected back (see
  *                       {@link DeviceRegistry#expectReenumeration(String)})
+ * @param otherModeGuessed what is known of the mode the board is not in came from a guess: the board arrived
+ *                       unannounced, in a mode not seen on it before, on the port another board had left (the
+ *                       same board re-plugged with its boot button held, or another board). It is shown, but no
+ *                       check refuses a flash on it; an operation that sees the board change mode confirms it.
  */
 public record Board(String id, DfuDeviceRecord device, Optional<DfuDeviceRecord> runtimeDevice,
-		Optional<DfuDeviceRecord> dfuModeDevice, boolean reenumerating) {
+		Optional<DfuDeviceRecord> dfuModeDevice, boolean reenumerating, boolean otherModeGuessed) {
+
+	public Board(String id, DfuDeviceRecord device, Optional<DfuDeviceRecord> runtimeDevice,
+			Optional<DfuDeviceRecord> dfuModeDevice, boolean reenumerating) {
+		this(id, device, runtimeDevice, dfuModeDevice, reenumerating, false);
+	}
 
 	static Board first(String id, DfuDeviceRecord device) {
 		return new Board(id, device, Optional.empty(), Optional.empty(), false).withDevice(device);
@@ -27,12 +36,16 @@ public record Board(String id, DfuDeviceRecord device, Optional<DfuDeviceRecord>
 	 * the other mode belongs to the board that left.
 	 */
 	Board withDevice(DfuDeviceRecord newDevice) {
-		if (newDevice.mode().isDfuMode()) {
-			boolean sameKind = dfuId().isEmpty() || dfuId().equals(Optional.of(newDevice.id()));
-			return new Board(id, newDevice, sameKind ? runtimeDevice : Optional.empty(), Optional.of(newDevice), false);
-		}
-		boolean sameKind = runtimeId().isEmpty() || runtimeId().equals(Optional.of(newDevice.id()));
-		return new Board(id, newDevice, Optional.of(newDevice), sameKind ? dfuModeDevice : Optional.empty(), false);
+		boolean toDfu = newDevice.mode().isDfuMode();
+		Optional<UsbId> known = toDfu ? dfuId() : runtimeId();
+		Optional<DfuDeviceRecord> other = toDfu ? runtimeDevice : dfuModeDevice;
+		boolean sameMode = device.mode().isDfuMode() == toDfu;
+		boolean confirmed = known.equals(Optional.of(newDevice.id()));
+		Optional<DfuDeviceRecord> kept = known.isEmpty() || confirmed ? other : Optional.empty();
+		// First seen in this mode, with the other mode's record kept: a guess, unless it is a re-read of this device.
+		boolean guessed = kept.isPresent() && (sameMode ? otherModeGuessed : !confirmed);
+		return toDfu ? new Board(id, newDevice, kept, Optional.of(newDevice), false, guessed)
+				: new Board(id, newDevice, Optional.of(newDevice), kept, false, guessed);
 	}
 
 	/**
@@ -45,13 +58,26 @@ public record Board(String id, DfuDeviceRecord device, Optional<DfuDeviceRecord>
 		if (!fromOtherMode) {
 			return withDevice(newDevice);
 		}
-		return newDevice.mode().isDfuMode() ? new Board(id, newDevice, runtimeDevice, Optional.of(newDevice), false)
-				: new Board(id, newDevice, Optional.of(newDevice), dfuModeDevice, false);
+		return newDevice.mode().isDfuMode() ? new Board(id, newDevice, runtimeDevice, Optional.of(newDevice), false, false)
+				: new Board(id, newDevice, Optional.of(newDevice), dfuModeDevice, false, false);
 	}
 
 	/** The same board off the bus, expected back: it keeps what was last read of it. */
 	Board offTheBus() {
-		return new Board(id, device, runtimeDevice, dfuModeDevice, true);
+		return new Board(id, device, runtimeDevice, dfuModeDevice, true, otherModeGuessed);
+	}
+
+	/** The run-time mode as decisions may use it: what was seen of it, unless it is a guess made in DFU mode. */
+	public Optional<DfuDeviceRecord> knownRuntime() {
+		return otherModeGuessed && device.mode().isDfuMode() ? Optional.empty() : runtimeDevice;
+	}
+
+	/**
+	 * The DFU mode as the checks before the board is touched may use it: what was seen of it, unless it came with
+	 * a guess (see {@link #otherModeGuessed()}) and the board is not in DFU mode now.
+	 */
+	public Optional<DfuDeviceRecord> knownDfuMode() {
+		return otherModeGuessed && !device.mode().isDfuMode() ? Optional.empty() : dfuModeDevice;
 	}
 
 	/** The VID:PID seen in run-time mode, if it has been seen. */

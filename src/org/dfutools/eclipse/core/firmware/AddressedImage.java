@@ -2,6 +2,9 @@ package org.dfutools.eclipse.core.firmware;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+import org.eclipse.osgi.util.NLS;
 
 /**
  * What a build output (ELF, Intel HEX, S-record) asks to be written where: segments in address order, none
@@ -21,6 +24,14 @@ public record AddressedImage(List<Segment> segments, OptionalLong entryPoint) {
 	/** The address after the last byte. */
 	public long end() {
 		return segments.get(segments.size() - 1).end();
+	}
+
+	/** The segments and the entry point, as a person reads them: {@code 0x08000000-0x08000057 (88 bytes), ...; entry point 0x08000011}. */
+	public String describe() {
+		String ranges = segments.stream().map(Segment::range).collect(Collectors.joining(", ")); //$NON-NLS-1$
+		return entryPoint.isPresent()
+				? NLS.bind(Messages.Firmware_segmentsAndEntry, ranges, String.format("0x%08X", Long.valueOf(entryPoint.getAsLong()))) //$NON-NLS-1$
+				: NLS.bind(Messages.Firmware_segmentsOnly, ranges);
 	}
 
 	/** The bytes the segments hold, without the gaps between them. */

@@ -13,6 +13,8 @@ final class Messages extends NLS {
 	public static String Firmware_copyFailed;
 	public static String Firmware_idMismatch;
 	public static String Firmware_noReader;
+	public static String Firmware_segmentsAndEntry;
+	public static String Firmware_segmentsOnly;
 	public static String Firmware_gapTooLarge;
 	public static String Firmware_layoutTooLarge;
 	public static String Firmware_beyond4GiB;

@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.dfutools.eclipse.core.firmware.FirmwareImage;
-import org.dfutools.eclipse.core.firmware.Segment;
 import org.dfutools.eclipse.core.firmware.AddressedImage;
 import org.dfutools.eclipse.core.firmware.FirmwareException;
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
@@ -148,7 +146,7 @@ public final class FlashChain {
 					}
 					Optional<Board> after = Optional.empty();
 					// A board never seen in run-time mode may start an application without DFU: then leaving is all it shows.
-					boolean applicationKnown = settings.waitForApplication() || lastInDfu.runtimeId().isPresent();
+					boolean applicationKnown = settings.waitForApplication() || lastInDfu.knownRuntime().isPresent();
 					if (applicationKnown || judgedByTheBoard.isPresent()) {
 						held.show(Messages.FlashChain_statusReturning);
 						long returnStart = System.nanoTime();
@@ -161,7 +159,9 @@ public final class FlashChain {
 						steps.add(new FlashReport.Step(applicationKnown ? Messages.FlashChain_stepReturn : Messages.FlashChain_stepLeave,
 								since(returnStart)));
 					}
-					long bytes = downloaded.bytes() > 0 ? downloaded.bytes() : written.size();
+					// dfu-util's progress counts one DfuSe element at a time: a build output's bytes are its segments'.
+					long bytes = written.segments().map(AddressedImage::bytes)
+							.orElse(Long.valueOf(downloaded.bytes() > 0 ? downloaded.bytes() : written.size())).longValue();
 					return new FlashReport(before, after, bytes, settings.verify(), steps, since(start));
 				}
 			}
@@ -354,13 +354,10 @@ public final class FlashChain {
 
 	/** What a build output holds, and how it is written to this board. */
 	private static String describeSegments(FirmwareImage written, AddressedImage segments) {
-		String ranges = segments.segments().stream().map(Segment::range).collect(Collectors.joining(", ")); //$NON-NLS-1$
-		String entry = segments.entryPoint().isPresent() ? String.format("0x%08X", Long.valueOf(segments.entryPoint().getAsLong())) //$NON-NLS-1$
-				: Messages.FlashChain_noEntryPoint;
 		String how = written.dfuSeContainer() ? Messages.FlashChain_asDfuSeFile
 				: NLS.bind(Messages.FlashChain_asPlainImage, String.format("0x%08X", Long.valueOf(segments.lowest())), //$NON-NLS-1$
 						Integer.valueOf(written.size()));
-		return NLS.bind(Messages.FlashChain_segments, new Object[] { ranges, entry, how });
+		return NLS.bind(Messages.FlashChain_segments, segments.describe(), how);
 	}
 
 	/** dfu-util's last error line in quotes, or that it printed none. */

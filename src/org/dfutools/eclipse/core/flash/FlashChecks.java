@@ -34,10 +34,10 @@ public final class FlashChecks {
 	/** Throws with the message for the user at the first check that fails. */
 	public static void check(FlashSettings settings, FirmwareImage image, Board board) throws FlashException {
 		String name = board.device().displayName();
-		Optional<DfuDeviceRecord> dfuMode = board.dfuModeDevice();
-		if (board.dfuId().isPresent()) {
+		Optional<DfuDeviceRecord> dfuMode = board.knownDfuMode();
+		if (dfuMode.isPresent()) {
 			try {
-				image.checkFor(board.dfuId().get(), name);
+				image.checkFor(dfuMode.get().id(), name);
 			} catch (FirmwareException e) {
 				throw new FlashException(e.getMessage(), e);
 			}
@@ -92,14 +92,14 @@ public final class FlashChecks {
 				throw new FlashException(NLS.bind(Messages.FlashChecks_addressNotLowest, new Object[] { image.file().getFileName(),
 						hex(segments.lowest()), hex(address.getAsLong()) }));
 			}
-			Optional<DfuDeviceRecord> dfuMode = board.dfuModeDevice();
+			Optional<DfuDeviceRecord> dfuMode = board.knownDfuMode();
 			Optional<AltSetting> alt = dfuMode.flatMap(device -> altFor(settings.alt(), device));
 			if (alt.isPresent()) {
 				checkLayout(image, segments, alt.get(), dfuModeAlts(dfuMode.get()), name);
 			}
 			int number = alt.map(AltSetting::alternateSetting).orElse(settings.alt().matches("\\d+") ? Integer.parseInt(settings.alt()) : 0); //$NON-NLS-1$
 			String target = alt.map(AltSetting::name).filter(text -> text != null).orElse(""); //$NON-NLS-1$
-			UsbId id = board.dfuId().orElse(new UsbId(DfuSuffix.ANY, DfuSuffix.ANY));
+			UsbId id = dfuMode.map(DfuDeviceRecord::id).orElse(new UsbId(DfuSuffix.ANY, DfuSuffix.ANY));
 			return image.forDfuSe(number, target, id);
 		} catch (FirmwareException e) {
 			throw new FlashException(e.getMessage(), e);
@@ -146,8 +146,8 @@ public final class FlashChecks {
 	 * its run-time descriptor already says DfuSe (bcdDFUVersion 0x011A), else not known.
 	 */
 	public static Optional<Boolean> speaksDfuSe(Board board) {
-		if (board.dfuModeDevice().isPresent()) {
-			return Optional.of(board.dfuModeDevice().get().functional().map(FunctionalDescriptor::isDfuSe).orElse(false));
+		if (board.knownDfuMode().isPresent()) {
+			return Optional.of(board.knownDfuMode().get().functional().map(FunctionalDescriptor::isDfuSe).orElse(false));
 		}
 		return board.device().functional().filter(FunctionalDescriptor::isDfuSe).map(f -> Boolean.TRUE);
 	}
@@ -181,7 +181,7 @@ public final class FlashChecks {
 	private static void checkVerifiable(FlashSettings settings, FirmwareImage image, Board board, Optional<Boolean> dfuSe)
 			throws FlashException {
 		String name = board.device().displayName();
-		DfuDeviceRecord known = board.dfuModeDevice().orElse(board.device());
+		DfuDeviceRecord known = board.knownDfuMode().orElse(board.device());
 		boolean canUpload = known.functional().map(FunctionalDescriptor::canUpload).orElse(true);
 		if (!canUpload) {
 			throw new FlashException(NLS.bind(Messages.FlashChecks_cannotUpload, name));

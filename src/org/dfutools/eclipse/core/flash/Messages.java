@@ -65,7 +65,6 @@ final class Messages extends NLS {
 	public static String FlashChain_leftButNotBack;
 	public static String FlashChain_noErrorLine;
 	public static String FlashChain_segments;
-	public static String FlashChain_noEntryPoint;
 	public static String FlashChain_asDfuSeFile;
 	public static String FlashChain_asPlainImage;
 	public static String FlashChain_leftNot;

@@ -80,6 +80,8 @@ public final class Messages extends NLS {
 	public static String FlashTab_attached;
 	public static String FlashTab_severalAttached;
 	public static String FlashTab_firmware;
+	public static String FlashTab_holds;
+	public static String FlashTab_holdsForBoard;
 	public static String FlashTab_workspace;
 	public static String FlashTab_fileSystem;
 	public static String FlashTab_variables;

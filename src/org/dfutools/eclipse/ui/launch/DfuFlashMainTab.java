@@ -2,6 +2,7 @@ package org.dfutools.eclipse.ui.launch;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.dfutools.eclipse.core.DfuCore;
 
@@ -9,6 +10,7 @@ import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.firmware.FirmwareImage;
+import org.dfutools.eclipse.core.firmware.FirmwareFiles;
 import org.dfutools.eclipse.core.flash.FlashChain;
 import org.dfutools.eclipse.core.flash.FlashChecks;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
@@ -66,6 +68,8 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 	private Text boardValue;
 	private Label boardNow;
 	private Text firmware;
+	/** What a build output holds (segments, entry point), as soon as it is chosen. */
+	private Label firmwareHolds;
 	private Combo alt;
 	private Text dfuseAddress;
 	private Text transferSize;
@@ -124,6 +128,23 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		button(group, Messages.FlashTab_workspace, "workspace").addListener(SWT.Selection, event -> browseWorkspace()); //$NON-NLS-1$
 		button(group, Messages.FlashTab_fileSystem, "fileSystem").addListener(SWT.Selection, event -> browseFiles()); //$NON-NLS-1$
 		button(group, Messages.FlashTab_variables, "variables").addListener(SWT.Selection, event -> insertVariable()); //$NON-NLS-1$
+		firmwareHolds = new Label(group, SWT.WRAP);
+		firmwareHolds.setData(WIDGET_ID, "firmwareHolds"); //$NON-NLS-1$
+		firmwareHolds.setText(" \n "); //$NON-NLS-1$
+		int twoLines = firmwareHolds.computeSize(SWT.DEFAULT, SWT.DEFAULT).y;
+		firmwareHolds.setText(""); //$NON-NLS-1$
+		GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(BOARD_LINE_WIDTH, twoLines).applyTo(firmwareHolds);
+	}
+
+	/** The line under the firmware file: what a build output holds, and how it fits the board when it is known. */
+	private void showWhatTheFileHolds(Optional<FirmwareImage> image, Optional<Board> board) {
+		String text = image.flatMap(FirmwareImage::segments).map(segments -> board.isPresent()
+				? NLS.bind(Messages.FlashTab_holdsForBoard, segments.describe(), board.get().device().displayName())
+				: NLS.bind(Messages.FlashTab_holds, segments.describe())).orElse(""); //$NON-NLS-1$
+		if (!firmwareHolds.isDisposed() && !text.equals(firmwareHolds.getText())) {
+			firmwareHolds.setText(text);
+			firmwareHolds.setToolTipText(text);
+		}
 	}
 
 	private void createOptionsGroup(Composite top) {
@@ -200,16 +221,19 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 	@Override
 	public boolean isValid(ILaunchConfiguration configuration) {
 		setErrorMessage(null);
+		Optional<FirmwareImage> image = Optional.empty();
 		try {
 			FlashSettings settings = FlashSettings.parse(values(), LaunchVariables::resolve);
-			Optional<FirmwareImage> image = checkedFirmware.read(settings.firmware());
+			image = checkedFirmware.read(settings.firmware());
 			List<Board> attached = boards();
 			List<Board> matching = attached.stream().filter(settings.board()::matches).toList();
 			if (matching.size() > 1) {
 				settings.board().select(attached); // says which boards, and what to use instead
 			}
+			showWhatTheFileHolds(image, Optional.empty());
 			if (matching.size() == 1 && image.isPresent()) {
 				FlashChecks.check(settings, image.get(), matching.get(0));
+				showWhatTheFileHolds(image, Optional.of(matching.get(0)));
 			}
 			return true;
 		} catch (FlashException e) {
@@ -340,7 +364,9 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 
 	private void browseFiles() {
 		FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
-		dialog.setFilterExtensions(new String[] { "*.bin;*.dfu", "*" }); //$NON-NLS-1$ //$NON-NLS-2$
+		String firmwareFiles = FirmwareFiles.extensions().stream().map(extension -> "*." + extension) //$NON-NLS-1$
+				.collect(Collectors.joining(";")); //$NON-NLS-1$
+		dialog.setFilterExtensions(new String[] { firmwareFiles, "*" }); //$NON-NLS-1$
 		String chosen = dialog.open();
 		if (chosen != null) {
 			firmware.setText(chosen);

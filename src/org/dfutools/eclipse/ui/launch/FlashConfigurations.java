@@ -47,7 +47,7 @@ public final class FlashConfigurations {
 	public static ILaunchConfigurationWorkingCopy createFor(String name, Board board, List<Board> attached, String firmware)
 			throws CoreException {
 		return create(name, defaults(BoardSelector.of(board, attached), firmware)
-				.withWaitForApplication(board.runtimeId().isPresent()));
+				.withWaitForApplication(board.knownRuntime().isPresent()));
 	}
 
 	private static ILaunchConfigurationWorkingCopy create(String name, FlashConfiguration values) throws CoreException {

@@ -129,7 +129,10 @@ class DeviceRegistryTest {
 		registry.deviceArrived(Records.dfuMode("1-2", 5, 0x0df1, "ROM"));
 		registry.deviceLeft(Records.location("1-2", 5));
 		registry.deviceArrived(Records.runtime("1-2", 6, 0x00e6, "APP"));
-		String id = registry.boards().get(0).id();
+		Board guessed = registry.boards().get(0);
+		String id = guessed.id();
+		assertTrue(guessed.otherModeGuessed(), "the bootloader's DFU mode is a guess for the board that took its port");
+		assertEquals(Optional.empty(), guessed.knownDfuMode(), "a guess must not refuse a flash before the board is touched");
 		try (DeviceRegistry.Reenumeration expected = registry.expectReenumeration(id)) {
 			registry.deviceLeft(Records.location("1-2", 6));
 			registry.deviceArrived(Records.dfuMode("1-2", 7, 0x00e7, "APP"));
@@ -137,6 +140,7 @@ class DeviceRegistryTest {
 		Board board = registry.boards().get(0);
 		assertEquals(Optional.of(new UsbId(0x1209, 0x00e6)), board.runtimeId(), "the reboot lost the run-time identity");
 		assertEquals(Optional.of(new UsbId(0x1209, 0x00e7)), board.dfuId());
+		assertFalse(board.otherModeGuessed(), "the reboot showed both modes of this board");
 	}
 
 	@Test

@@ -93,6 +93,7 @@ class BuildOutputsFlashOnBenchTest {
 			assertTrue(console.contains("Segments: 0x08000000-0x08000057 (88 bytes), 0x08010000-0x0801000F (16 bytes); "
 					+ "entry point 0x08000011. Written as a DfuSe file"), console);
 			assertTrue(console.contains("-s :leave -D "), "no address typed: " + console);
+			assertTrue(console.contains("104 bytes written"), "the summary counts every segment: " + console);
 		} finally {
 			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}

@@ -16,6 +16,7 @@ import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
+import org.dfutools.eclipse.testsupport.ArmBuild;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.Screenshots;
@@ -128,11 +129,7 @@ class DfuFlashDialogChecksTest {
 								clickButton(display, "Close");
 							}
 							: null);
-			script.start();
-			DebugUITools.openLaunchConfigurationDialog(window.getShell(), configuration, IDebugUIConstants.ID_RUN_LAUNCH_GROUP,
-					null);
-			assertNull(script.failure(), () -> "the dialog script failed at " + script.position() + ": " + script.failure());
-			assertTrue(script.done(), () -> "the dialog closed at " + script.position());
+			runInTheDialog(window, configuration, script);
 			configuration.delete();
 			if (latePort[0] != null) {
 				ports.add(latePort[0]);
@@ -184,6 +181,48 @@ class DfuFlashDialogChecksTest {
 				configuration.delete();
 			} finally {
 				bench.events.detachAndAwaitRemoval(port, LIMIT);
+			}
+		}
+	}
+
+	/**
+	 * An ELF built in the test run, chosen in the tab: the line under the file shows its segments and entry point,
+	 * and its check against the board's memory layout; a board whose layout cannot hold it is an error before Run.
+	 */
+	@Test
+	void anElfShowsItsSegmentsAndIsCheckedAgainstTheBoardsLayout() throws Exception {
+		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		Display display = window.getShell().getDisplay();
+		ArmBuild.Outputs build = ArmBuild.build(folder, false, 0);
+		String holds = "Holds 0x08000000-0x08000057 (88 bytes), 0x08010000-0x0801000F (16 bytes); entry point 0x08000011.";
+		List<String> ports = new ArrayList<>();
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
+			ports.add(bench.attachAndAwait("""
+					{"name": "elf-f4", "start_mode": "dfu", "runtime": {"vid": "0x0483", "pid": "0x57d0", "serial": "ELF-F4"},
+					 "dfu": {"vid": "0x0483", "pid": "0xdfd0", "functional": {"attributes": "0x0b", "version": "0x011a"},
+					         "alts": [{"name": "@Internal Flash  /0x08000000/04*016Kg,01*064Kg,07*128Kg"}]}}
+					""", LIMIT));
+			ports.add(bench.attachAndAwait("""
+					{"name": "elf-small", "start_mode": "dfu", "runtime": {"vid": "0x0483", "pid": "0x57d1", "serial": "ELF-SMALL"},
+					 "dfu": {"vid": "0x0483", "pid": "0xdfd1", "functional": {"attributes": "0x0b", "version": "0x011a"},
+					         "alts": [{"name": "@Internal Flash  /0x08000000/04*016Kg"}]}}
+					""", LIMIT));
+			ILaunchConfiguration configuration = FlashConfigurations
+					.create("elf", new BoardSelector(BoardSelector.Kind.SERIAL, "ELF-F4"), build.elf().toString()).doSave();
+			ScriptedDialogs script = new ScriptedDialogs(display)
+					.then(expectLine(display, holds + " Checked against", () -> set(display, "boardValue", "ELF-SMALL")))
+					.then(expect(display, "app.elf writes 0x08010000-0x0801000F (16 bytes), but 0x08010000 is not in a writable sector",
+							false, () -> saveScreenshot(display, "dfu-flash-elf-refused")))
+					.then(expectLine(display, holds, () -> set(display, "boardValue", "ELF-F4")))
+					.then(expect(display, null, true, () -> {
+						saveScreenshot(display, "dfu-flash-elf");
+						clickButton(display, "Close"); // back to the saved values: nothing to apply
+					}));
+			runInTheDialog(window, configuration, script);
+			configuration.delete();
+		} finally {
+			for (String port : ports) {
+				UsbBench.detach(port);
 			}
 		}
 	}
@@ -247,6 +286,14 @@ class DfuFlashDialogChecksTest {
 				bench.events.detachAndAwaitRemoval(port, LIMIT);
 			}
 		}
+	}
+
+	/** Opens the launch dialog on the configuration, runs the script in it, and checks that the script ran to its end. */
+	private static void runInTheDialog(IWorkbenchWindow window, ILaunchConfiguration configuration, ScriptedDialogs script) {
+		script.start();
+		DebugUITools.openLaunchConfigurationDialog(window.getShell(), configuration, IDebugUIConstants.ID_RUN_LAUNCH_GROUP, null);
+		assertNull(script.failure(), () -> "the dialog script failed at " + script.position() + ": " + script.failure());
+		assertTrue(script.done(), () -> "the dialog closed at " + script.position());
 	}
 
 	private static String attach(String spec) {
