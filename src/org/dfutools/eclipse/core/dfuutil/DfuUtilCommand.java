@@ -43,15 +43,30 @@ public record DfuUtilCommand(List<String> command) {
 	/** Reads back {@code length} bytes into {@code target}, then returns to the application. */
 	public static DfuUtilCommand verify(Path executable, Board board, Collection<Board> attached, DfuUtilOptions settings,
 			Path target, long length) {
+		return isDfuSe(board) ? readRange(executable, board, attached, settings, target, settings.dfuseAddressText().orElseThrow(),
+				length, true) : readAll(executable, board, attached, settings, target, length);
+	}
+
+	/**
+	 * Reads back {@code length} bytes from {@code address} of a DfuSe board into {@code target}; the last range
+	 * read returns to the application ({@code leave}).
+	 */
+	public static DfuUtilCommand readRange(Path executable, Board board, Collection<Board> attached, DfuUtilOptions settings,
+			Path target, String address, long length, boolean leave) {
 		List<String> command = common(executable, board, attached, settings);
-		if (isDfuSe(board)) {
-			command.add("-s"); //$NON-NLS-1$
-			command.add(settings.dfuseAddressText().orElseThrow() + ":" + length + ":leave"); //$NON-NLS-1$ //$NON-NLS-2$
-		} else {
-			command.add("-Z"); //$NON-NLS-1$
-			command.add(Long.toString(length));
-			command.add("-R"); //$NON-NLS-1$
-		}
+		command.add("-s"); //$NON-NLS-1$
+		command.add(address + ":" + length + (leave ? ":leave" : "")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		command.add("-U"); //$NON-NLS-1$
+		command.add(target.toString());
+		return new DfuUtilCommand(command);
+	}
+
+	private static DfuUtilCommand readAll(Path executable, Board board, Collection<Board> attached, DfuUtilOptions settings,
+			Path target, long length) {
+		List<String> command = common(executable, board, attached, settings);
+		command.add("-Z"); //$NON-NLS-1$
+		command.add(Long.toString(length));
+		command.add("-R"); //$NON-NLS-1$
 		command.add("-U"); //$NON-NLS-1$
 		command.add(target.toString());
 		return new DfuUtilCommand(command);

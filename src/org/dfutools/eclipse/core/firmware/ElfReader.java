@@ -77,7 +77,7 @@ final class ElfReader extends SegmentReader {
 			}
 			byte[] bytes = new byte[(int) size];
 			System.arraycopy(content, (int) offset, bytes, 0, bytes.length);
-			segments.add(physical, bytes, where);
+			segments.add(physical, bytes, () -> where);
 		}
 		return segments.image(OptionalLong.of(entry));
 	}

@@ -54,7 +54,7 @@ final class IntelHexReader extends SegmentReader {
 			byte[] data = new byte[length];
 			System.arraycopy(record, 4, data, 0, length);
 			switch (type) {
-			case DATA -> segments.add(base + offset, data, NLS.bind(Messages.Record_line, Integer.valueOf(number)));
+			case DATA -> segments.add(base + offset, data, () -> NLS.bind(Messages.Record_line, Integer.valueOf(number)));
 			case END_OF_FILE -> {
 				return segments.image(entry);
 			}

@@ -62,7 +62,7 @@ final class SRecordReader extends SegmentReader {
 			case 1, 2, 3 -> {
 				byte[] data = new byte[dataLength];
 				System.arraycopy(record, 1 + addressLength, data, 0, dataLength);
-				segments.add(address, data, NLS.bind(Messages.Record_line, Integer.valueOf(number)));
+				segments.add(address, data, () -> NLS.bind(Messages.Record_line, Integer.valueOf(number)));
 				dataRecords++;
 			}
 			case 5, 6 -> {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dfutools.eclipse.core.firmware.FirmwareImage;
+import org.dfutools.eclipse.core.firmware.Segment;
 import org.dfutools.eclipse.core.firmware.AddressedImage;
 import org.dfutools.eclipse.core.firmware.FirmwareException;
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
@@ -248,6 +249,9 @@ public final class FlashChain {
 
 	private DfuUtilRun verify(Path dfuUtil, Board board, FlashSettings settings, FirmwareImage image, Path folder,
 			BusyBoards.Claim held, IProgressMonitor monitor) throws FlashException {
+		if (image.dfuSeContainer() && image.segments().isPresent()) {
+			return verifySegments(dfuUtil, board, settings, image.segments().get(), folder, held, monitor);
+		}
 		try {
 			// dfu-util refuses to overwrite a file with an upload: the target must not exist yet.
 			Path readBack = Files.createTempDirectory(folder, "read-back").resolve("read-back.bin"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -263,6 +267,34 @@ public final class FlashChain {
 			}
 			info(NLS.bind(Messages.FlashChain_verified, Integer.valueOf(image.size())));
 			return run;
+		} catch (IOException e) {
+			throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_verifyIo, e.getMessage()), board), e);
+		}
+	}
+
+	/** Reads back each segment of a build output from a DfuSe board, one range at a time; the last one leaves. */
+	private DfuUtilRun verifySegments(Path dfuUtil, Board board, FlashSettings settings, AddressedImage segments, Path folder,
+			BusyBoards.Claim held, IProgressMonitor monitor) throws FlashException {
+		SubMonitor progress = SubMonitor.convert(monitor, segments.segments().size());
+		DfuUtilRun last = null;
+		try {
+			for (int index = 0; index < segments.segments().size(); index++) {
+				Segment segment = segments.segments().get(index);
+				Path readBack = Files.createTempDirectory(folder, "read-back").resolve("read-back.bin"); //$NON-NLS-1$ //$NON-NLS-2$
+				boolean leave = index == segments.segments().size() - 1;
+				last = runDfuUtil(DfuUtilCommand.readRange(dfuUtil, board, service.registry().boards(), settings.dfuUtilOptions(),
+						readBack, String.format("0x%08X", Long.valueOf(segment.address())), segment.data().length, leave), //$NON-NLS-1$
+						board, held, Messages.FlashChain_statusVerifying, progress.split(1));
+				byte[] read = Files.readAllBytes(readBack);
+				int mismatch = Arrays.mismatch(segment.data(), read);
+				if (mismatch >= 0) {
+					throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_verifySegmentFailed,
+							String.format("0x%08X", Long.valueOf(segment.address() + mismatch)), segment.range()), board)); //$NON-NLS-1$
+				}
+			}
+			info(NLS.bind(Messages.FlashChain_verifiedSegments, Long.valueOf(segments.bytes()),
+					Integer.valueOf(segments.segments().size())));
+			return last;
 		} catch (IOException e) {
 			throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_verifyIo, e.getMessage()), board), e);
 		}

@@ -186,10 +186,7 @@ public final class FlashChecks {
 		if (!canUpload) {
 			throw new FlashException(NLS.bind(Messages.FlashChecks_cannotUpload, name));
 		}
-		if (image.segments().isPresent() && !Objects.equals(dfuSe, Optional.of(Boolean.FALSE))) {
-			throw new FlashException(Messages.FlashChecks_cannotVerifySegments);
-		}
-		if (image.dfuSeContainer()) {
+		if (image.dfuSeContainer() && image.segments().isEmpty()) {
 			throw new FlashException(Messages.FlashChecks_cannotVerifyContainer);
 		}
 		if (Objects.equals(dfuSe, Optional.of(Boolean.TRUE)) && settings.dfuseAddress().isEmpty() && image.segments().isEmpty()) {

@@ -72,6 +72,8 @@ final class Messages extends NLS {
 	public static String FlashChain_backIntoDfuToVerify;
 	public static String FlashChain_verifyFailed;
 	public static String FlashChain_verified;
+	public static String FlashChain_verifySegmentFailed;
+	public static String FlashChain_verifiedSegments;
 	public static String FlashChain_verifyIo;
 	public static String FlashChain_noFunctional;
 	public static String FlashChain_writingCopy;
@@ -89,7 +91,6 @@ final class Messages extends NLS {
 	public static String FlashChecks_addressNotLowest;
 	public static String FlashChecks_segmentInOtherAlt;
 	public static String FlashChecks_segmentOutsideLayout;
-	public static String FlashChecks_cannotVerifySegments;
 	public static String FlashChain_leftInDfu;
 	public static String FlashChain_returningUnwritten;
 	public static String FlashChain_returnedUnwritten;

@@ -61,7 +61,7 @@ class BuildOutputsFlashOnBenchTest {
 
 	/** From run-time mode too: the image is made for the board once it is in DFU mode. */
 	@ParameterizedTest
-	@ValueSource(strings = { "elf", "hex", "srec", "elf from run-time" })
+	@ValueSource(strings = { "elf", "hex", "srec", "elf from run-time", "hex verified" })
 	void aDfuSeBoardGetsEverySegmentAtItsAddressAndErasedPagesAroundIt(String kind) throws Exception {
 		Path flash = folder.resolve("stm32.bin");
 		// The old firmware: what is not erased keeps it, so that an erase shows.
@@ -76,7 +76,8 @@ class BuildOutputsFlashOnBenchTest {
 				   "alts": [{"name": "%s", "output": "%s", "upload_file": "%s"}]}}
 				""".formatted(kind.replace(' ', '-'), runtime ? "runtime" : "dfu", F4_LAYOUT, flash, before));
 		try {
-			Outcome outcome = launch(new BoardSelector(BoardSelector.Kind.SERIAL, "ELF-1"), file(kind.split(" ")[0]), "");
+			boolean verify = kind.contains("verified");
+			Outcome outcome = launch(new BoardSelector(BoardSelector.Kind.SERIAL, "ELF-1"), file(kind.split(" ")[0]), "", verify);
 			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + "\n" + outcome.output());
 			byte[] memory = Files.readAllBytes(flash);
 			for (Segment segment : FirmwareFiles.read(build.elf()).segments().orElseThrow().segments()) {
@@ -92,7 +93,11 @@ class BuildOutputsFlashOnBenchTest {
 			String console = outcome.output();
 			assertTrue(console.contains("Segments: 0x08000000-0x08000057 (88 bytes), 0x08010000-0x0801000F (16 bytes); "
 					+ "entry point 0x08000011. Written as a DfuSe file"), console);
-			assertTrue(console.contains("-s :leave -D "), "no address typed: " + console);
+			assertTrue(console.contains(verify ? "-D " : "-s :leave -D "), "no address typed: " + console);
+			if (verify) {
+				assertTrue(console.contains("-s 0x08010000:16:leave -U ")
+						&& console.contains("Verified: the 104 bytes of 2 segments read back equal the file."), console);
+			}
 			assertTrue(console.contains("104 bytes written"), "the summary counts every segment: " + console);
 		} finally {
 			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
@@ -186,7 +191,11 @@ class BuildOutputsFlashOnBenchTest {
 	}
 
 	private static Outcome launch(BoardSelector board, Path file, String address) throws Exception {
-		FlashConfiguration values = new FlashConfiguration(board, file.toString(), "0", address, "", "", false, "10", false);
+		return launch(board, file, address, false);
+	}
+
+	private static Outcome launch(BoardSelector board, Path file, String address, boolean verify) throws Exception {
+		FlashConfiguration values = new FlashConfiguration(board, file.toString(), "0", address, "", "", false, "10", verify);
 		return FlashLaunches.run(FlashLaunches.configuration("build-output", values), new NullProgressMonitor(), LIMIT);
 	}
 
