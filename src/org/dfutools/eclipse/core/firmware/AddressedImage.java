@@ -30,7 +30,7 @@ public record AddressedImage(List<Segment> segments, OptionalLong entryPoint) {
 	public String describe() {
 		String ranges = segments.stream().map(Segment::range).collect(Collectors.joining(", ")); //$NON-NLS-1$
 		return entryPoint.isPresent()
-				? NLS.bind(Messages.Firmware_segmentsAndEntry, ranges, String.format("0x%08X", Long.valueOf(entryPoint.getAsLong()))) //$NON-NLS-1$
+				? NLS.bind(Messages.Firmware_segmentsAndEntry, ranges, Segment.hex(entryPoint.getAsLong()))
 				: NLS.bind(Messages.Firmware_segmentsOnly, ranges);
 	}
 

@@ -15,7 +15,11 @@ public record Segment(long address, byte[] data) {
 
 	/** The segment as a person reads it: {@code 0x08000000-0x0800FFFF (65536 bytes)}. */
 	public String range() {
-		return String.format("0x%08X-0x%08X (%d bytes)", Long.valueOf(address), Long.valueOf(end() - 1), //$NON-NLS-1$
-				Integer.valueOf(data.length));
+		return hex(address) + '-' + hex(end() - 1) + " (" + data.length + " bytes)"; //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** An address as dfu-util and linker maps write it: {@code 0x08000000}. */
+	public static String hex(long address) {
+		return String.format("0x%08X", Long.valueOf(address)); //$NON-NLS-1$
 	}
 }

@@ -283,13 +283,13 @@ public final class FlashChain {
 				Path readBack = Files.createTempDirectory(folder, "read-back").resolve("read-back.bin"); //$NON-NLS-1$ //$NON-NLS-2$
 				boolean leave = index == segments.segments().size() - 1;
 				last = runDfuUtil(DfuUtilCommand.readRange(dfuUtil, board, service.registry().boards(), settings.dfuUtilOptions(),
-						readBack, String.format("0x%08X", Long.valueOf(segment.address())), segment.data().length, leave), //$NON-NLS-1$
+						readBack, Segment.hex(segment.address()), segment.data().length, leave),
 						board, held, Messages.FlashChain_statusVerifying, progress.split(1));
 				byte[] read = Files.readAllBytes(readBack);
 				int mismatch = Arrays.mismatch(segment.data(), read);
 				if (mismatch >= 0) {
 					throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_verifySegmentFailed,
-							String.format("0x%08X", Long.valueOf(segment.address() + mismatch)), segment.range()), board)); //$NON-NLS-1$
+							Segment.hex(segment.address() + mismatch), segment.range()), board));
 				}
 			}
 			info(NLS.bind(Messages.FlashChain_verifiedSegments, Long.valueOf(segments.bytes()),
@@ -387,7 +387,7 @@ public final class FlashChain {
 	/** What a build output holds, and how it is written to this board. */
 	private static String describeSegments(FirmwareImage written, AddressedImage segments) {
 		String how = written.dfuSeContainer() ? Messages.FlashChain_asDfuSeFile
-				: NLS.bind(Messages.FlashChain_asPlainImage, String.format("0x%08X", Long.valueOf(segments.lowest())), //$NON-NLS-1$
+				: NLS.bind(Messages.FlashChain_asPlainImage, Segment.hex(segments.lowest()),
 						Integer.valueOf(written.size()));
 		return NLS.bind(Messages.FlashChain_segments, segments.describe(), how);
 	}

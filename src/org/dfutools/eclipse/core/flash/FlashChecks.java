@@ -6,18 +6,18 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
-import org.dfutools.eclipse.core.firmware.FirmwareImage;
-import org.dfutools.eclipse.core.device.UsbId;
-import org.dfutools.eclipse.core.firmware.Segment;
-import org.dfutools.eclipse.core.firmware.DfuSuffix;
-import org.dfutools.eclipse.core.firmware.AddressedImage;
-import org.dfutools.eclipse.core.descriptor.DfuSeMemoryLayout;
-import org.dfutools.eclipse.core.firmware.FirmwareException;
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.descriptor.DfuInterface;
+import org.dfutools.eclipse.core.descriptor.DfuSeMemoryLayout;
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DfuDeviceRecord;
+import org.dfutools.eclipse.core.device.UsbId;
+import org.dfutools.eclipse.core.firmware.AddressedImage;
+import org.dfutools.eclipse.core.firmware.DfuSuffix;
+import org.dfutools.eclipse.core.firmware.FirmwareException;
+import org.dfutools.eclipse.core.firmware.FirmwareImage;
+import org.dfutools.eclipse.core.firmware.Segment;
 import org.eclipse.osgi.util.NLS;
 
 /**
@@ -90,7 +90,7 @@ public final class FlashChecks {
 			OptionalLong address = settings.dfuseAddress();
 			if (address.isPresent() && address.getAsLong() != segments.lowest()) {
 				throw new FlashException(NLS.bind(Messages.FlashChecks_addressNotLowest, new Object[] { image.file().getFileName(),
-						hex(segments.lowest()), hex(address.getAsLong()) }));
+						Segment.hex(segments.lowest()), Segment.hex(address.getAsLong()) }));
 			}
 			Optional<DfuDeviceRecord> dfuMode = board.knownDfuMode();
 			Optional<AltSetting> alt = dfuMode.flatMap(device -> altFor(settings.alt(), device));
@@ -127,7 +127,7 @@ public final class FlashChecks {
 						segment.range(), describe(other.get()), describe(alt) }));
 			}
 			throw new FlashException(NLS.bind(Messages.FlashChecks_segmentOutsideLayout, new Object[] { image.file().getFileName(),
-					segment.range(), hex(outside.get().longValue()), name, describe(alt) }));
+					segment.range(), Segment.hex(outside.get().longValue()), name, describe(alt) }));
 		}
 	}
 
@@ -135,10 +135,6 @@ public final class FlashChecks {
 	private static Optional<AltSetting> altFor(String alt, DfuDeviceRecord dfuMode) {
 		return dfuModeAlts(dfuMode).stream().filter(setting -> alt.matches("\\d+") //$NON-NLS-1$
 				? setting.alternateSetting() == Integer.parseInt(alt) : alt.equals(setting.name())).findFirst();
-	}
-
-	private static String hex(long address) {
-		return String.format("0x%08X", Long.valueOf(address)); //$NON-NLS-1$
 	}
 
 	/**
