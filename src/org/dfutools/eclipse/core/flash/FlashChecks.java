@@ -127,7 +127,7 @@ public final class FlashChecks {
 						segment.range(), describe(other.get()), describe(alt) }));
 			}
 			throw new FlashException(NLS.bind(Messages.FlashChecks_segmentOutsideLayout, new Object[] { image.file().getFileName(),
-					segment.range(), Segment.hex(outside.get().longValue()), name, describe(alt) }));
+					segment.range(), Segment.hex(outside.get().longValue()), name, describe(alt), alt.name() }));
 		}
 	}
 
@@ -167,10 +167,11 @@ public final class FlashChecks {
 		}
 	}
 
-	/** "0 (Flash)", or "0" for an alt setting without a name. */
+	/** "0 (Flash)", "0 (Internal Flash)" for a DfuSe layout (its name without the addresses), or "0" without a name. */
 	public static String describe(AltSetting setting) {
 		String number = Integer.toString(setting.alternateSetting());
-		return setting.name() == null || setting.name().isEmpty() ? number : number + " (" + setting.name() + ")"; //$NON-NLS-1$ //$NON-NLS-2$
+		String name = DfuSeMemoryLayout.parse(setting.name()).map(DfuSeMemoryLayout::name).orElse(setting.name());
+		return name == null || name.isEmpty() ? number : number + " (" + name + ")"; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** A read-back needs a board that can upload, one address range (not a DfuSe container), and on DfuSe its address. */

@@ -150,6 +150,24 @@ class BuildOutputsFlashOnBenchTest {
 		}
 	}
 
+	/** A segment that another alt setting's memory holds: the refusal names that alt setting, by its layout's name. */
+	@Test
+	void aSegmentInAnotherAltsMemoryNamesThatAlt() throws Exception {
+		String port = attach("""
+				{"name": "two-alts", "start_mode": "dfu", "runtime": {"vid": "0x0483", "pid": "0x57c4", "serial": "ELF-5",
+				   "functional": {"attributes": "0x0b", "version": "0x011a"}},
+				 "dfu": {"vid": "0x0483", "pid": "0xdfc5", "functional": {"attributes": "0x0b", "version": "0x011a"},
+				   "alts": [{"name": "@Internal Flash  /0x08000000/04*016Kg"}, {"name": "@Config  /0x08010000/01*016Kg"}]}}
+				""");
+		try {
+			assertRefused(launch(new BoardSelector(BoardSelector.Kind.SERIAL, "ELF-5"), file("srec"), ""),
+					"app.srec writes 0x08010000-0x0801000F (16 bytes), which is memory of alt setting 1 (Config), not of "
+							+ "0 (Internal Flash): choose alt setting 1 (Config)");
+		} finally {
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
 	@Test
 	void dataInRamIsRefusedForAPlainDfuBoard() throws Exception {
 		Path flash = folder.resolve("plain-ram.bin");
