@@ -253,8 +253,7 @@ public final class FlashChain {
 			return verifySegments(dfuUtil, board, settings, image.segments().get(), folder, held, monitor);
 		}
 		try {
-			// dfu-util refuses to overwrite a file with an upload: the target must not exist yet.
-			Path readBack = Files.createTempDirectory(folder, "read-back").resolve("read-back.bin"); //$NON-NLS-1$ //$NON-NLS-2$
+			Path readBack = readBackTarget(folder);
 			DfuUtilRun run = runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, service.registry().boards(), settings.dfuUtilOptions(), readBack,
 					image.size()),
 					board, held, Messages.FlashChain_statusVerifying, monitor);
@@ -272,6 +271,11 @@ public final class FlashChain {
 		}
 	}
 
+	/** Where one upload writes: dfu-util refuses to overwrite a file with an upload, so the target must not exist yet. */
+	private static Path readBackTarget(Path folder) throws IOException {
+		return Files.createTempDirectory(folder, "read-back").resolve("read-back.bin"); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
 	/** Reads back each segment of a build output from a DfuSe board, one range at a time; the last one leaves. */
 	private DfuUtilRun verifySegments(Path dfuUtil, Board board, FlashSettings settings, AddressedImage segments, Path folder,
 			BusyBoards.Claim held, IProgressMonitor monitor) throws FlashException {
@@ -280,7 +284,7 @@ public final class FlashChain {
 		try {
 			for (int index = 0; index < segments.segments().size(); index++) {
 				Segment segment = segments.segments().get(index);
-				Path readBack = Files.createTempDirectory(folder, "read-back").resolve("read-back.bin"); //$NON-NLS-1$ //$NON-NLS-2$
+				Path readBack = readBackTarget(folder);
 				boolean leave = index == segments.segments().size() - 1;
 				last = runDfuUtil(DfuUtilCommand.readRange(dfuUtil, board, service.registry().boards(), settings.dfuUtilOptions(),
 						readBack, Segment.hex(segment.address()), segment.data().length, leave),

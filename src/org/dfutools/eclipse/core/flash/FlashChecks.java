@@ -158,10 +158,7 @@ public final class FlashChecks {
 		if (alts.isEmpty()) {
 			return;
 		}
-		boolean found = alt.matches("\\d+") //$NON-NLS-1$
-				? alts.stream().anyMatch(setting -> setting.alternateSetting() == Integer.parseInt(alt))
-				: alts.stream().anyMatch(setting -> alt.equals(setting.name()));
-		if (!found) {
+		if (altFor(alt, dfuMode).isEmpty()) {
 			String known = alts.stream().map(FlashChecks::describe).collect(Collectors.joining(", ")); //$NON-NLS-1$
 			throw new FlashException(NLS.bind(Messages.FlashChecks_noSuchAlt, new Object[] { name, alt, known }));
 		}
