@@ -123,6 +123,25 @@ class DeviceStacksTest(BenchCase):
         self.assertEqual(self.rc(out), 0, out)
         self.assertGreaterEqual(int(re.search(r'MS=(\d+)', out).group(1)), 1500, out)
 
+    def test_read_protection_fails_uploads_with_errvendor(self):
+        log = self.path('ev.jsonl')
+        raw = dfuse_spec(self.path('flash.bin'), read_protected=True)
+        raw['start_mode'] = 'dfu'
+        out = self.usbsim('dfu-util -a 0 -s 0x08000000:4096 -U %s; echo RC=$?; %s'
+                          % (self.path('up.bin'), CONTROL + ' 0x0483 0xdf11 %d %d 0 0 6' % (CLASS_IN, GETSTATUS)),
+                          specs=[self.spec('d.json', raw)], log=log).output
+        self.assertNotEqual(self.rc(out), 0, out)
+        self.assertIn('LIBUSB_ERROR_PIPE', out)           # the UPLOAD STALLed
+        self.assertIn('DATA=0b0000000a00', out)           # bStatus errVENDOR, bwPollTimeout 0, bState dfuERROR
+        self.assertTrue(self.events(log, 'read-protected'), out)
+
+    def test_upload_refused_without_can_upload(self):
+        raw = plain_spec(self.path('out.bin'))
+        raw['start_mode'] = 'dfu'
+        raw['dfu']['functional'] = {'attributes': '0x05'}
+        out = self.usbsim('dfu-util -a 0 -U %s; echo RC=$?' % self.path('up.bin'), specs=[self.spec('d.json', raw)]).output
+        self.assertNotEqual(self.rc(out), 0, out)
+
     def test_composite_device_with_iads_cdc_descriptors_and_device_fields(self):
         cdc_functional = '0524001001' '0524010001' '04240202' '0524060001'
         raw = plain_spec(None)

@@ -20,6 +20,16 @@ class DownloadTest(BenchCase):
             'Found Runtime: [1209:0001] ver=0200, devnum=3, cfg=1, intf=0, path="1-1", alt=0, '
             'name="DFU runtime", serial="SIM0001"'])
 
+    def test_dfuse_leave_after_an_upload_starts_the_same_firmware(self):
+        raw = dfuse_spec(self.path('flash.bin'))
+        raw['start_mode'] = 'dfu'
+        raw['runtime']['bcdDevice_after_update'] = '0x0200'
+        raw['runtime']['bcdDevice'] = '0x0100'
+        out = self.usbsim('dfu-util -a 0 -s 0x08000000:1024:leave -U %s; echo RC=$?; sleep 0.4; dfu-util -l'
+                          % self.path('up.bin'), specs=[self.spec('d.json', raw)]).output
+        self.assertEqual(self.rc(out), 0, out)
+        self.assertIn('Found Runtime: [0483:5740] ver=0100', out)
+
     def test_upload_reads_back(self):
         fw = self.firmware(size=30000)
         out_file = self.path('out.bin')

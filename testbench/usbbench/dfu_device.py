@@ -26,7 +26,7 @@ STATUS_NAMES = ['OK', 'errTARGET', 'errFILE', 'errWRITE', 'errERASE',
                 'errCHECK_ERASED', 'errPROG', 'errVERIFY', 'errADDRESS',
                 'errNOTDONE', 'errFIRMWARE', 'errVENDOR', 'errUSBR', 'errPOR',
                 'errUNKNOWN', 'errSTALLEDPKT']
-OK, errTARGET, errADDRESS, errFIRMWARE, errSTALLEDPKT = 0, 1, 8, 10, 15
+OK, errTARGET, errADDRESS, errFIRMWARE, errVENDOR, errSTALLEDPKT = 0, 1, 8, 10, 11, 15
 DETACH, DNLOAD, UPLOAD, GETSTATUS, CLRSTATUS, GETSTATE, ABORT = range(7)
 CAN_DNLOAD, CAN_UPLOAD, MANIFESTATION_TOLERANT, WILL_DETACH = 1, 2, 4, 8
 DFU_CLASS, DFU_SUBCLASS = 0xfe, 0x01
@@ -67,6 +67,7 @@ class DfuDevice(StandardDevice):
         self.string_errors = bool(self.behaviour['string_errors'])
         self.runtime_bcd = spec['runtime']['bcdDevice'] if spec['runtime'] else None
         self.mode = spec['start_mode']
+        self.written = False
         self.state = APP_IDLE if self.mode == 'runtime' else DFU_IDLE
         self.status = OK
         self.firmware_valid = bool(self.behaviour['application_valid'])
@@ -211,6 +212,7 @@ class DfuDevice(StandardDevice):
     def _enter_dfu(self):
         self.mode = 'dfu'
         self.cur_alt = 0
+        self.written = False        # data written since DFU mode was entered: new firmware at the next start
         self.set_state(DFU_IDLE, OK)
 
     def _enter_runtime(self):
@@ -430,7 +432,8 @@ class DfuDevice(StandardDevice):
     def _firmware_complete(self):
         self.firmware_valid = True
         after = self.spec['runtime'] and self.spec['runtime']['bcdDevice_after_update']
-        if after is not None:
+        # A leave without a download (DfuSe leave after an upload) starts the same firmware.
+        if after is not None and self.written:
             self.runtime_bcd = after
 
     def _manifestation_done(self):
@@ -494,9 +497,11 @@ class DfuDevice(StandardDevice):
                     self.pending_error = status
                 elif s.wValue >= 2:
                     self.blocks += 1
+                    self.written = True
             else:
                 self.firmware_valid = False
                 image.write(image.base + self.cursor, data)
+                self.written = True
                 self.cursor += len(data)
                 self.blocks += 1
         except MemoryError_ as e:
@@ -508,6 +513,10 @@ class DfuDevice(StandardDevice):
         if not self.func['attributes'] & CAN_UPLOAD or self.state not in (DFU_IDLE, UPLOAD_IDLE):
             return self._error()
         image = self.images[self.cur_alt]
+        # Read-out protection (STM32 RDP level 1): memory reads fail with a vendor-specific error.
+        if self.behaviour['read_protected'] and (not self.is_dfuse or s.wValue >= 2):
+            self.host.log('read-protected', block=s.wValue)
+            return self._error(errVENDOR)
         if self.is_dfuse:
             try:
                 chunk = self.dfuse.upload(s.wValue, s.wLength, image)

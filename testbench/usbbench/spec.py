@@ -64,6 +64,7 @@ DEFAULTS = {
         'detach_late_ms': 0,
         'dfuse_leave': 'ok',
         'manifest_wait_reset': False,
+        'read_protected': False,
     },
 }
 

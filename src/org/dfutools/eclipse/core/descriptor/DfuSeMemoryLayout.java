@@ -85,6 +85,32 @@ public record DfuSeMemoryLayout(String name, List<Sector> sectors) {
 		return Optional.of(new DfuSeMemoryLayout(parts[0].strip(), sectors));
 	}
 
+	/** A run of adjacent sectors: {@code size} bytes from {@code address}. */
+	public record Region(long address, long size) {
+	}
+
+	/** The runs of adjacent writable sectors, in address order: what can be written back, and so what a save reads. */
+	public List<Region> writableRegions() {
+		List<Region> regions = new ArrayList<>();
+		long start = -1;
+		long end = -1;
+		for (Sector sector : sectors) {
+			if (sector.writable() && sector.address() == end) {
+				end = sector.end();
+				continue;
+			}
+			if (start >= 0) {
+				regions.add(new Region(start, end - start));
+			}
+			start = sector.writable() ? sector.address() : -1;
+			end = sector.writable() ? sector.end() : -1;
+		}
+		if (start >= 0) {
+			regions.add(new Region(start, end - start));
+		}
+		return regions;
+	}
+
 	/** The first address of {@code [start, end)} that no writable sector holds; empty when every byte may be written. */
 	public Optional<Long> firstUnwritable(long start, long end) {
 		long at = start;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
@@ -56,6 +57,22 @@ public record DfuUtilCommand(List<String> command) {
 		List<String> command = common(executable, board, attached, settings);
 		command.add("-s"); //$NON-NLS-1$
 		command.add(address + ":" + length + (leave ? ":leave" : "")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		command.add("-U"); //$NON-NLS-1$
+		command.add(target.toString());
+		return new DfuUtilCommand(command);
+	}
+
+	/**
+	 * Reads a plain DFU board's memory into {@code target} until the board sends a short block, at most {@code limit}
+	 * bytes when given; the board stays in DFU mode.
+	 */
+	public static DfuUtilCommand upload(Path executable, Board board, Collection<Board> attached, DfuUtilOptions settings,
+			Path target, OptionalLong limit) {
+		List<String> command = common(executable, board, attached, settings);
+		limit.ifPresent(bytes -> {
+			command.add("-Z"); //$NON-NLS-1$
+			command.add(Long.toString(bytes));
+		});
 		command.add("-U"); //$NON-NLS-1$
 		command.add(target.toString());
 		return new DfuUtilCommand(command);

@@ -11,6 +11,7 @@ final class Messages extends NLS {
 	public static String Firmware_badSuffixLength;
 	public static String Firmware_empty;
 	public static String Firmware_copyFailed;
+	public static String Firmware_saveFailed;
 	public static String Firmware_idMismatch;
 	public static String Firmware_noReader;
 	public static String Firmware_segmentsAndEntry;

@@ -15,7 +15,12 @@ public record Segment(long address, byte[] data) {
 
 	/** The segment as a person reads it: {@code 0x08000000-0x0800FFFF (65536 bytes)}. */
 	public String range() {
-		return hex(address) + '-' + hex(end() - 1) + " (" + data.length + " bytes)"; //$NON-NLS-1$ //$NON-NLS-2$
+		return range(address, data.length);
+	}
+
+	/** {@code length} bytes (at least one) from {@code address} as a person reads them: {@code 0x08000000-0x0800FFFF (65536 bytes)}. */
+	public static String range(long address, long length) {
+		return hex(address) + '-' + hex(address + length - 1) + " (" + length + " bytes)"; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** An address as dfu-util and linker maps write it: {@code 0x08000000}. */

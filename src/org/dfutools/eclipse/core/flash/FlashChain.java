@@ -49,20 +49,16 @@ import org.eclipse.osgi.util.NLS;
  */
 public final class FlashChain {
 
-	private static final Duration VERSION_LIMIT = Duration.ofSeconds(5);
-
 	private final DfuDeviceService service;
-	private final DfuUtilVersions versions;
 	private final FlashTools tools;
-	private final DfuUtilConsole console;
+	private final BoardSteps steps;
 	/** The board the chain works on, once it is known: where it was left is part of every failure. */
 	private volatile Board target;
 
 	public FlashChain(DfuDeviceService service, DfuUtilVersions versions, FlashTools tools, DfuUtilConsole console) {
 		this.service = service;
-		this.versions = versions;
 		this.tools = tools;
-		this.console = console;
+		this.steps = new BoardSteps(service, versions, tools, console);
 	}
 
 	/**
@@ -74,24 +70,24 @@ public final class FlashChain {
 			return runSteps(settings, monitor);
 		} catch (OperationCanceledException e) {
 			throw FlashException.cancelled(target == null ? Messages.FlashChain_cancelled
-					: withWhere(Messages.FlashChain_cancelled, target));
+					: steps.withWhere(Messages.FlashChain_cancelled, target));
 		}
 	}
 
 	private FlashReport runSteps(FlashSettings settings, IProgressMonitor monitor) throws FlashException {
 		SubMonitor progress = SubMonitor.convert(monitor, Messages.FlashChain_task, 100);
 		long start = System.nanoTime();
-		List<FlashReport.Step> steps = new ArrayList<>();
+		List<FlashReport.Step> done = new ArrayList<>();
 
 		// 1. Everything that can be checked without touching the board.
 		progress.subTask(Messages.FlashChain_checking);
-		Path dfuUtil = dfuUtil(progress);
+		Path dfuUtil = steps.dfuUtil(progress);
 		FirmwareImage image = firmware(() -> FirmwareFiles.read(settings.firmware()));
-		DeviceRegistry registry = awaitListing(progress);
+		DeviceRegistry registry = steps.awaitListing(progress);
 		Board before = settings.board().select(registry.boards());
 		target = before;
-		info(NLS.bind(Messages.FlashChain_board, describe(before)));
-		info(NLS.bind(Messages.FlashChain_firmware, image.file(),
+		steps.info(NLS.bind(Messages.FlashChain_board, BoardSteps.describe(before)));
+		steps.info(NLS.bind(Messages.FlashChain_firmware, image.file(),
 				Long.valueOf(image.segments().map(AddressedImage::bytes).orElse(Long.valueOf(image.size())).longValue())));
 		// What would fail once the board is in DFU mode fails now, as far as the board is known.
 		FlashChecks.check(settings, image, before);
@@ -100,7 +96,7 @@ public final class FlashChain {
 			// From here on every reset is expected: the board keeps its row while it re-enumerates.
 			try (WorkFolder work = WorkFolder.create();
 					DeviceRegistry.Reenumeration expected = registry.expectReenumeration(before.id())) {
-				steps.add(new FlashReport.Step(Messages.FlashChain_stepCheck, since(start)));
+				done.add(new FlashReport.Step(Messages.FlashChain_stepCheck, BoardSteps.since(start)));
 				progress.worked(2);
 
 				// 2. Into DFU mode.
@@ -108,16 +104,16 @@ public final class FlashChain {
 				if (!before.mode().isDfuMode()) {
 					held.show(Messages.FlashChain_statusDetaching);
 					long detachStart = System.nanoTime();
-					board = rebootToDfu(held, before, progress.split(23));
-					steps.add(new FlashReport.Step(Messages.FlashChain_stepDetach, since(detachStart)));
+					board = steps.rebootToDfu(held, before, progress.split(23));
+					done.add(new FlashReport.Step(Messages.FlashChain_stepDetach, BoardSteps.since(detachStart)));
 				}
 				progress.setWorkRemaining(75);
 				checkInDfuMode(settings, image, board, board != before, held, progress);
 				// What dfu-util reads is what was checked, whatever happens to the file from now on.
 				FirmwareImage written = FlashChecks.prepare(settings, image, board);
-				image.segments().ifPresent(segments -> info(describeSegments(written, segments)));
+				image.segments().ifPresent(segments -> steps.info(describeSegments(written, segments)));
 				Path checked = firmware(() -> written.copyInto(work.path()));
-				info(NLS.bind(Messages.FlashChain_writingCopy, checked));
+				steps.info(NLS.bind(Messages.FlashChain_writingCopy, checked));
 
 				// 3. dfu-util, then 4. the application's return, watched from before the last run.
 				try (BoardWatch watch = new BoardWatch(service, board.id())) {
@@ -125,9 +121,9 @@ public final class FlashChain {
 					long downloadStart = System.nanoTime();
 					DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, registry.boards(), settings.dfuUtilOptions(), checked,
 							!settings.verify());
-					DfuUtilRun downloaded = runDfuUtil(download, board, held, Messages.FlashChain_statusDownloading,
+					DfuUtilRun downloaded = steps.runDfuUtil(download, board, held, Messages.FlashChain_statusDownloading,
 							progress.split(settings.verify() ? 40 : 65));
-					steps.add(new FlashReport.Step(Messages.FlashChain_stepDownload, since(downloadStart)));
+					done.add(new FlashReport.Step(Messages.FlashChain_stepDownload, BoardSteps.since(downloadStart)));
 					// When dfu-util failed as the board left DFU mode, the board's return decides.
 					Optional<DfuUtilRun> judgedByTheBoard = downloaded.failedAsTheBoardLeft() ? Optional.of(downloaded) : Optional.empty();
 					Board lastInDfu = board;
@@ -135,15 +131,15 @@ public final class FlashChain {
 						if (judgedByTheBoard.isPresent()) {
 							// It left DFU mode as the download ended (not manifestation-tolerant): back in to read it.
 							Board back = awaitApplication(watch, board, settings.applicationTimeout(), judgedByTheBoard, progress.split(3));
-							info(NLS.bind(Messages.FlashChain_backIntoDfuToVerify, Integer.valueOf(downloaded.exitStatus())));
+							steps.info(NLS.bind(Messages.FlashChain_backIntoDfuToVerify, Integer.valueOf(downloaded.exitStatus())));
 							held.show(Messages.FlashChain_statusDetaching);
-							lastInDfu = rebootToDfu(held, back, progress.split(2));
+							lastInDfu = steps.rebootToDfu(held, back, progress.split(2));
 						}
 						held.show(Messages.FlashChain_statusVerifying);
 						long verifyStart = System.nanoTime();
-						DfuUtilRun read = verify(dfuUtil, lastInDfu, settings, written, work.path(), held, progress.split(20));
+						DfuUtilRun read = verify(dfuUtil, lastInDfu, settings, written, work, held, progress.split(20));
 						judgedByTheBoard = read.failedAsTheBoardLeft() ? Optional.of(read) : Optional.empty();
-						steps.add(new FlashReport.Step(Messages.FlashChain_stepVerify, since(verifyStart)));
+						done.add(new FlashReport.Step(Messages.FlashChain_stepVerify, BoardSteps.since(verifyStart)));
 					}
 					Optional<Board> after = Optional.empty();
 					// A board never seen in run-time mode may start an application without DFU: then leaving is all it shows.
@@ -157,150 +153,67 @@ public final class FlashChain {
 						} else {
 							awaitDeparture(watch, lastInDfu, judgedByTheBoard.get(), progress.split(10));
 						}
-						steps.add(new FlashReport.Step(applicationKnown ? Messages.FlashChain_stepReturn : Messages.FlashChain_stepLeave,
-								since(returnStart)));
+						done.add(new FlashReport.Step(applicationKnown ? Messages.FlashChain_stepReturn : Messages.FlashChain_stepLeave,
+								BoardSteps.since(returnStart)));
 					}
 					// dfu-util's progress counts one DfuSe element at a time: a build output's bytes are its segments'.
 					long bytes = written.segments().map(AddressedImage::bytes)
 							.orElse(Long.valueOf(downloaded.bytes() > 0 ? downloaded.bytes() : written.size())).longValue();
-					return new FlashReport(before, after, bytes, settings.verify(), steps, since(start));
+					return new FlashReport(before, after, bytes, settings.verify(), done, BoardSteps.since(start));
 				}
 			}
 		}, holder -> new FlashException(NLS.bind(Messages.FlashChain_busy, before.device().displayName(), holder)));
 	}
 
-	private Path dfuUtil(IProgressMonitor monitor) throws FlashException {
-		try {
-			Path executable = DfuUtilTool.locate(tools.dfuUtil());
-			DfuUtilVersion version = versions.version(executable, VERSION_LIMIT, monitor);
-			info(NLS.bind(Messages.FlashChain_dfuUtil, version, executable));
-			return executable;
-		} catch (DfuUtilException e) {
-			throw new FlashException(e.getMessage(), e);
-		} catch (OperationCanceledException e) {
-			throw FlashException.cancelled(Messages.FlashChain_cancelledBeforeBoard);
-		}
-	}
-
-	/** The registry once it lists the attached boards: USB may be starting when the chain is its first user. */
-	private DeviceRegistry awaitListing(IProgressMonitor monitor) throws FlashException {
-		DeviceRegistry registry = service.registry();
-		UsbStatus status;
-		try {
-			status = registry.awaitStart(DeviceRegistry.START_LIMIT, monitor);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw FlashException.cancelled(Messages.FlashChain_cancelledBeforeBoard);
-		}
-		if (monitor.isCanceled()) {
-			throw FlashException.cancelled(Messages.FlashChain_cancelledBeforeBoard);
-		}
-		if (status.state() != UsbStatus.State.LISTING) {
-			throw new FlashException(NLS.bind(Messages.FlashChain_noUsb,
-					status.failure().isEmpty() ? Messages.FlashChain_usbStarting : status.failure()));
-		}
-		return registry;
-	}
-
-	private Board rebootToDfu(BusyBoards.Claim held, Board board, IProgressMonitor monitor) throws FlashException {
-		info(NLS.bind(Messages.FlashChain_rebooting, board.device().displayName()));
-		if (board.device().functional().isEmpty()) {
-			info(NLS.bind(Messages.FlashChain_noFunctional, board.device().displayName(),
-					Integer.valueOf(RebootToDfu.FALLBACK_DETACH_TIMEOUT_MS)));
-		}
-		try {
-			DetachResult result = new RebootToDfu(service, tools.reenumerationAllowance()).runWithin(held, board, monitor);
-			info(NLS.bind(Messages.FlashChain_inDfuMode, new Object[] { Long.valueOf(result.detachSent().toMillis()),
-					Long.valueOf(result.deviceBack().toMillis()), describe(result.board()) }));
-			return result.board();
-		} catch (DetachException e) {
-			String message = withWhere(e.getMessage(), board);
-			if (e.reason() == DetachException.Reason.CANCELLED) {
-				throw FlashException.cancelled(message);
-			}
-			throw new FlashException(message, e);
-		}
-	}
-
-	/** The row's status while dfu-util is in {@code phase}: "Erase" has its own, else the step's ({@code during}). */
-	private static String statusOf(String phase, String during) {
-		return "Erase".equals(phase) ? Messages.FlashChain_statusErasing : during; //$NON-NLS-1$
-	}
-
-	private DfuUtilRun runDfuUtil(DfuUtilCommand command, Board board, BusyBoards.Claim held, String during,
-			IProgressMonitor monitor) throws FlashException {
-		DfuUtilRun run;
-		try {
-			run = new DfuUtilRunner(console, phase -> held.show(statusOf(phase, during)))
-					.run(command, tools.dfuUtilLimit(), monitor);
-		} catch (DfuUtilException e) {
-			String message = withWhere(e.getMessage(), board);
-			throw e.isCancelled() ? FlashException.cancelled(message) : new FlashException(message, e);
-		}
-		if (run.failedAsTheBoardLeft()) {
-			info(NLS.bind(Messages.FlashChain_judgingByTheBoard, Integer.valueOf(run.exitStatus()), run.lastError()));
-		} else if (!run.succeeded()) {
-			throw new FlashException(withWhere(DfuUtilExitStatus.describe(run), board));
-		} else if (run.exitStatus() != 0) {
-			info(NLS.bind(Messages.FlashChain_resetStatus, Integer.valueOf(run.exitStatus())));
-		}
-		return run;
-	}
-
-	private DfuUtilRun verify(Path dfuUtil, Board board, FlashSettings settings, FirmwareImage image, Path folder,
+	private DfuUtilRun verify(Path dfuUtil, Board board, FlashSettings settings, FirmwareImage image, WorkFolder work,
 			BusyBoards.Claim held, IProgressMonitor monitor) throws FlashException {
 		if (image.dfuSeContainer() && image.segments().isPresent()) {
-			return verifySegments(dfuUtil, board, settings, image.segments().get(), folder, held, monitor);
+			return verifySegments(dfuUtil, board, settings, image.segments().get(), work, held, monitor);
 		}
 		try {
-			Path readBack = readBackTarget(folder);
-			DfuUtilRun run = runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, service.registry().boards(), settings.dfuUtilOptions(), readBack,
+			Path readBack = work.uploadTarget();
+			DfuUtilRun run = steps.runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, service.registry().boards(), settings.dfuUtilOptions(), readBack,
 					image.size()),
 					board, held, Messages.FlashChain_statusVerifying, monitor);
 			byte[] read = Files.readAllBytes(readBack);
 			int mismatch = Arrays.mismatch(image.content(), 0, image.size(), read, 0, Math.min(read.length, image.size()));
 			if (read.length < image.size() || mismatch >= 0) {
 				int offset = mismatch >= 0 ? mismatch : read.length;
-				throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_verifyFailed, Integer.valueOf(offset),
+				throw new FlashException(steps.withWhere(NLS.bind(Messages.FlashChain_verifyFailed, Integer.valueOf(offset),
 						Integer.valueOf(image.size())), board));
 			}
-			info(NLS.bind(Messages.FlashChain_verified, Integer.valueOf(image.size())));
+			steps.info(NLS.bind(Messages.FlashChain_verified, Integer.valueOf(image.size())));
 			return run;
 		} catch (IOException e) {
-			throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_verifyIo, e.getMessage()), board), e);
+			throw new FlashException(steps.withWhere(NLS.bind(Messages.FlashChain_verifyIo, e.getMessage()), board), e);
 		}
 	}
 
-	/** Where one upload writes: dfu-util refuses to overwrite a file with an upload, so the target must not exist yet. */
-	private static Path readBackTarget(Path folder) throws IOException {
-		return Files.createTempDirectory(folder, "read-back").resolve("read-back.bin"); //$NON-NLS-1$ //$NON-NLS-2$
-	}
-
 	/** Reads back each segment of a build output from a DfuSe board, one range at a time; the last one leaves. */
-	private DfuUtilRun verifySegments(Path dfuUtil, Board board, FlashSettings settings, AddressedImage segments, Path folder,
+	private DfuUtilRun verifySegments(Path dfuUtil, Board board, FlashSettings settings, AddressedImage segments, WorkFolder work,
 			BusyBoards.Claim held, IProgressMonitor monitor) throws FlashException {
 		SubMonitor progress = SubMonitor.convert(monitor, segments.segments().size());
 		DfuUtilRun last = null;
 		try {
 			for (int index = 0; index < segments.segments().size(); index++) {
 				Segment segment = segments.segments().get(index);
-				Path readBack = readBackTarget(folder);
+				Path readBack = work.uploadTarget();
 				boolean leave = index == segments.segments().size() - 1;
-				last = runDfuUtil(DfuUtilCommand.readRange(dfuUtil, board, service.registry().boards(), settings.dfuUtilOptions(),
+				last = steps.runDfuUtil(DfuUtilCommand.readRange(dfuUtil, board, service.registry().boards(), settings.dfuUtilOptions(),
 						readBack, Segment.hex(segment.address()), segment.data().length, leave),
 						board, held, Messages.FlashChain_statusVerifying, progress.split(1));
 				byte[] read = Files.readAllBytes(readBack);
 				int mismatch = Arrays.mismatch(segment.data(), read);
 				if (mismatch >= 0) {
-					throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_verifySegmentFailed,
+					throw new FlashException(steps.withWhere(NLS.bind(Messages.FlashChain_verifySegmentFailed,
 							Segment.hex(segment.address() + mismatch), segment.range()), board));
 				}
 			}
-			info(NLS.bind(Messages.FlashChain_verifiedSegments, Long.valueOf(segments.bytes()),
+			steps.info(NLS.bind(Messages.FlashChain_verifiedSegments, Long.valueOf(segments.bytes()),
 					Integer.valueOf(segments.segments().size())));
 			return last;
 		} catch (IOException e) {
-			throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_verifyIo, e.getMessage()), board), e);
+			throw new FlashException(steps.withWhere(NLS.bind(Messages.FlashChain_verifyIo, e.getMessage()), board), e);
 		}
 	}
 
@@ -311,7 +224,7 @@ public final class FlashChain {
 	 */
 	private Board awaitApplication(BoardWatch watch, Board board, Duration limit, Optional<DfuUtilRun> judged,
 			IProgressMonitor monitor) throws FlashException {
-		progressNote(monitor, Messages.FlashChain_waitingForApplication);
+		steps.progressNote(monitor, Messages.FlashChain_waitingForApplication);
 		long start = System.nanoTime();
 		try {
 			String inDfu = board.device().location().deviceKey();
@@ -321,20 +234,20 @@ public final class FlashChain {
 			Long seconds = Long.valueOf(limit.toSeconds());
 			if (back == null && judged.isPresent()) {
 				DfuUtilRun run = judged.get();
-				throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_leftButNotBack,
+				throw new FlashException(steps.withWhere(NLS.bind(Messages.FlashChain_leftButNotBack,
 						new Object[] { Integer.valueOf(run.exitStatus()), lastErrorOf(run), seconds }), board));
 			}
 			if (back == null) {
-				throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_applicationNotBack, seconds), board));
+				throw new FlashException(steps.withWhere(NLS.bind(Messages.FlashChain_applicationNotBack, seconds), board));
 			}
-			info(NLS.bind(Messages.FlashChain_applicationBack, Long.valueOf(since(start).toMillis()), describe(back.board())));
-			judged.ifPresent(run -> info(NLS.bind(Messages.FlashChain_judgedByTheBoard, Integer.valueOf(run.exitStatus()))));
+			steps.info(NLS.bind(Messages.FlashChain_applicationBack, Long.valueOf(BoardSteps.since(start).toMillis()), BoardSteps.describe(back.board())));
+			judged.ifPresent(run -> steps.info(NLS.bind(Messages.FlashChain_judgedByTheBoard, Integer.valueOf(run.exitStatus()))));
 			return back.board();
 		} catch (CancelledException e) {
-			throw FlashException.cancelled(withWhere(Messages.FlashChain_cancelledWaiting, board));
+			throw FlashException.cancelled(steps.withWhere(Messages.FlashChain_cancelledWaiting, board));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw FlashException.cancelled(withWhere(Messages.FlashChain_cancelledWaiting, board));
+			throw FlashException.cancelled(steps.withWhere(Messages.FlashChain_cancelledWaiting, board));
 		}
 	}
 
@@ -350,15 +263,15 @@ public final class FlashChain {
 			BoardEvent left = watch.await(event -> event.kind() == BoardEvent.Kind.REMOVED || event.board().reenumerating()
 					|| !event.board().device().location().deviceKey().equals(inDfu), deadline, monitor);
 			if (left == null) {
-				throw new FlashException(withWhere(NLS.bind(Messages.FlashChain_leftNot, new Object[] { Integer.valueOf(judged.exitStatus()),
+				throw new FlashException(steps.withWhere(NLS.bind(Messages.FlashChain_leftNot, new Object[] { Integer.valueOf(judged.exitStatus()),
 						lastErrorOf(judged), Long.valueOf(tools.reenumerationAllowance().toMillis()) }), board));
 			}
-			info(NLS.bind(Messages.FlashChain_judgedByDeparture, Integer.valueOf(judged.exitStatus())));
+			steps.info(NLS.bind(Messages.FlashChain_judgedByDeparture, Integer.valueOf(judged.exitStatus())));
 		} catch (CancelledException e) {
-			throw FlashException.cancelled(withWhere(Messages.FlashChain_cancelledWaiting, board));
+			throw FlashException.cancelled(steps.withWhere(Messages.FlashChain_cancelledWaiting, board));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw FlashException.cancelled(withWhere(Messages.FlashChain_cancelledWaiting, board));
+			throw FlashException.cancelled(steps.withWhere(Messages.FlashChain_cancelledWaiting, board));
 		}
 	}
 
@@ -372,19 +285,9 @@ public final class FlashChain {
 			FlashChecks.check(settings, image, board);
 		} catch (FlashException e) {
 			if (!rebooted) {
-				throw new FlashException(withWhere(e.getMessage(), board), e);
+				throw new FlashException(steps.withWhere(e.getMessage(), board), e);
 			}
-			held.show(Messages.FlashChain_statusReturning);
-			info(NLS.bind(Messages.FlashChain_returningUnwritten, e.getMessage()));
-			try {
-				StartApplication.Result back = new StartApplication(service, tools.reenumerationAllowance(),
-						settings.applicationTimeout()).runWithin(held, board, SubMonitor.convert(monitor, 1));
-				info(NLS.bind(Messages.FlashChain_applicationBack, Long.valueOf(back.back().toMillis()), describe(back.board())));
-				throw new FlashException(sentence(e.getMessage()) + ' ' + Messages.FlashChain_returnedUnwritten, e);
-			} catch (StartApplicationException notBack) {
-				throw new FlashException(sentence(e.getMessage()) + ' ' + sentence(notBack.getMessage()) + ' '
-						+ whereIs(board), e);
-			}
+			throw steps.sentBack(e, Messages.FlashChain_returningUnwritten, Messages.FlashChain_returnedUnwritten, held, board, settings.applicationTimeout(), SubMonitor.convert(monitor, 1));
 		}
 	}
 
@@ -400,48 +303,6 @@ public final class FlashChain {
 	private static String lastErrorOf(DfuUtilRun run) {
 		return run.lastError().isEmpty() ? Messages.FlashChain_noErrorLine : '"' + run.lastError() + '"';
 	}
-
-	/** A failure message ended as a sentence, then where the board is now. */
-	private String withWhere(String message, Board board) {
-		return sentence(message) + ' ' + whereIs(board);
-	}
-
-	/** The message ended with a full stop, unless it ends with a mark of its own. */
-	private static String sentence(String message) {
-		String sentence = message.strip();
-		boolean ended = sentence.endsWith(".") || sentence.endsWith("!") || sentence.endsWith("?"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-		return ended ? sentence : sentence + '.';
-	}
-
-	/** Where the board is now, as the last sentence of a failure message. */
-	private String whereIs(Board board) {
-		return service.registry().board(board.id()).filter(Board::attached)
-				.map(now -> now.mode().isDfuMode() ? Messages.FlashChain_leftInDfu : Messages.FlashChain_leftInRuntime)
-				.orElse(Messages.FlashChain_leftOffBus);
-	}
-
-	/** A board in one line: name, ID, serial, port and mode. */
-	public static String describe(Board board) {
-		String serial = board.device().serial().isEmpty() ? "" : NLS.bind(Messages.FlashChain_serial, board.device().serial()); //$NON-NLS-1$
-		return NLS.bind(Messages.FlashChain_describe, new Object[] { board.device().displayName(), board.device().id(),
-				serial, board.device().location().portPath(), board.mode().isDfuMode() ? Messages.FlashChain_modeDfu
-						: Messages.FlashChain_modeRuntime,
-				String.format("%04x", Integer.valueOf(board.device().bcdDevice())) }); //$NON-NLS-1$
-	}
-
-	private void info(String line) {
-		console.out(line + System.lineSeparator());
-	}
-
-	private void progressNote(IProgressMonitor monitor, String task) {
-		monitor.subTask(task);
-		info(task);
-	}
-
-	private static Duration since(long startNanos) {
-		return Duration.ofNanos(System.nanoTime() - startNanos);
-	}
-
 
 	/** A step on the firmware file: what it found wrong is the chain's failure. */
 	private static <T> T firmware(FirmwareStep<T> step) throws FlashException {

@@ -132,7 +132,7 @@ public final class FlashChecks {
 	}
 
 	/** The alt setting {@code -a} names (a number or a name) among the DFU mode's, if it is there. */
-	private static Optional<AltSetting> altFor(String alt, DfuDeviceRecord dfuMode) {
+	static Optional<AltSetting> altFor(String alt, DfuDeviceRecord dfuMode) {
 		return dfuModeAlts(dfuMode).stream().filter(setting -> alt.matches("\\d+") //$NON-NLS-1$
 				? setting.alternateSetting() == Integer.parseInt(alt) : alt.equals(setting.name())).findFirst();
 	}
@@ -153,7 +153,7 @@ public final class FlashChecks {
 		return dfuMode.primaryInterface().map(DfuInterface::altSettings).orElse(List.of());
 	}
 
-	private static void checkAlt(String alt, DfuDeviceRecord dfuMode, String name) throws FlashException {
+	static void checkAlt(String alt, DfuDeviceRecord dfuMode, String name) throws FlashException {
 		List<AltSetting> alts = dfuModeAlts(dfuMode);
 		if (alts.isEmpty()) {
 			return;

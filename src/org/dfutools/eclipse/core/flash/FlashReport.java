@@ -33,8 +33,8 @@ public record FlashReport(Board before, Optional<Board> after, long bytesWritten
 		}
 		lines.add(NLS.bind(Messages.FlashReport_step, padded(Messages.FlashReport_total), Long.valueOf(total.toMillis())));
 		lines.add(NLS.bind(verified ? Messages.FlashReport_bytesVerified : Messages.FlashReport_bytes, Long.valueOf(bytesWritten)));
-		lines.add(NLS.bind(Messages.FlashReport_before, FlashChain.describe(before)));
-		lines.add(after.map(board -> NLS.bind(Messages.FlashReport_after, FlashChain.describe(board)))
+		lines.add(NLS.bind(Messages.FlashReport_before, BoardSteps.describe(before)));
+		lines.add(after.map(board -> NLS.bind(Messages.FlashReport_after, BoardSteps.describe(board)))
 				.orElse(Messages.FlashReport_notWaited));
 		return lines;
 	}

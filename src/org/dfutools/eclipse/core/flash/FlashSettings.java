@@ -106,7 +106,7 @@ public record FlashSettings(BoardSelector board, Path firmware, String alt, Opti
 		return path;
 	}
 
-	private static String alt(String text) throws FlashException {
+	static String alt(String text) throws FlashException {
 		String alt = text == null ? "" : text.strip(); //$NON-NLS-1$
 		if (alt.isEmpty()) {
 			throw new FlashException(Messages.FlashSettings_noAlt);
@@ -148,7 +148,7 @@ public record FlashSettings(BoardSelector board, Path firmware, String alt, Opti
 	}
 
 	/** A decimal or 0x-hexadecimal number from 0 to {@code max}. */
-	private static long number(String text, long max, String message) throws FlashException {
+	static long number(String text, long max, String message) throws FlashException {
 		String value = text == null ? "" : text.strip(); //$NON-NLS-1$
 		try {
 			long number = value.startsWith("0x") || value.startsWith("0X") //$NON-NLS-1$ //$NON-NLS-2$

@@ -10,8 +10,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import org.eclipse.osgi.util.NLS;
 
 /**
- * A private temporary folder for one flash: the checked copy of the firmware that dfu-util reads and the
- * image it reads back. Created readable by this user only (the JDK's default for temporary folders) and
+ * A private temporary folder for one operation on a board: the checked copy of the firmware that dfu-util reads,
+ * and what it reads back. Created readable by this user only (the JDK's default for temporary folders) and
  * removed with everything in it when the chain ends, however it ends.
  */
 final class WorkFolder implements AutoCloseable {
@@ -32,6 +32,11 @@ final class WorkFolder implements AutoCloseable {
 
 	Path path() {
 		return path;
+	}
+
+	/** Where one dfu-util upload writes: dfu-util refuses to overwrite a file with an upload, so it must not exist yet. */
+	Path uploadTarget() throws IOException {
+		return Files.createTempDirectory(path, "upload").resolve("upload.bin"); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	@Override

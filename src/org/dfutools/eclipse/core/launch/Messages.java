@@ -7,6 +7,8 @@ final class Messages extends NLS {
 
 	public static String DfuFlashLaunch_invalid;
 	public static String DfuFlashLaunch_label;
+	public static String DfuSaveLaunch_invalid;
+	public static String DfuSaveLaunch_label;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

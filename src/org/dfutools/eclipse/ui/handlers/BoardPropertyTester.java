@@ -6,7 +6,7 @@ import org.eclipse.core.expressions.PropertyTester;
 
 /**
  * Lets menus ask about a board ({@code org.dfutools.eclipse.board.*}): {@code accessDenied}, {@code openable}
- * (this user may open it), {@code runtime} and {@code dfuMode} (on the bus in that mode, not re-enumerating).
+ * (this user may open it), {@code attached} (on the bus now), {@code runtime} and {@code dfuMode} (on the bus in that mode, not re-enumerating).
  */
 public final class BoardPropertyTester extends PropertyTester {
 
@@ -18,6 +18,7 @@ public final class BoardPropertyTester extends PropertyTester {
 		return switch (property) {
 		case "accessDenied" -> board.device().hasProblem(DeviceProblem.Kind.ACCESS_DENIED); //$NON-NLS-1$
 		case "openable" -> !board.device().hasProblem(DeviceProblem.Kind.ACCESS_DENIED); //$NON-NLS-1$
+		case "attached" -> board.attached(); //$NON-NLS-1$
 		case "runtime" -> board.attached() && !board.mode().isDfuMode(); //$NON-NLS-1$
 		case "dfuMode" -> board.attached() && board.mode().isDfuMode(); //$NON-NLS-1$
 		default -> false;

@@ -111,6 +111,25 @@ public final class Messages extends NLS {
 	public static String Preferences_applicationTimeout;
 	public static String StartApplicationJob_name;
 	public static String StartApplicationJob_done;
+	public static String SaveFirmware_title;
+	public static String SaveFirmware_message;
+	public static String SaveFirmware_board;
+	public static String SaveFirmware_alt;
+	public static String SaveFirmware_whole;
+	public static String SaveFirmware_everything;
+	public static String SaveFirmware_range;
+	public static String SaveFirmware_atMost;
+	public static String SaveFirmware_address;
+	public static String SaveFirmware_length;
+	public static String SaveFirmware_file;
+	public static String SaveFirmware_browse;
+	public static String SaveFirmware_save;
+	public static String SaveFirmware_filterDfu;
+	public static String SaveFirmware_filterBin;
+	public static String SaveFirmware_untilShort;
+	public static String SaveFirmware_notKnownYet;
+	public static String SaveFirmware_replace;
+	public static String SaveFirmware_launchName;
 
 
 	static {

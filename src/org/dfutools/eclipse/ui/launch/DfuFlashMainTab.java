@@ -11,7 +11,7 @@ import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.firmware.FirmwareImage;
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
-import org.dfutools.eclipse.core.flash.FlashChain;
+import org.dfutools.eclipse.core.flash.BoardSteps;
 import org.dfutools.eclipse.core.flash.FlashChecks;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
@@ -312,7 +312,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 				: boards().stream().filter(selector::matches).toList();
 		String text = switch (matching.size()) {
 		case 0 -> Messages.FlashTab_notAttached;
-		case 1 -> NLS.bind(Messages.FlashTab_attached, FlashChain.describe(matching.get(0)));
+		case 1 -> NLS.bind(Messages.FlashTab_attached, BoardSteps.describe(matching.get(0)));
 		default -> NLS.bind(Messages.FlashTab_severalAttached, Integer.valueOf(matching.size()));
 		};
 		if (!text.equals(boardNow.getText())) {

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
+import org.dfutools.eclipse.core.launch.SaveLaunchConfiguration;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.debug.core.DebugEvent;
@@ -41,6 +42,15 @@ public final class FlashLaunches {
 		ILaunchConfigurationWorkingCopy copy = manager.getLaunchConfigurationType(FlashLaunchConfiguration.TYPE_ID)
 				.newInstance(null, manager.generateLaunchConfigurationName(name));
 		FlashLaunchConfiguration.write(values, copy);
+		return copy;
+	}
+
+	/** A Save Firmware from Board run with these values, as the view's command makes it (private, never stored). */
+	public static ILaunchConfigurationWorkingCopy save(SaveLaunchConfiguration.Values values) throws CoreException {
+		ILaunchConfigurationWorkingCopy copy = DebugPlugin.getDefault().getLaunchManager()
+				.getLaunchConfigurationType(SaveLaunchConfiguration.TYPE_ID).newInstance(null, "save");
+		SaveLaunchConfiguration.write(values, copy);
+		copy.setAttribute(ILaunchManager.ATTR_PRIVATE, true);
 		return copy;
 	}
 

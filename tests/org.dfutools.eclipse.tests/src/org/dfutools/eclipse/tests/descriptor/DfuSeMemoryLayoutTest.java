@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dfutools.eclipse.core.descriptor.DfuSeMemoryLayout;
+import org.dfutools.eclipse.core.descriptor.DfuSeMemoryLayout.Region;
 import org.dfutools.eclipse.core.descriptor.DfuSeMemoryLayout.Sector;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,18 @@ class DfuSeMemoryLayoutTest {
 		assertEquals(Optional.empty(), mixed.firstUnwritable(0x0800_0800L, 0x0800_1000L));
 		assertEquals(Optional.of(0x0800_1000L), mixed.firstUnwritable(0x0800_0800L, 0x0810_0010L), "the gap between the blocks");
 		assertEquals(Optional.empty(), mixed.firstUnwritable(0x0810_0000L, 0x0820_0000L));
+	}
+
+	/** What Save Firmware from Board reads by default: runs of adjacent writable sectors. */
+	@Test
+	void writableRegionsJoinAdjacentWritableSectorsOnly() {
+		assertEquals(List.of(new Region(0x0800_0000L, 0x10_0000L)),
+				DfuSeMemoryLayout.parse("@Internal Flash  /0x08000000/04*016Kg,01*064Kg,07*128Kg").orElseThrow().writableRegions());
+		assertEquals(List.of(new Region(0x0800_0800L, 0x800L), new Region(0x0810_0000L, 0x10_0000L)),
+				DfuSeMemoryLayout.parse("@Flash/0x08000000/2*1Ka,2*1Kg/0x08100000/1*1Mg").orElseThrow().writableRegions());
+		assertEquals(List.of(new Region(0x0800_0000L, 0x400L), new Region(0x0800_0800L, 0x400L)),
+				DfuSeMemoryLayout.parse("@Flash/0x08000000/1*1Kg,1*1Ka,1*1Kg").orElseThrow().writableRegions(), "a read-only sector between");
+		assertEquals(List.of(), DfuSeMemoryLayout.parse("@Config  /0x08010000/01*016Ka").orElseThrow().writableRegions());
 	}
 
 	@Test

@@ -21,6 +21,9 @@ import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
 import org.dfutools.eclipse.core.flash.FlashException;
 import org.dfutools.eclipse.core.flash.FlashSettings;
+import org.dfutools.eclipse.core.flash.SaveSettings;
+import org.dfutools.eclipse.core.firmware.FirmwareException;
+import org.dfutools.eclipse.core.firmware.SavedFirmware;
 import org.dfutools.eclipse.tests.device.Records;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,6 +130,43 @@ class FlashValuesTest {
 		FlashException none = assertThrows(FlashException.class,
 				() -> new BoardSelector(BoardSelector.Kind.SERIAL, "C").select(List.of(a, b)));
 		assertTrue(none.getMessage().contains("\"C\""), none.getMessage());
+	}
+
+	@Test
+	void everyBadSaveValueIsNamedAndNothingIsWrittenOverHalfway() throws Exception {
+		BoardSelector board = new BoardSelector(BoardSelector.Kind.SERIAL, "A");
+		String file = folder.resolve("board.dfu").toString();
+		assertBadSave(board, "", "", "", file, "Give the alt setting");
+		assertBadSave(board, "0", "0x08000000", "", file, "Give the number of bytes to read from 0x08000000");
+		assertBadSave(board, "0", "0x08000000", "0", file, "\"0\" is not a length");
+		assertBadSave(board, "0", "0xFFFFFF00", "0x200", file, "reach past the 4 GiB address space");
+		assertBadSave(board, "0", "", "", "", "Choose the file");
+		assertBadSave(board, "0", "", "", "board.dfu", "is not an absolute path");
+		assertBadSave(board, "0", "", "", folder.resolve("board.hex").toString(), "save as .bin");
+		assertBadSave(board, "0", "", "", folder.resolve("missing/board.bin").toString(), "does not exist");
+		Files.createDirectory(folder.resolve("folder.bin"));
+		assertBadSave(board, "0", "", "", folder.resolve("folder.bin").toString(), "is a folder");
+		SaveSettings good = SaveSettings.parse(board, "0x1", "0x08000000", "1024", file);
+		assertEquals("1", good.alt(), "as dfu-util reads -a");
+		assertEquals(SavedFirmware.Format.DFU, good.format());
+		assertEquals(1024, good.length().getAsLong());
+
+		// A move that fails (over a folder that is not empty; permissions do not stop root) leaves what was there.
+		Path taken = Files.createDirectories(folder.resolve("taken.bin"));
+		Files.writeString(taken.resolve("inside"), "before");
+		assertThrows(FirmwareException.class, () -> SavedFirmware.write(taken, new byte[] { 1, 2, 3 }));
+		assertEquals("before", Files.readString(taken.resolve("inside")), "a failed save leaves what was there");
+		Path kept = Files.writeString(folder.resolve("kept.bin"), "before");
+		SavedFirmware.write(kept, new byte[] { 1, 2, 3 });
+		assertEquals(3, Files.size(kept));
+		try (var files = Files.list(folder)) {
+			assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".part")).toList(), "no partial file");
+		}
+	}
+
+	private static void assertBadSave(BoardSelector board, String alt, String address, String length, String file, String expected) {
+		FlashException bad = assertThrows(FlashException.class, () -> SaveSettings.parse(board, alt, address, length, file));
+		assertTrue(bad.getMessage().contains(expected), bad.getMessage());
 	}
 
 	private static FlashConfiguration values(String firmware, String alt, String address, String transferSize,

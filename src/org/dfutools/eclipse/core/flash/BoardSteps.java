@@ -1,0 +1,216 @@
+package org.dfutools.eclipse.core.flash;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BusyBoards;
+import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.device.UsbStatus;
+import org.dfutools.eclipse.core.dfu.DetachException;
+import org.dfutools.eclipse.core.dfu.DetachResult;
+import org.dfutools.eclipse.core.dfu.RebootToDfu;
+import org.dfutools.eclipse.core.dfu.StartApplication;
+import org.dfutools.eclipse.core.dfu.StartApplicationException;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilExitStatus;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilRun;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilRunner;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilTool;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilVersion;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.osgi.util.NLS;
+
+/**
+ * The steps every dfu-util operation on one board is made of (a flash, a save): dfu-util found and its
+ * version known, the board list, the reboot into DFU mode and the way back, one dfu-util run, each
+ * written to the console; and where the board is now, which ends every failure message.
+ */
+public final class BoardSteps {
+
+	private static final Duration VERSION_LIMIT = Duration.ofSeconds(5);
+
+	private final DfuDeviceService service;
+	private final DfuUtilVersions versions;
+	private final FlashTools tools;
+	private final DfuUtilConsole console;
+
+	public BoardSteps(DfuDeviceService service, DfuUtilVersions versions, FlashTools tools, DfuUtilConsole console) {
+		this.service = service;
+		this.versions = versions;
+		this.tools = tools;
+		this.console = console;
+	}
+
+	DfuDeviceService service() {
+		return service;
+	}
+
+	FlashTools tools() {
+		return tools;
+	}
+
+	/** The dfu-util to run, once its version is known (which proves it runs). */
+	Path dfuUtil(IProgressMonitor monitor) throws FlashException {
+		try {
+			Path executable = DfuUtilTool.locate(tools.dfuUtil());
+			DfuUtilVersion version = versions.version(executable, VERSION_LIMIT, monitor);
+			info(NLS.bind(Messages.FlashChain_dfuUtil, version, executable));
+			return executable;
+		} catch (DfuUtilException e) {
+			throw new FlashException(e.getMessage(), e);
+		} catch (OperationCanceledException e) {
+			throw FlashException.cancelled(Messages.FlashChain_cancelledBeforeBoard);
+		}
+	}
+
+	/** The registry once it lists the attached boards: USB may be starting when the operation is its first user. */
+	DeviceRegistry awaitListing(IProgressMonitor monitor) throws FlashException {
+		DeviceRegistry registry = service.registry();
+		UsbStatus status;
+		try {
+			status = registry.awaitStart(DeviceRegistry.START_LIMIT, monitor);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw FlashException.cancelled(Messages.FlashChain_cancelledBeforeBoard);
+		}
+		if (monitor.isCanceled()) {
+			throw FlashException.cancelled(Messages.FlashChain_cancelledBeforeBoard);
+		}
+		if (status.state() != UsbStatus.State.LISTING) {
+			throw new FlashException(NLS.bind(Messages.FlashChain_noUsb,
+					status.failure().isEmpty() ? Messages.FlashChain_usbStarting : status.failure()));
+		}
+		return registry;
+	}
+
+	/** Reboots the held board into DFU mode; the board as it is there. */
+	Board rebootToDfu(BusyBoards.Claim held, Board board, IProgressMonitor monitor) throws FlashException {
+		info(NLS.bind(Messages.FlashChain_rebooting, board.device().displayName()));
+		if (board.device().functional().isEmpty()) {
+			info(NLS.bind(Messages.FlashChain_noFunctional, board.device().displayName(),
+					Integer.valueOf(RebootToDfu.FALLBACK_DETACH_TIMEOUT_MS)));
+		}
+		try {
+			DetachResult result = new RebootToDfu(service, tools.reenumerationAllowance()).runWithin(held, board, monitor);
+			info(NLS.bind(Messages.FlashChain_inDfuMode, new Object[] { Long.valueOf(result.detachSent().toMillis()),
+					Long.valueOf(result.deviceBack().toMillis()), describe(result.board()) }));
+			return result.board();
+		} catch (DetachException e) {
+			String message = withWhere(e.getMessage(), board);
+			if (e.reason() == DetachException.Reason.CANCELLED) {
+				throw FlashException.cancelled(message);
+			}
+			throw new FlashException(message, e);
+		}
+	}
+
+	/** Starts the held board's application and follows it back to run-time mode. */
+	StartApplication.Result startApplication(BusyBoards.Claim held, Board board, Duration applicationTimeout,
+			IProgressMonitor monitor) throws StartApplicationException {
+		held.show(Messages.FlashChain_statusReturning);
+		StartApplication.Result back = new StartApplication(service, tools.reenumerationAllowance(), applicationTimeout)
+				.runWithin(held, board, monitor);
+		info(NLS.bind(Messages.FlashChain_applicationBack, Long.valueOf(back.back().toMillis()), describe(back.board())));
+		return back;
+	}
+
+	/**
+	 * What a failure becomes when the operation rebooted the board into DFU mode and has changed nothing on it: the
+	 * board is sent back to its application (the console says so with {@code returning}, which takes the failure),
+	 * and the message ends with {@code returned}, or with why the board did not get there and where it is.
+	 */
+	FlashException sentBack(FlashException failure, String returning, String returned, BusyBoards.Claim held, Board board,
+			Duration applicationTimeout, IProgressMonitor monitor) {
+		info(NLS.bind(returning, failure.getMessage()));
+		try {
+			startApplication(held, board, applicationTimeout, monitor);
+			return new FlashException(sentence(failure.getMessage()) + ' ' + returned, failure);
+		} catch (StartApplicationException notBack) {
+			return new FlashException(sentence(failure.getMessage()) + ' ' + sentence(notBack.getMessage()) + ' '
+					+ whereIs(board), failure);
+		}
+	}
+
+	/**
+	 * Runs dfu-util once on the held board, its row showing {@code during} (or erasing); a run that failed as the
+	 * board left DFU mode is returned for the board to judge, any other failure is thrown.
+	 */
+	DfuUtilRun runDfuUtil(DfuUtilCommand command, Board board, BusyBoards.Claim held, String during,
+			IProgressMonitor monitor) throws FlashException {
+		DfuUtilRun run = runDfuUtilAsIs(command, board, held, during, monitor);
+		if (run.failedAsTheBoardLeft()) {
+			info(NLS.bind(Messages.FlashChain_judgingByTheBoard, Integer.valueOf(run.exitStatus()), run.lastError()));
+		} else if (!run.succeeded()) {
+			throw new FlashException(withWhere(DfuUtilExitStatus.describe(run), board));
+		} else if (run.exitStatus() != 0) {
+			info(NLS.bind(Messages.FlashChain_resetStatus, Integer.valueOf(run.exitStatus())));
+		}
+		return run;
+	}
+
+	/** Runs dfu-util once on the held board and returns how it ended, failed or not; throws when it could not run. */
+	DfuUtilRun runDfuUtilAsIs(DfuUtilCommand command, Board board, BusyBoards.Claim held, String during,
+			IProgressMonitor monitor) throws FlashException {
+		try {
+			return new DfuUtilRunner(console, phase -> held.show(statusOf(phase, during)))
+					.run(command, tools.dfuUtilLimit(), monitor);
+		} catch (DfuUtilException e) {
+			String message = withWhere(e.getMessage(), board);
+			throw e.isCancelled() ? FlashException.cancelled(message) : new FlashException(message, e);
+		}
+	}
+
+	/** The row's status while dfu-util is in {@code phase}: "Erase" has its own, else the step's ({@code during}). */
+	private static String statusOf(String phase, String during) {
+		return "Erase".equals(phase) ? Messages.FlashChain_statusErasing : during; //$NON-NLS-1$
+	}
+
+	/** A failure message ended as a sentence, then where the board is now. */
+	String withWhere(String message, Board board) {
+		return sentence(message) + ' ' + whereIs(board);
+	}
+
+	/** The message ended with a full stop, unless it ends with a mark of its own. */
+	static String sentence(String message) {
+		String sentence = message.strip();
+		boolean ended = sentence.endsWith(".") || sentence.endsWith("!") || sentence.endsWith("?"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		return ended ? sentence : sentence + '.';
+	}
+
+	/** Where the board is now, as the last sentence of a failure message. */
+	String whereIs(Board board) {
+		return service.registry().board(board.id()).filter(Board::attached)
+				.map(now -> now.mode().isDfuMode() ? Messages.FlashChain_leftInDfu : Messages.FlashChain_leftInRuntime)
+				.orElse(Messages.FlashChain_leftOffBus);
+	}
+
+	/** A board in one line: name, ID, serial, port and mode. */
+	public static String describe(Board board) {
+		String serial = board.device().serial().isEmpty() ? "" : NLS.bind(Messages.FlashChain_serial, board.device().serial()); //$NON-NLS-1$
+		return NLS.bind(Messages.FlashChain_describe, new Object[] { board.device().displayName(), board.device().id(),
+				serial, board.device().location().portPath(), board.mode().isDfuMode() ? Messages.FlashChain_modeDfu
+						: Messages.FlashChain_modeRuntime,
+				String.format("%04x", Integer.valueOf(board.device().bcdDevice())) }); //$NON-NLS-1$
+	}
+
+	/** A line for the console. */
+	void info(String line) {
+		console.out(line + System.lineSeparator());
+	}
+
+	/** A step's name for the progress view and the console. */
+	void progressNote(IProgressMonitor monitor, String task) {
+		monitor.subTask(task);
+		info(task);
+	}
+
+	static Duration since(long startNanos) {
+		return Duration.ofNanos(System.nanoTime() - startNanos);
+	}
+}

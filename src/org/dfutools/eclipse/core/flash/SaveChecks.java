@@ -1,0 +1,75 @@
+package org.dfutools.eclipse.core.flash;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.descriptor.AltSetting;
+import org.dfutools.eclipse.core.descriptor.DfuSeMemoryLayout;
+import org.dfutools.eclipse.core.descriptor.DfuSeMemoryLayout.Region;
+import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.DfuDeviceRecord;
+import org.dfutools.eclipse.core.firmware.SavedFirmware;
+import org.dfutools.eclipse.core.firmware.Segment;
+import org.eclipse.osgi.util.NLS;
+
+/**
+ * Whether a board can be read as Save Firmware from Board is asked to, as far as the board is known now: the
+ * dialog and the operation run the same checks, the operation once more with the board in DFU mode.
+ */
+public final class SaveChecks {
+
+	private SaveChecks() {
+	}
+
+	/** Throws with the message for the user at the first check that fails. */
+	public static void check(SaveSettings settings, Board board) throws FlashException {
+		String name = board.device().displayName();
+		DfuDeviceRecord known = board.knownDfuMode().orElse(board.device());
+		if (!known.functional().map(FunctionalDescriptor::canUpload).orElse(Boolean.TRUE).booleanValue()) {
+			throw new FlashException(NLS.bind(Messages.SaveChecks_cannotUpload, name));
+		}
+		Optional<Boolean> dfuSe = FlashChecks.speaksDfuSe(board);
+		if (dfuSe.equals(Optional.of(Boolean.FALSE)) && settings.address().isPresent()) {
+			throw new FlashException(NLS.bind(Messages.SaveChecks_noAddressOnPlainDfu, name));
+		}
+		Optional<DfuDeviceRecord> dfuMode = board.knownDfuMode();
+		if (dfuMode.isEmpty()) {
+			return;
+		}
+		FlashChecks.checkAlt(settings.alt(), dfuMode.get(), name);
+		if (dfuSe.equals(Optional.of(Boolean.TRUE))) {
+			List<Region> regions = dfuSeRegions(settings, board);
+			if (settings.format() == SavedFirmware.Format.BIN && regions.size() > 1) {
+				throw new FlashException(NLS.bind(Messages.SaveChecks_severalRegions, name, Integer.valueOf(regions.size())));
+			}
+		}
+	}
+
+	/**
+	 * What to read from a DfuSe board whose DFU mode is known: the range given; else the alt setting's writable
+	 * memory (from its start, at most the length when one is given).
+	 */
+	public static List<Region> dfuSeRegions(SaveSettings settings, Board board) throws FlashException {
+		if (settings.address().isPresent()) {
+			return List.of(new Region(settings.address().getAsLong(), settings.length().getAsLong()));
+		}
+		String name = board.device().displayName();
+		Optional<AltSetting> alt = board.knownDfuMode().flatMap(dfuMode -> FlashChecks.altFor(settings.alt(), dfuMode));
+		List<Region> regions = alt.flatMap(setting -> DfuSeMemoryLayout.parse(setting.name()))
+				.map(DfuSeMemoryLayout::writableRegions).orElse(List.of());
+		if (regions.isEmpty()) {
+			throw new FlashException(NLS.bind(Messages.SaveChecks_noLayout, name, settings.alt()));
+		}
+		if (settings.length().isPresent()) {
+			Region first = regions.get(0);
+			long length = settings.length().getAsLong();
+			if (length > first.size()) {
+				throw new FlashException(NLS.bind(Messages.SaveChecks_longerThanRegion, new Object[] { name, Long.valueOf(length),
+						Segment.hex(first.address()), Long.valueOf(first.size()) }));
+			}
+			return List.of(new Region(first.address(), length));
+		}
+		return regions;
+	}
+}

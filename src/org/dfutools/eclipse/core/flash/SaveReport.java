@@ -1,0 +1,41 @@
+package org.dfutools.eclipse.core.flash;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.device.Board;
+import org.eclipse.osgi.util.NLS;
+
+/**
+ * What Save Firmware from Board did: the memory read, the file and its size, and the board before and after.
+ *
+ * @param after           the board back in run-time mode; empty when it was found in DFU mode and left there
+ * @param read            the memory read, as a person reads it (ranges, or a byte count from a plain DFU board)
+ * @param needsAddress    whether flashing the file back needs the DfuSe address (a .bin from a DfuSe board)
+ */
+public record SaveReport(Board before, Optional<Board> after, Path file, String read, long fileBytes,
+		boolean needsAddress, Duration total) {
+
+	/** The summary the console ends with, one line per item. */
+	public List<String> summaryLines() {
+		List<String> lines = new ArrayList<>();
+		lines.add(Messages.FlashReport_title);
+		lines.add(NLS.bind(Messages.SaveReport_read, read));
+		lines.add(NLS.bind(Messages.SaveReport_file, file, Long.valueOf(fileBytes)));
+		lines.add(needsAddress ? Messages.SaveReport_flashBackWithAddress : Messages.SaveReport_flashBack);
+		lines.add(NLS.bind(Messages.SaveReport_total, Long.valueOf(total.toMillis())));
+		lines.add(NLS.bind(Messages.FlashReport_before, BoardSteps.describe(before)));
+		lines.add(after.map(board -> NLS.bind(Messages.FlashReport_after, BoardSteps.describe(board)))
+				.orElse(Messages.SaveReport_leftInDfu));
+		return lines;
+	}
+
+	/** The one-line result for the status line. */
+	public String statusLine() {
+		return NLS.bind(Messages.SaveReport_status, new Object[] { before.device().displayName(), file.getFileName(),
+				Long.valueOf(total.toMillis()) });
+	}
+}

@@ -1,0 +1,52 @@
+package org.dfutools.eclipse.core.launch;
+
+import java.util.List;
+import java.util.Map;
+
+import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
+import org.dfutools.eclipse.core.flash.FlashException;
+import org.dfutools.eclipse.core.internal.ErrorStatus;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.model.IProcess;
+
+/**
+ * One chain (a flash, a save) run in a launch as one process: its console holds every step, dfu-util's output and
+ * the summary; Terminate cancels it; a failure is the launch's error, a cancellation is not.
+ */
+final class ChainRun {
+
+	/** The work: runs with the console and the monitor, returns the summary's lines. */
+	@FunctionalInterface
+	interface Chain {
+		List<String> run(DfuUtilConsole console, IProgressMonitor monitor) throws FlashException;
+	}
+
+	private ChainRun() {
+	}
+
+	static void run(ILaunch launch, String label, String processType, Chain work, IProgressMonitor monitor)
+			throws CoreException {
+		ChainProcess chain = new ChainProcess();
+		IProcess process = DebugPlugin.newProcess(launch, chain, label, Map.of(IProcess.ATTR_PROCESS_TYPE, processType));
+		ChainConsole console = new ChainConsole(chain, process);
+		int status = 1;
+		try {
+			work.run(console, new CancellableMonitor(SubMonitor.convert(monitor, 1), chain))
+					.forEach(line -> console.out(line + System.lineSeparator()));
+			status = 0;
+		} catch (FlashException e) {
+			console.err(e.getMessage());
+			if (e.isCancelled()) {
+				status = ChainProcess.CANCELLED;
+				return;
+			}
+			throw new CoreException(ErrorStatus.of(e.getMessage(), e));
+		} finally {
+			chain.end(status);
+		}
+	}
+}
