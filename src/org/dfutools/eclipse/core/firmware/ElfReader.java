@@ -1,7 +1,10 @@
 package org.dfutools.eclipse.core.firmware;
 
 import java.nio.ByteBuffer;
+import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -15,7 +18,6 @@ import org.eclipse.osgi.util.NLS;
  * read: the program headers are what a loader writes.
  */
 final class ElfReader extends SegmentReader {
-
 
 	private static final int PT_LOAD = 1;
 	private static final int CLASS_32 = 1;
@@ -33,11 +35,39 @@ final class ElfReader extends SegmentReader {
 
 	@Override
 	AddressedImage segments(Path file, byte[] content) throws FirmwareException {
-		if (content.length < 16 || content[0] != 0x7F || content[1] != 'E' || content[2] != 'L' || content[3] != 'F') {
+		try {
+			return segments(file, ElfBytes.of(content));
+		} catch (IOException e) {
+			throw new IllegalStateException(e); // bytes in memory cannot fail to be read
+		}
+	}
+
+	/** Reads the headers and the loadable segments from the file, not its sections (debug information can be most of it). */
+	@Override
+	public FirmwareImage readFile(Path file) throws FirmwareException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			if (channel.size() == 0) {
+				throw new FirmwareException(NLS.bind(Messages.Firmware_empty, file));
+			}
+			return FirmwareImage.ofSegments(file, segments(file, ElfBytes.of(channel)));
+		} catch (IOException e) {
+			throw new FirmwareException(NLS.bind(Messages.Firmware_unreadable, file, e.getMessage()), e);
+		}
+	}
+
+	@Override
+	public boolean readsWholeFile() {
+		return false;
+	}
+
+	private static AddressedImage segments(Path file, ElfBytes content) throws FirmwareException, IOException {
+		long length = content.length();
+		byte[] ident = content.read(0, (int) Math.min(length, HEADER_64));
+		if (ident.length < 16 || ident[0] != 0x7F || ident[1] != 'E' || ident[2] != 'L' || ident[3] != 'F') {
 			throw bad(file, 0, Messages.Elf_notElf);
 		}
-		int elfClass = content[4];
-		int data = content[5];
+		int elfClass = ident[4];
+		int data = ident[5];
 		if (elfClass != CLASS_32 && elfClass != CLASS_64) {
 			throw bad(file, 4, NLS.bind(Messages.Elf_badClass, Integer.valueOf(elfClass)));
 		}
@@ -45,39 +75,43 @@ final class ElfReader extends SegmentReader {
 			throw bad(file, 5, NLS.bind(Messages.Elf_badByteOrder, Integer.valueOf(data)));
 		}
 		boolean wide = elfClass == CLASS_64;
-		if (content.length < (wide ? HEADER_64 : HEADER_32)) {
-			throw bad(file, content.length, Messages.Elf_truncatedHeader);
+		if (length < (wide ? HEADER_64 : HEADER_32)) {
+			throw bad(file, length, Messages.Elf_truncatedHeader);
 		}
-		ByteBuffer elf = ByteBuffer.wrap(content).order(data == DATA_LITTLE ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-		long entry = wide ? elf.getLong(24) : u32(elf, 24);
-		long tableOffset = wide ? elf.getLong(32) : u32(elf, 28);
-		int entrySize = u16(elf, wide ? 54 : 42);
-		int count = u16(elf, wide ? 56 : 44);
+		ByteOrder order = data == DATA_LITTLE ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+		ByteBuffer header = ByteBuffer.wrap(ident).order(order);
+		long entry = wide ? header.getLong(24) : u32(header, 24);
+		long tableOffset = wide ? header.getLong(32) : u32(header, 28);
+		int entrySize = u16(header, wide ? 54 : 42);
+		int count = u16(header, wide ? 56 : 44);
 		if (count == 0) {
 			throw new FirmwareException(NLS.bind(Messages.Firmware_noData, file.getFileName()));
 		}
 		if (entrySize < (wide ? PROGRAM_HEADER_64 : PROGRAM_HEADER_32)) {
 			throw bad(file, wide ? 54 : 42, NLS.bind(Messages.Elf_badHeaderSize, Integer.valueOf(entrySize)));
 		}
-		if (tableOffset < 0 || tableOffset > content.length || (long) entrySize * count > content.length - tableOffset) {
+		if (tableOffset < 0 || tableOffset > length || (long) entrySize * count > length - tableOffset) {
 			throw bad(file, tableOffset, NLS.bind(Messages.Elf_tableBeyondFile, Integer.valueOf(count)));
 		}
+		ByteBuffer table = ByteBuffer.wrap(content.read(tableOffset, entrySize * count)).order(order);
 		SegmentCollector segments = new SegmentCollector(file);
 		for (int index = 0; index < count; index++) {
-			int at = (int) (tableOffset + (long) entrySize * index);
-			if (elf.getInt(at) != PT_LOAD) {
+			int at = entrySize * index;
+			if (table.getInt(at) != PT_LOAD) {
 				continue;
 			}
-			long offset = wide ? elf.getLong(at + 8) : u32(elf, at + 4);
-			long physical = wide ? elf.getLong(at + 24) : u32(elf, at + 12);
-			long size = wide ? elf.getLong(at + 32) : u32(elf, at + 16);
+			long offset = wide ? table.getLong(at + 8) : u32(table, at + 4);
+			long physical = wide ? table.getLong(at + 24) : u32(table, at + 12);
+			long size = wide ? table.getLong(at + 32) : u32(table, at + 16);
 			String where = NLS.bind(Messages.Elf_programHeader, Integer.valueOf(index));
-			if (size < 0 || offset < 0 || offset > content.length || size > content.length - offset) {
-				throw bad(file, at, NLS.bind(Messages.Elf_segmentBeyondFile, where));
+			long headerAt = tableOffset + at;
+			if (size < 0 || offset < 0 || offset > length || size > length - offset) {
+				throw bad(file, headerAt, NLS.bind(Messages.Elf_segmentBeyondFile, where));
 			}
-			byte[] bytes = new byte[(int) size];
-			System.arraycopy(content, (int) offset, bytes, 0, bytes.length);
-			segments.add(physical, bytes, () -> where);
+			if (size > PlainLayout.LARGEST_IMAGE) { // a damaged header must not ask for gigabytes
+				throw bad(file, headerAt, NLS.bind(Messages.Elf_segmentTooLarge, where, Long.valueOf(size)));
+			}
+			segments.add(physical, content.read(offset, (int) size), () -> where);
 		}
 		return segments.image(OptionalLong.of(entry));
 	}

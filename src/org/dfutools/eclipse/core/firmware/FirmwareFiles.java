@@ -33,14 +33,24 @@ public final class FirmwareFiles {
 
 	/** Reads and checks the file; a message for a person when it is unreadable, empty, damaged or of no known kind. */
 	public static FirmwareImage read(Path file) throws FirmwareException {
-		readerFor(file);
-		byte[] content;
+		return readerFor(file).readFile(file);
+	}
+
+	/**
+	 * Whether reading the file reads all of it (its time grows with its size): not for an ELF file, whose loadable
+	 * segments are read and its debug information is not.
+	 */
+	public static boolean readsWholeFile(Path file) throws FirmwareException {
+		return readerFor(file).readsWholeFile();
+	}
+
+	/** All of the file's bytes. */
+	static byte[] contents(Path file) throws FirmwareException {
 		try {
-			content = Files.readAllBytes(file);
+			return Files.readAllBytes(file);
 		} catch (IOException e) {
 			throw new FirmwareException(NLS.bind(Messages.Firmware_unreadable, file, e.getMessage()), e);
 		}
-		return read(file, content);
 	}
 
 	/** Checks contents read from {@code file} already, by the reader of the file's kind. */

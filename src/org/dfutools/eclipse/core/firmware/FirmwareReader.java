@@ -14,4 +14,14 @@ public interface FirmwareReader {
 
 	/** The image in these file contents, or why it cannot be written. */
 	FirmwareImage read(Path file, byte[] content) throws FirmwareException;
+
+	/** The image in the file: all of it is read, unless the reader needs only parts of it (see {@link #readsWholeFile()}). */
+	default FirmwareImage readFile(Path file) throws FirmwareException {
+		return FirmwareFiles.read(file, FirmwareFiles.contents(file));
+	}
+
+	/** Whether {@link #readFile} reads every byte of the file, so that its time grows with the file's size. */
+	default boolean readsWholeFile() {
+		return true;
+	}
 }

@@ -29,6 +29,7 @@ final class Messages extends NLS {
 	public static String Elf_badHeaderSize;
 	public static String Elf_tableBeyondFile;
 	public static String Elf_segmentBeyondFile;
+	public static String Elf_segmentTooLarge;
 	public static String Elf_programHeader;
 	public static String Record_bad;
 	public static String Record_line;

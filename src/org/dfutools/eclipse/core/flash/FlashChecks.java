@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.descriptor.DfuInterface;
 import org.dfutools.eclipse.core.descriptor.DfuSeMemoryLayout;
+import org.dfutools.eclipse.core.descriptor.DfuSeMemoryLayout.Region;
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DfuDeviceRecord;
@@ -57,6 +58,7 @@ public final class FlashChecks {
 		}
 		if (dfuMode.isPresent()) {
 			checkAlt(settings.alt(), dfuMode.get(), name);
+			checkRawImage(settings, image, dfuMode.get(), dfuSe, name);
 		}
 		if (segments) {
 			// Refused as writing would refuse it, but before the board is touched.
@@ -82,7 +84,9 @@ public final class FlashChecks {
 		String name = board.device().displayName();
 		try {
 			if (dfuSe.equals(Optional.of(Boolean.FALSE))) {
-				return image.forPlainDfu();
+				FirmwareImage laidOut = image.forPlainDfu();
+				checkPlainSize(laidOut, board.knownDfuMode().flatMap(device -> altFor(settings.alt(), device)), name);
+				return laidOut;
 			}
 			if (dfuSe.isEmpty()) {
 				return image;
@@ -95,7 +99,8 @@ public final class FlashChecks {
 			Optional<DfuDeviceRecord> dfuMode = board.knownDfuMode();
 			Optional<AltSetting> alt = dfuMode.flatMap(device -> altFor(settings.alt(), device));
 			if (alt.isPresent()) {
-				checkLayout(image, segments, alt.get(), dfuModeAlts(dfuMode.get()), name);
+				checkLayout(image, segments.segments().stream().map(segment -> new Region(segment.address(), segment.data().length)).toList(),
+						alt.get(), dfuModeAlts(dfuMode.get()), name, Messages.FlashChecks_segmentOutsideLayout);
 			}
 			int number = alt.map(AltSetting::alternateSetting).orElse(settings.alt().matches("\\d+") ? Integer.parseInt(settings.alt()) : 0); //$NON-NLS-1$
 			String target = alt.map(AltSetting::name).filter(text -> text != null).orElse(""); //$NON-NLS-1$
@@ -106,28 +111,65 @@ public final class FlashChecks {
 		}
 	}
 
-	/** Every segment in writable sectors of the alt; a segment that another alt's memory holds names that alt. */
-	private static void checkLayout(FirmwareImage image, AddressedImage segments, AltSetting alt, List<AltSetting> alts,
-			String name) throws FlashException {
+	/** Every range in writable sectors of the alt; a range that another alt's memory holds names that alt. */
+	private static void checkLayout(FirmwareImage image, List<Region> ranges, AltSetting alt, List<AltSetting> alts,
+			String name, String outsideMessage) throws FlashException {
 		Optional<DfuSeMemoryLayout> layout = DfuSeMemoryLayout.parse(alt.name());
 		if (layout.isEmpty()) {
 			return;
 		}
-		for (Segment segment : segments.segments()) {
-			Optional<Long> outside = layout.get().firstUnwritable(segment.address(), segment.end());
+		for (Region range : ranges) {
+			long end = range.address() + range.size();
+			Optional<Long> outside = layout.get().firstUnwritable(range.address(), end);
 			if (outside.isEmpty()) {
 				continue;
 			}
+			String written = Segment.range(range.address(), range.size());
 			Optional<AltSetting> other = alts.stream().filter(setting -> setting.alternateSetting() != alt.alternateSetting())
 					.filter(setting -> DfuSeMemoryLayout.parse(setting.name())
-							.map(l -> l.firstUnwritable(segment.address(), segment.end()).isEmpty()).orElse(false))
+							.map(l -> l.firstUnwritable(range.address(), end).isEmpty()).orElse(false))
 					.findFirst();
 			if (other.isPresent()) {
 				throw new FlashException(NLS.bind(Messages.FlashChecks_segmentInOtherAlt, new Object[] { image.file().getFileName(),
-						segment.range(), describe(other.get()), describe(alt) }));
+						written, describe(other.get()), describe(alt) }));
 			}
-			throw new FlashException(NLS.bind(Messages.FlashChecks_segmentOutsideLayout, new Object[] { image.file().getFileName(),
-					segment.range(), Segment.hex(outside.get().longValue()), name, describe(alt), alt.name() }));
+			throw new FlashException(NLS.bind(outsideMessage, new Object[] { image.file().getFileName(),
+					written, Segment.hex(outside.get().longValue()), name, describe(alt), alt.name() }));
+		}
+	}
+
+	/**
+	 * An image for a plain DFU board is no larger than the alt's memory, when the board says how large it is: DFU 1.1
+	 * has no field for it, but some plain bootloaders name their alt settings with a DfuSe memory layout.
+	 */
+	private static void checkPlainSize(FirmwareImage written, Optional<AltSetting> alt, String name) throws FlashException {
+		Optional<DfuSeMemoryLayout> layout = alt.flatMap(setting -> DfuSeMemoryLayout.parse(setting.name()));
+		if (layout.isEmpty()) {
+			return;
+		}
+		long memory = layout.get().writableRegions().stream().mapToLong(Region::size).sum();
+		if (written.size() > memory) {
+			throw new FlashException(NLS.bind(Messages.FlashChecks_largerThanMemory, new Object[] { written.file().getFileName(),
+					Integer.valueOf(written.size()), name, describe(alt.get()), Long.valueOf(memory), alt.get().name() }));
+		}
+	}
+
+	/**
+	 * A .bin (or .dfu with a plain suffix) fits where it goes: on a DfuSe board, from the DfuSe address into writable
+	 * sectors of the alt's layout (a wrong address would write it where it does not belong); on a plain DFU board, into
+	 * the alt's memory when the board says how large it is.
+	 */
+	private static void checkRawImage(FlashSettings settings, FirmwareImage image, DfuDeviceRecord dfuMode,
+			Optional<Boolean> dfuSe, String name) throws FlashException {
+		if (image.segments().isPresent() || image.dfuSeContainer() || image.size() == 0) {
+			return;
+		}
+		Optional<AltSetting> alt = altFor(settings.alt(), dfuMode);
+		if (dfuSe.equals(Optional.of(Boolean.TRUE)) && settings.dfuseAddress().isPresent() && alt.isPresent()) {
+			checkLayout(image, List.of(new Region(settings.dfuseAddress().getAsLong(), image.size())), alt.get(),
+					dfuModeAlts(dfuMode), name, Messages.FlashChecks_imageOutsideLayout);
+		} else if (dfuSe.equals(Optional.of(Boolean.FALSE))) {
+			checkPlainSize(image, alt, name);
 		}
 	}
 

@@ -134,6 +134,8 @@ final class Messages extends NLS {
 	public static String SaveReport_total;
 	public static String SaveReport_leftInDfu;
 	public static String SaveReport_status;
+	public static String FlashChecks_largerThanMemory;
+	public static String FlashChecks_imageOutsideLayout;
 	public static String SaveFromBoard_returning;
 	public static String SaveFromBoard_returned;
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.descriptor.AltSetting;
@@ -92,12 +93,16 @@ public final class SaveFromBoard {
 				held.show(Messages.SaveFromBoard_statusReading);
 				byte[] file;
 				String read;
+				OptionalLong flashBackAt = OptionalLong.empty();
 				if (DfuUtilCommand.isDfuSe(board)) {
 					List<Segment> regions = reading.dfuSeRegions(SaveChecks.dfuSeRegions(settings, board), progress.split(55));
 					Optional<AltSetting> alt = board.knownDfuMode().flatMap(dfuMode -> FlashChecks.altFor(settings.alt(), dfuMode));
 					file = SavedFirmware.ofDfuSe(settings.format(), regions, alt.map(AltSetting::alternateSetting).orElse(Integer.valueOf(0)),
 							alt.map(AltSetting::name).filter(text -> text != null).orElse(""), board.device().id()); //$NON-NLS-1$
 					read = String.join(", ", regions.stream().map(Segment::range).toList()); //$NON-NLS-1$
+					if (settings.format() == SavedFirmware.Format.BIN) {
+						flashBackAt = OptionalLong.of(regions.get(0).address());
+					}
 				} else {
 					byte[] memory = reading.plainDfu(progress.split(55));
 					file = SavedFirmware.ofPlainDfu(settings.format(), memory, board.device().id());
@@ -119,8 +124,7 @@ public final class SaveFromBoard {
 								+ BoardSteps.sentence(e.getMessage()) + ' ' + steps.whereIs(board), e);
 					}
 				}
-				return new SaveReport(before, after, settings.target(), read, bytes,
-						DfuUtilCommand.isDfuSe(board) && settings.format() == SavedFirmware.Format.BIN, BoardSteps.since(start));
+				return new SaveReport(before, after, settings.target(), read, bytes, flashBackAt, BoardSteps.since(start));
 			}
 		}, holder -> new FlashException(NLS.bind(Messages.FlashChain_busy, before.device().displayName(), holder)));
 	}

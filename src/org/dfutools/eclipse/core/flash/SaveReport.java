@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.firmware.Segment;
 import org.eclipse.osgi.util.NLS;
 
 /**
@@ -14,10 +16,10 @@ import org.eclipse.osgi.util.NLS;
  *
  * @param after           the board back in run-time mode; empty when it was found in DFU mode and left there
  * @param read            the memory read, as a person reads it (ranges, or a byte count from a plain DFU board)
- * @param needsAddress    whether flashing the file back needs the DfuSe address (a .bin from a DfuSe board)
+ * @param flashBackAt     the DfuSe address that flashing the file back needs (a .bin from a DfuSe board), if any
  */
 public record SaveReport(Board before, Optional<Board> after, Path file, String read, long fileBytes,
-		boolean needsAddress, Duration total) {
+		OptionalLong flashBackAt, Duration total) {
 
 	/** The summary the console ends with, one line per item. */
 	public List<String> summaryLines() {
@@ -25,7 +27,8 @@ public record SaveReport(Board before, Optional<Board> after, Path file, String 
 		lines.add(Messages.FlashReport_title);
 		lines.add(NLS.bind(Messages.SaveReport_read, read));
 		lines.add(NLS.bind(Messages.SaveReport_file, file, Long.valueOf(fileBytes)));
-		lines.add(needsAddress ? Messages.SaveReport_flashBackWithAddress : Messages.SaveReport_flashBack);
+		lines.add(flashBackAt.isPresent() ? NLS.bind(Messages.SaveReport_flashBackWithAddress, Segment.hex(flashBackAt.getAsLong()))
+				: Messages.SaveReport_flashBack);
 		lines.add(NLS.bind(Messages.SaveReport_total, Long.valueOf(total.toMillis())));
 		lines.add(NLS.bind(Messages.FlashReport_before, BoardSteps.describe(before)));
 		lines.add(after.map(board -> NLS.bind(Messages.FlashReport_after, BoardSteps.describe(board)))

@@ -15,7 +15,8 @@ import org.dfutools.eclipse.core.flash.FlashException;
 /**
  * The firmware file as the launch dialog last checked it (DFU suffix, CRC, DfuSe container): the dialog
  * checks its values on every key, so the file is read again only when its name, size or time changed.
- * Files beyond {@link #LARGEST} are left to the launch: reading them would hold up the dialog.
+ * Files beyond {@link #LARGEST} are left to the launch, as reading them would hold up the dialog, unless only parts of
+ * them are read: an ELF file's loadable segments, whatever the size of its debug information.
  */
 final class DialogFirmware {
 
@@ -36,8 +37,12 @@ final class DialogFirmware {
 		} catch (IOException e) {
 			return Optional.empty(); // the settings' own checks name a missing or unreadable file
 		}
-		if (attributes.size() > LARGEST) {
-			return Optional.empty();
+		try {
+			if (attributes.size() > LARGEST && FirmwareFiles.readsWholeFile(path)) {
+				return Optional.empty();
+			}
+		} catch (FirmwareException e) {
+			throw new FlashException(e.getMessage(), e);
 		}
 		if (!path.equals(file) || attributes.size() != size || attributes.lastModifiedTime().toMillis() != modified) {
 			file = path;

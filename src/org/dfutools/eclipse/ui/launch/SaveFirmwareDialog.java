@@ -126,6 +126,9 @@ public final class SaveFirmwareDialog extends TitleAreaDialog {
 		file = new Text(form, SWT.BORDER);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(file);
 		file.setText(defaultFile().toString());
+		file.setData(DfuFlashMainTab.WIDGET_ID, "file"); //$NON-NLS-1$
+		address.setData(DfuFlashMainTab.WIDGET_ID, "address"); //$NON-NLS-1$
+		length.setData(DfuFlashMainTab.WIDGET_ID, "length"); //$NON-NLS-1$
 		Button browse = new Button(form, SWT.PUSH);
 		browse.setText(Messages.SaveFirmware_browse);
 		browse.addListener(SWT.Selection, event -> browse());
@@ -230,22 +233,5 @@ public final class SaveFirmwareDialog extends TitleAreaDialog {
 	/** The values to save with, once Save was pressed. */
 	public SaveLaunchConfiguration.Values values() {
 		return values;
-	}
-
-	/** The fields, for tests that drive the dialog. */
-	public Text fileField() {
-		return file;
-	}
-
-	public Button rangeButton() {
-		return range;
-	}
-
-	public Text addressField() {
-		return address;
-	}
-
-	public Text lengthField() {
-		return length;
 	}
 }

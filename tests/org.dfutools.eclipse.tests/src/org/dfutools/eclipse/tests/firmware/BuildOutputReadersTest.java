@@ -2,6 +2,7 @@ package org.dfutools.eclipse.tests.firmware;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
@@ -70,6 +72,31 @@ class BuildOutputReadersTest {
 		assertEquals(List.of(0xFFFF_FFEDL), image.segments().stream().map(Segment::address).toList());
 		assertArrayEquals(code, image.segments().get(0).data());
 		assertEquals(OptionalLong.of(0x0800_0000L), image.entryPoint());
+	}
+
+	/**
+	 * An ELF with its debug information (here 40 MiB after the program) is read from the file at its headers and
+	 * segments only, with the same result as from its bytes; the same refusals come from a file cut short.
+	 */
+	@Test
+	void anElfFileIsReadAtItsSegmentsWhateverFollowsThem() throws Exception {
+		ArmBuild.Outputs build = ArmBuild.build(folder, false, 0);
+		Path debug = folder.resolve("debug.elf");
+		Files.copy(build.elf(), debug);
+		Files.write(debug, new byte[40 << 20], StandardOpenOption.APPEND);
+		assertFalse(FirmwareFiles.readsWholeFile(debug));
+		assertTrue(FirmwareFiles.readsWholeFile(build.hex()));
+		AddressedImage fromFile = FirmwareFiles.read(debug).segments().orElseThrow();
+		AddressedImage fromBytes = segments(build.elf(), Files.readAllBytes(build.elf()));
+		assertEquals(fromBytes.describe(), fromFile.describe());
+		for (int index = 0; index < fromBytes.segments().size(); index++) {
+			assertArrayEquals(fromBytes.segments().get(index).data(), fromFile.segments().get(index).data());
+		}
+		Path cut = Files.write(folder.resolve("cut.elf"), Arrays.copyOf(Files.readAllBytes(build.elf()), 0x1010));
+		assertRefused("cut.elf is not a usable ELF file", () -> FirmwareFiles.read(cut));
+		assertRefused("the bytes of program header 0 reach past the end of the file", () -> FirmwareFiles.read(cut));
+		Path empty = Files.write(folder.resolve("empty.elf"), new byte[0]);
+		assertRefused("is empty", () -> FirmwareFiles.read(empty));
 	}
 
 	@Test

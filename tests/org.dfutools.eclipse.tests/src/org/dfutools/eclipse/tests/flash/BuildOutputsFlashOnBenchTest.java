@@ -168,6 +168,44 @@ class BuildOutputsFlashOnBenchTest {
 		}
 	}
 
+	/**
+	 * What does not fit the memory the board names is refused before anything is written: an image larger than a plain
+	 * DFU alt whose name gives its layout, and a .bin that a wrong DfuSe address puts past the flash.
+	 */
+	@Test
+	void imagesLargerThanTheMemoryOrAtAWrongAddressAreRefused() throws Exception {
+		Path plain = folder.resolve("plain-4k.bin");
+		Path dfuse = folder.resolve("dfuse-f4.bin");
+		String small = attach("""
+				{"name": "plain-4k", "start_mode": "dfu", "runtime": {"pid": "0x00ca", "serial": "ELF-6"},
+				 "dfu": {"pid": "0x00cb", "alts": [{"name": "@Flash  /0x08000000/4*1Kg", "output": "%s"}]}}
+				""".formatted(plain));
+		String f4 = attach("""
+				{"name": "f4-bin", "start_mode": "dfu", "runtime": {"vid": "0x0483", "pid": "0x57c6", "serial": "ELF-7",
+				   "functional": {"attributes": "0x0b", "version": "0x011a"}},
+				 "dfu": {"vid": "0x0483", "pid": "0xdfc7", "functional": {"attributes": "0x0b", "version": "0x011a"},
+				   "alts": [{"name": "%s", "output": "%s"}]}}
+				""".formatted(F4_LAYOUT, dfuse));
+		try {
+			BoardSelector plainBoard = new BoardSelector(BoardSelector.Kind.SERIAL, "ELF-6");
+			assertRefused(launch(plainBoard, file("elf"), ""), "app.elf.bin is 65552 bytes, but");
+			assertRefused(launch(plainBoard, file("elf"), ""), "holds 4096 bytes (its name says @Flash  /0x08000000/4*1Kg)");
+			Path bin = Files.write(folder.resolve("eight.bin"), new byte[8192]);
+			assertRefused(launch(plainBoard, bin, ""), "eight.bin is 8192 bytes, but");
+			assertFalse(Files.exists(plain), "the board's memory was written");
+
+			BoardSelector f4Board = new BoardSelector(BoardSelector.Kind.SERIAL, "ELF-7");
+			assertRefused(launch(f4Board, bin, "0x080FF000"), "eight.bin from the DfuSe address covers 0x080FF000-0x08100FFF "
+					+ "(8192 bytes), but 0x08100000 is not in a writable sector");
+			assertFalse(Files.exists(dfuse), "the board's memory was written");
+			Outcome fits = launch(f4Board, bin, "0x080FE000");
+			assertNull(fits.failure(), () -> fits.failure().getMessage() + "\n" + fits.output());
+		} finally {
+			BENCH.get().events.detachAndAwaitRemoval(small, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(f4, LIMIT);
+		}
+	}
+
 	@Test
 	void dataInRamIsRefusedForAPlainDfuBoard() throws Exception {
 		Path flash = folder.resolve("plain-ram.bin");

@@ -85,6 +85,13 @@ class SaveFromBoardOnBenchTest {
 			assertFalse(Arrays.equals(first, memory(flash)), "the second image changed the memory");
 			assertFlashed(flash(board, saved, ""));
 			assertArrayEquals(first, memory(flash), "the saved file brought the first image back");
+
+			Path range = folder.resolve("range.bin");
+			Outcome part = save(board, "0x08004000", "4096", range);
+			assertNull(part.failure(), () -> part.failure().getMessage() + "\n" + part.output());
+			assertArrayEquals(Arrays.copyOfRange(first, 0x4000, 0x5000), Files.readAllBytes(range));
+			assertTrue(part.output().contains("-s 0x08004000:4096 -U ")
+					&& part.output().contains("It flashes back with DFU Flash at the DfuSe address 0x08004000"), part.output());
 		} finally {
 			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}

@@ -9,13 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 
 import org.dfutools.eclipse.core.device.DeviceMode;
+import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
+import org.dfutools.eclipse.testsupport.ArmBuild;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.Screenshots;
@@ -30,6 +33,7 @@ import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -86,43 +90,110 @@ class DfuFlashLaunchDialogTest {
 							saveScreenshot(display, "dfu-flash-configuration");
 							ScriptedDialogs.click(run);
 						}).orElse(null));
-				script.start();
-				DebugUITools.openLaunchConfigurationDialogOnGroup(window.getShell(), new StructuredSelection(configuration),
-						IDebugUIConstants.ID_RUN_LAUNCH_GROUP);
-				assertNull(script.failure(), () -> "the dialog script failed: " + script.failure());
-				assertTrue(script.done(), () -> "the dialog closed at " + script.position());
-
-				assertTrue(UiWait.until(display, LIMIT, () -> process(configuration).filter(IProcess::isTerminated).isPresent()),
-						"the launch did not end");
-				IProcess process = process(configuration).orElseThrow();
-				assertEquals(0, process.getExitValue(), process.getStreamsProxy().getErrorStreamMonitor().getContents());
+				IProcess process = runFromTheDialog(window, configuration, script);
 				assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
 				assertTrue(UiWait.until(display, LIMIT, () -> bench.boardAt(port).mode() == DeviceMode.RUNTIME));
 				ILaunchConfiguration saved = DebugPlugin.getDefault().getLaunchManager().getLaunchConfiguration(configuration.getMemento());
 				assertEquals("UI-FLASH", saved.getAttribute(FlashLaunchConfiguration.BOARD_VALUE, ""));
 
-				TextConsole console = console(process);
-				assertNotNull(console, "no console for the flash");
-				IWorkbenchPage page = window.getActivePage();
-				page.showView(IConsoleConstants.ID_CONSOLE_VIEW);
-				ConsolePlugin.getDefault().getConsoleManager().showConsoleView(console);
-				assertTrue(UiWait.until(display, LIMIT, () -> console.getDocument().get().contains("After:")),
-						() -> "the console shows no summary: " + console.getDocument().get());
-				String text = console.getDocument().get();
+				String text = consoleText(window, process);
 				assertTrue(text.contains("Download done.") && text.contains("-p " + port + " -S ,UI-FLASH -a 0 -R -D ")
 						&& text.contains("/" + file.getFileName()), text);
 				assertTrue(text.contains("bcdDevice 0101"), text);
-				page.setPartState(page.findViewReference(IConsoleConstants.ID_CONSOLE_VIEW), IWorkbenchPage.STATE_MAXIMIZED);
-				try {
-					UiWait.settle(display, Duration.ofMillis(300));
-					Path shot = Screenshots.save(display, "dfu-flash-console");
-					assertTrue(Screenshots.distinctColors(shot) > 16, "the screenshot looks blank");
-				} finally {
-					page.setPartState(page.findViewReference(IConsoleConstants.ID_CONSOLE_VIEW), IWorkbenchPage.STATE_RESTORED);
-				}
+				screenshotOfTheConsole(window, "dfu-flash-console");
 			} finally {
 				bench.events.detachAndAwaitRemoval(port, LIMIT);
 			}
+		}
+	}
+
+	/**
+	 * A build's ELF with 20 MiB of debug information after its program, chosen in the tab: the line under the file
+	 * shows its segments and the check against the board's layout (the dialog reads only its loadable segments), Run
+	 * writes them, and the console says how.
+	 */
+	@Test
+	@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+")
+	void anElfWithDebugInformationIsCheckedRunAndItsConsoleRead() throws Exception {
+		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		Display display = window.getShell().getDisplay();
+		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
+		ArmBuild.Outputs build = ArmBuild.build(Files.createDirectories(folder.resolve("build")), false, 0);
+		Path elf = folder.resolve("debug.elf");
+		Files.copy(build.elf(), elf);
+		Files.write(elf, new byte[20 << 20], StandardOpenOption.APPEND);
+		byte[] reference = Files.readAllBytes(build.binary());
+		Path flash = folder.resolve("flash.bin");
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
+			String port = bench.attachAndAwait("""
+					{"name": "ui-elf", "runtime": {"vid": "0x0483", "pid": "0x57e2", "product": "ELF board", "serial": "UI-ELF",
+					   "functional": {"attributes": "0x0b", "detach_timeout": 255, "version": "0x011a"}},
+					 "dfu": {"vid": "0x0483", "pid": "0xdfe3", "functional": {"attributes": "0x0b", "version": "0x011a"},
+					   "alts": [{"name": "@Internal Flash  /0x08000000/04*016Kg,01*064Kg", "output": "%s"}]}}
+					""".formatted(flash), LIMIT);
+			try {
+				ILaunchConfiguration configuration = FlashConfigurations.create("ELF board",
+						new BoardSelector(BoardSelector.Kind.SERIAL, "UI-ELF"), "").doSave();
+				String holds = "Holds 0x08000000-0x08000057 (88 bytes), 0x08010000-0x0801000F (16 bytes); entry point 0x08000011.";
+				ScriptedDialogs script = new ScriptedDialogs(display)
+						.then(() -> text(display, "firmware").map(field -> (Runnable) () -> field.setText(elf.toString())).orElse(null))
+						.then(() -> ScriptedDialogs.findInDialogs(display, Label.class,
+								label -> label.getText().startsWith(holds + " Checked against"))
+								.flatMap(line -> launchButton(display).filter(Button::isEnabled)).map(run -> (Runnable) () -> {
+									run.getShell().setSize(980, 780);
+									saveScreenshot(display, "dfu-flash-elf-run");
+									ScriptedDialogs.click(run);
+								}).orElse(null));
+				IProcess process = runFromTheDialog(window, configuration, script);
+				byte[] memory = Files.readAllBytes(flash);
+				assertArrayEquals(Arrays.copyOf(reference, 0x58), Arrays.copyOf(memory, 0x58));
+				assertArrayEquals(Arrays.copyOfRange(reference, 0x1_0000, 0x1_0010), Arrays.copyOfRange(memory, 0x1_0000, 0x1_0010));
+				String text = consoleText(window, process);
+				assertTrue(text.contains("Segments: 0x08000000-0x08000057 (88 bytes), 0x08010000-0x0801000F (16 bytes); "
+						+ "entry point 0x08000011. Written as a DfuSe file") && text.contains("104 bytes written"), text);
+				screenshotOfTheConsole(window, "dfu-flash-elf-console");
+				configuration.delete();
+			} finally {
+				bench.events.detachAndAwaitRemoval(port, LIMIT);
+			}
+		}
+	}
+
+	/** Opens the Run Configurations dialog on the configuration, runs the script in it (which presses Run), awaits the launch. */
+	private static IProcess runFromTheDialog(IWorkbenchWindow window, ILaunchConfiguration configuration, ScriptedDialogs script)
+			throws Exception {
+		Display display = window.getShell().getDisplay();
+		script.start();
+		DebugUITools.openLaunchConfigurationDialogOnGroup(window.getShell(), new StructuredSelection(configuration),
+				IDebugUIConstants.ID_RUN_LAUNCH_GROUP);
+		assertNull(script.failure(), () -> "the dialog script failed: " + script.failure());
+		assertTrue(script.done(), () -> "the dialog closed at " + script.position());
+		assertTrue(UiWait.until(display, LIMIT, () -> process(configuration).filter(IProcess::isTerminated).isPresent()),
+				"the launch did not end");
+		IProcess process = process(configuration).orElseThrow();
+		assertEquals(0, process.getExitValue(), process.getStreamsProxy().getErrorStreamMonitor().getContents());
+		return process;
+	}
+
+	/** The process's console shown in the Console view, once it holds the summary. */
+	private static String consoleText(IWorkbenchWindow window, IProcess process) throws Exception {
+		TextConsole console = console(process);
+		assertNotNull(console, "no console for the flash");
+		window.getActivePage().showView(IConsoleConstants.ID_CONSOLE_VIEW);
+		ConsolePlugin.getDefault().getConsoleManager().showConsoleView(console);
+		assertTrue(UiWait.until(window.getShell().getDisplay(), LIMIT, () -> console.getDocument().get().contains("After:")),
+				() -> "the console shows no summary: " + console.getDocument().get());
+		return console.getDocument().get();
+	}
+
+	/** A screenshot with the Console view maximized, then restored. */
+	private static void screenshotOfTheConsole(IWorkbenchWindow window, String name) {
+		IWorkbenchPage page = window.getActivePage();
+		page.setPartState(page.findViewReference(IConsoleConstants.ID_CONSOLE_VIEW), IWorkbenchPage.STATE_MAXIMIZED);
+		try {
+			saveScreenshot(window.getShell().getDisplay(), name);
+		} finally {
+			page.setPartState(page.findViewReference(IConsoleConstants.ID_CONSOLE_VIEW), IWorkbenchPage.STATE_RESTORED);
 		}
 	}
 
