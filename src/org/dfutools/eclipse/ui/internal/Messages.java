@@ -82,6 +82,7 @@ public final class Messages extends NLS {
 	public static String FlashTab_firmware;
 	public static String FlashTab_holds;
 	public static String FlashTab_holdsForBoard;
+	public static String FlashTab_holdsForPlainBoard;
 	public static String FlashTab_workspace;
 	public static String FlashTab_fileSystem;
 	public static String FlashTab_variables;

@@ -10,6 +10,7 @@ import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.firmware.FirmwareImage;
+import org.dfutools.eclipse.core.firmware.Segment;
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
 import org.dfutools.eclipse.core.flash.BoardSteps;
 import org.dfutools.eclipse.core.flash.FlashChecks;
@@ -138,9 +139,17 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 
 	/** The line under the firmware file: what a build output holds, and how it fits the board when it is known. */
 	private void showWhatTheFileHolds(Optional<FirmwareImage> image, Optional<Board> board) {
-		String text = image.flatMap(FirmwareImage::segments).map(segments -> board.isPresent()
-				? NLS.bind(Messages.FlashTab_holdsForBoard, segments.describe(), board.get().device().displayName())
-				: NLS.bind(Messages.FlashTab_holds, segments.describe())).orElse(""); //$NON-NLS-1$
+		String text = image.flatMap(FirmwareImage::segments).map(segments -> {
+			if (board.isEmpty()) {
+				return NLS.bind(Messages.FlashTab_holds, segments.describe());
+			}
+			String name = board.get().device().displayName();
+			// A plain DFU bootloader takes one image: say where it starts and how large it is.
+			return FlashChecks.speaksDfuSe(board.get()).equals(Optional.of(Boolean.FALSE))
+					? NLS.bind(Messages.FlashTab_holdsForPlainBoard, new Object[] { segments.describe(), name,
+							Segment.hex(segments.lowest()), Long.valueOf(segments.end() - segments.lowest()) })
+					: NLS.bind(Messages.FlashTab_holdsForBoard, segments.describe(), name);
+		}).orElse(""); //$NON-NLS-1$
 		if (!firmwareHolds.isDisposed() && !text.equals(firmwareHolds.getText())) {
 			firmwareHolds.setText(text);
 			firmwareHolds.setToolTipText(text);

@@ -207,13 +207,19 @@ class DfuFlashDialogChecksTest {
 					 "dfu": {"vid": "0x0483", "pid": "0xdfd1", "functional": {"attributes": "0x0b", "version": "0x011a"},
 					         "alts": [{"name": "@Internal Flash  /0x08000000/04*016Kg"}]}}
 					""", LIMIT));
+			ports.add(bench.attachAndAwait("""
+					{"name": "elf-plain", "start_mode": "dfu", "runtime": {"pid": "0x00d8", "serial": "ELF-PLAIN"},
+					 "dfu": {"pid": "0x00d9", "alts": [{"name": "Flash"}]}}
+					""", LIMIT));
 			ILaunchConfiguration configuration = FlashConfigurations
 					.create("elf", new BoardSelector(BoardSelector.Kind.SERIAL, "ELF-F4"), build.elf().toString()).doSave();
 			ScriptedDialogs script = new ScriptedDialogs(display)
 					.then(expectLine(display, holds + " Checked against", () -> set(display, "boardValue", "ELF-SMALL")))
 					.then(expect(display, "app.elf writes 0x08010000-0x0801000F (16 bytes), but 0x08010000 is not in a writable sector",
 							false, () -> saveScreenshot(display, "dfu-flash-elf-refused")))
-					.then(expectLine(display, holds, () -> set(display, "boardValue", "ELF-F4")))
+					.then(expectLine(display, holds, () -> set(display, "boardValue", "ELF-PLAIN")))
+					.then(expectLine(display, holds + " Written to Simulated DFU device as one image from 0x08000000 (65552 bytes",
+							() -> set(display, "boardValue", "ELF-F4")))
 					.then(expect(display, null, true, () -> {
 						saveScreenshot(display, "dfu-flash-elf");
 						clickButton(display, "Close"); // back to the saved values: nothing to apply
