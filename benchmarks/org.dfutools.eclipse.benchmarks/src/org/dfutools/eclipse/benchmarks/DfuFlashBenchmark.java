@@ -19,6 +19,7 @@ import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.launch.SaveLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.BenchmarkResults;
@@ -154,6 +155,55 @@ class DfuFlashBenchmark {
 	}
 
 	/**
+	 * Save Firmware from Board of a DfuSe board's whole 1 MiB flash, from run-time mode, into a .dfu file, against its
+	 * unavoidable parts: the board's two re-enumerations (bench log) and a bare "dfu-util -s 0x08000000:1048576 -U" on
+	 * the board already in DFU mode.
+	 */
+	@Test
+	void saveBesideItsUnavoidableParts() throws Exception {
+		byte[] memory = Firmware.image(1024 * 1024, 77);
+		Path initial = Files.write(folder.resolve("save-initial.bin"), memory);
+		List<Double> save = new ArrayList<>();
+		List<Double> reenumeration = new ArrayList<>();
+		List<Double> bare = new ArrayList<>();
+		for (int run = 0; run < 1 + RUNS; run++) {
+			String port = attachDfuSe("runtime", initial);
+			Path saved = folder.resolve("saved-" + run + ".dfu");
+			long start = System.nanoTime();
+			FlashLaunches.Outcome outcome = FlashLaunches.run(FlashLaunches.save(new SaveLaunchConfiguration.Values(
+					new BoardSelector(BoardSelector.Kind.PORT, port), "0", "", "", saved.toString())), new NullProgressMonitor(), LIMIT);
+			long end = System.nanoTime();
+			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + outcome.output());
+			List<Duration> both = BenchLog.reenumerations(port, start, end);
+			assertEquals(2, both.size(), "re-enumerations in the bench's log: " + both);
+			// The DfuSe file's one element: its prefix (11 bytes), the target's (274) and the element's header (8) come first.
+			assertArrayEquals(memory, Arrays.copyOfRange(Files.readAllBytes(saved), 293, 293 + memory.length), "the saved element");
+			detach(port);
+
+			String barePort = attachDfuSe("dfu", initial);
+			Path bareFile = folder.resolve("bare-saved-" + run + ".bin");
+			long bareStart = System.nanoTime();
+			int status = DfuUtilProcess.run(List.of("-p", barePort, "-a", "0", "-s", "0x08000000:1048576", "-U", bareFile.toString()),
+					LIMIT).exitValue();
+			long bareEnd = System.nanoTime();
+			assertEquals(0, status, "bare dfu-util -U");
+			assertArrayEquals(memory, Files.readAllBytes(bareFile));
+			detach(barePort);
+			if (run > 0) { // the first is a warm-up
+				save.add((end - start) / 1e6);
+				reenumeration.add(both.stream().mapToLong(Duration::toNanos).sum() / 1e6);
+				bare.add((bareEnd - bareStart) / 1e6);
+			}
+		}
+		double bareMedian = BenchmarkResults.median(bare);
+		RESULTS.add("Save Firmware from Board, DfuSe 1 MiB to .dfu (R = " + REENUMERATION_MS + " ms each way)", "ms", save,
+				BenchmarkResults.median(reenumeration) + bareMedian, "ratio: over re-enumerations + bare");
+		RESULTS.add("  the board's two re-enumerations (bench log), save runs", "ms", reenumeration, 2.0 * REENUMERATION_MS,
+				"ratio: over 2 R");
+		RESULTS.add("  bare dfu-util -s 0x08000000:1048576 -U on the DFU-mode board", "ms", bare, null, "");
+	}
+
+	/**
 	 * The parts of one chain run that are the chain's own, from the bench's log (its clock is System.nanoTime's):
 	 * from the launch to the DFU_DETACH request, from the DFU-mode board's arrival to dfu-util's first claim of it,
 	 * and from the application's arrival to the launch's end.
@@ -189,6 +239,16 @@ class DfuFlashBenchmark {
 				+ " \"runtime\": {\"pid\": \"0x00c0\"}, \"dfu\": {\"pid\": \"0x00c1\", \"alts\": [{\"name\": \"Flash\","
 				+ " \"output\": \"%s\"}]}, \"behaviour\": {\"reenumerate_delay_ms\": %d}}", startMode, flash,
 				REENUMERATION_MS), LIMIT);
+	}
+
+	private static String attachDfuSe(String startMode, Path memory) throws Exception {
+		bench.events.clear();
+		return bench.attachAndAwait(String.format("{\"name\": \"save-bench\", \"start_mode\": \"%s\","
+				+ " \"runtime\": {\"vid\": \"0x0483\", \"pid\": \"0x57f0\", \"functional\": {\"attributes\": \"0x0b\","
+				+ " \"version\": \"0x011a\"}}, \"dfu\": {\"vid\": \"0x0483\", \"pid\": \"0xdff1\", \"functional\":"
+				+ " {\"attributes\": \"0x0b\", \"version\": \"0x011a\"}, \"alts\": [{\"name\":"
+				+ " \"@Internal Flash  /0x08000000/04*016Kg,01*064Kg,07*128Kg\", \"upload_file\": \"%s\"}]},"
+				+ " \"behaviour\": {\"reenumerate_delay_ms\": %d}}", startMode, memory, REENUMERATION_MS), LIMIT);
 	}
 
 	private static void detach(String port) throws Exception {
