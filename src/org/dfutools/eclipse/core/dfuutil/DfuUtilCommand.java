@@ -63,8 +63,8 @@ public record DfuUtilCommand(List<String> command) {
 	}
 
 	/**
-	 * Reads a plain DFU board's memory into {@code target} until the board sends a short block, at most {@code limit}
-	 * bytes when given; the board stays in DFU mode.
+	 * Reads a plain DFU board's memory into {@code target} until the board sends a short block; the board stays in DFU
+	 * mode. {@code limit} is dfu-util's {@code -Z}, which sizes its progress bar only: it reads on to the short block.
 	 */
 	public static DfuUtilCommand upload(Path executable, Board board, Collection<Board> attached, DfuUtilOptions settings,
 			Path target, OptionalLong limit) {

@@ -5,6 +5,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,18 +70,23 @@ public final class SavedFirmware {
 
 	/**
 	 * Writes the file whole or not at all: into a new file beside it first, then moved over it, so that a failure
-	 * leaves what was there before.
+	 * leaves what was there before. A link is written through (its target is replaced), and a file that was there
+	 * keeps its permissions; a new one gets the usual ones for this user.
 	 */
 	public static void write(Path target, byte[] bytes) throws FirmwareException {
-		Path folder = target.toAbsolutePath().getParent();
 		Path partial = null;
 		try {
-			partial = Files.createTempFile(folder, "." + target.getFileName(), ".part"); //$NON-NLS-1$ //$NON-NLS-2$
-			Files.write(partial, bytes);
+			Path real = Files.isSymbolicLink(target) ? target.toRealPath() : target.toAbsolutePath();
+			// Short and of its own: a long file name plus a suffix must not pass the file system's limit.
+			partial = real.resolveSibling(".dfu-save-" + Long.toHexString(System.nanoTime()) + ".part"); //$NON-NLS-1$ //$NON-NLS-2$
+			Files.write(partial, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+			if (Files.exists(real) && Files.getFileStore(real).supportsFileAttributeView(PosixFileAttributeView.class)) {
+				Files.setPosixFilePermissions(partial, Files.getPosixFilePermissions(real));
+			}
 			try {
-				Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+				Files.move(partial, real, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			} catch (AtomicMoveNotSupportedException e) {
-				Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+				Files.move(partial, real, StandardCopyOption.REPLACE_EXISTING);
 			}
 		} catch (IOException e) {
 			throw new FirmwareException(NLS.bind(Messages.Firmware_saveFailed, target, e.getMessage()), e);

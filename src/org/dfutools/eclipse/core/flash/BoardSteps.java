@@ -39,12 +39,19 @@ public final class BoardSteps {
 	private final DfuUtilVersions versions;
 	private final FlashTools tools;
 	private final DfuUtilConsole console;
+	private final Statuses statuses;
 
-	public BoardSteps(DfuDeviceService service, DfuUtilVersions versions, FlashTools tools, DfuUtilConsole console) {
+	/** What a board's row says while the operation reboots it into DFU mode, and while it starts its application. */
+	public record Statuses(String detaching, String returning) {
+	}
+
+	public BoardSteps(DfuDeviceService service, DfuUtilVersions versions, FlashTools tools, DfuUtilConsole console,
+			Statuses statuses) {
 		this.service = service;
 		this.versions = versions;
 		this.tools = tools;
 		this.console = console;
+		this.statuses = statuses;
 	}
 
 	DfuDeviceService service() {
@@ -91,6 +98,7 @@ public final class BoardSteps {
 
 	/** Reboots the held board into DFU mode; the board as it is there. */
 	Board rebootToDfu(BusyBoards.Claim held, Board board, IProgressMonitor monitor) throws FlashException {
+		held.show(statuses.detaching());
 		info(NLS.bind(Messages.FlashChain_rebooting, board.device().displayName()));
 		if (board.device().functional().isEmpty()) {
 			info(NLS.bind(Messages.FlashChain_noFunctional, board.device().displayName(),
@@ -113,7 +121,7 @@ public final class BoardSteps {
 	/** Starts the held board's application and follows it back to run-time mode. */
 	StartApplication.Result startApplication(BusyBoards.Claim held, Board board, Duration applicationTimeout,
 			IProgressMonitor monitor) throws StartApplicationException {
-		held.show(Messages.FlashChain_statusReturning);
+		held.show(statuses.returning());
 		StartApplication.Result back = new StartApplication(service, tools.reenumerationAllowance(), applicationTimeout)
 				.runWithin(held, board, monitor);
 		info(NLS.bind(Messages.FlashChain_applicationBack, Long.valueOf(back.back().toMillis()), describe(back.board())));

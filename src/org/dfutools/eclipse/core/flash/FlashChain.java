@@ -15,27 +15,16 @@ import org.dfutools.eclipse.core.firmware.AddressedImage;
 import org.dfutools.eclipse.core.firmware.FirmwareException;
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
-import org.dfutools.eclipse.core.dfuutil.DfuUtilExitStatus;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilRun;
-import org.dfutools.eclipse.core.dfuutil.DfuUtilRunner;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
-import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.core.dfu.BoardWatch;
 import org.dfutools.eclipse.core.dfu.BoardWatch.CancelledException;
 import org.dfutools.eclipse.core.device.BusyBoards;
-import org.dfutools.eclipse.core.dfu.DetachException;
-import org.dfutools.eclipse.core.dfu.DetachResult;
-import org.dfutools.eclipse.core.dfu.RebootToDfu;
-import org.dfutools.eclipse.core.dfu.StartApplication;
-import org.dfutools.eclipse.core.dfu.StartApplicationException;
-import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
-import org.dfutools.eclipse.core.dfuutil.DfuUtilTool;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
-import org.dfutools.eclipse.core.dfuutil.DfuUtilVersion;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
@@ -58,7 +47,8 @@ public final class FlashChain {
 	public FlashChain(DfuDeviceService service, DfuUtilVersions versions, FlashTools tools, DfuUtilConsole console) {
 		this.service = service;
 		this.tools = tools;
-		this.steps = new BoardSteps(service, versions, tools, console);
+		this.steps = new BoardSteps(service, versions, tools, console,
+				new BoardSteps.Statuses(Messages.FlashChain_statusDetaching, Messages.FlashChain_statusReturning));
 	}
 
 	/**
@@ -102,7 +92,6 @@ public final class FlashChain {
 				// 2. Into DFU mode.
 				Board board = before;
 				if (!before.mode().isDfuMode()) {
-					held.show(Messages.FlashChain_statusDetaching);
 					long detachStart = System.nanoTime();
 					board = steps.rebootToDfu(held, before, progress.split(23));
 					done.add(new FlashReport.Step(Messages.FlashChain_stepDetach, BoardSteps.since(detachStart)));
@@ -132,7 +121,6 @@ public final class FlashChain {
 							// It left DFU mode as the download ended (not manifestation-tolerant): back in to read it.
 							Board back = awaitApplication(watch, board, settings.applicationTimeout(), judgedByTheBoard, progress.split(3));
 							steps.info(NLS.bind(Messages.FlashChain_backIntoDfuToVerify, Integer.valueOf(downloaded.exitStatus())));
-							held.show(Messages.FlashChain_statusDetaching);
 							lastInDfu = steps.rebootToDfu(held, back, progress.split(2));
 						}
 						held.show(Messages.FlashChain_statusVerifying);

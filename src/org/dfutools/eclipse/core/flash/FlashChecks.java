@@ -3,6 +3,7 @@ package org.dfutools.eclipse.core.flash;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
@@ -102,7 +103,7 @@ public final class FlashChecks {
 				checkLayout(image, segments.segments().stream().map(segment -> new Region(segment.address(), segment.data().length)).toList(),
 						alt.get(), dfuModeAlts(dfuMode.get()), name, Messages.FlashChecks_segmentOutsideLayout);
 			}
-			int number = alt.map(AltSetting::alternateSetting).orElse(settings.alt().matches("\\d+") ? Integer.parseInt(settings.alt()) : 0); //$NON-NLS-1$
+			int number = altNumber(settings.alt(), alt);
 			String target = alt.map(AltSetting::name).filter(text -> text != null).orElse(""); //$NON-NLS-1$
 			UsbId id = dfuMode.map(DfuDeviceRecord::id).orElse(new UsbId(DfuSuffix.ANY, DfuSuffix.ANY));
 			return image.forDfuSe(number, target, id);
@@ -175,8 +176,20 @@ public final class FlashChecks {
 
 	/** The alt setting {@code -a} names (a number or a name) among the DFU mode's, if it is there. */
 	static Optional<AltSetting> altFor(String alt, DfuDeviceRecord dfuMode) {
-		return dfuModeAlts(dfuMode).stream().filter(setting -> alt.matches("\\d+") //$NON-NLS-1$
-				? setting.alternateSetting() == Integer.parseInt(alt) : alt.equals(setting.name())).findFirst();
+		OptionalInt number = number(alt);
+		return dfuModeAlts(dfuMode).stream().filter(setting -> number.isPresent()
+				? setting.alternateSetting() == number.getAsInt() : alt.equals(setting.name())).findFirst();
+	}
+
+	/** The alt setting's number for a DfuSe file's target: the one found, else the number given, else 0. */
+	static int altNumber(String alt, Optional<AltSetting> found) {
+		return found.map(AltSetting::alternateSetting).orElse(Integer.valueOf(number(alt).orElse(0))).intValue();
+	}
+
+	/** An alt setting given by number (decimal digits, at most 255 as dfu-util takes it); empty for a name. */
+	private static OptionalInt number(String alt) {
+		return alt.matches("\\d{1,3}") && Integer.parseInt(alt) <= 255 ? OptionalInt.of(Integer.parseInt(alt)) //$NON-NLS-1$
+				: OptionalInt.empty();
 	}
 
 	/**

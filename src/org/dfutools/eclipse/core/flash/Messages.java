@@ -138,6 +138,11 @@ final class Messages extends NLS {
 	public static String FlashChecks_imageOutsideLayout;
 	public static String SaveFromBoard_returning;
 	public static String SaveFromBoard_returned;
+	public static String SaveFromBoard_checking;
+	public static String SaveFromBoard_statusDetaching;
+	public static String SaveFromBoard_statusReturning;
+	public static String SaveFromBoard_readIo;
+	public static String SaveChecks_tooLarge;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -19,6 +19,9 @@ import org.eclipse.osgi.util.NLS;
  */
 public final class SaveChecks {
 
+	/** The most one save reads: as much as DFU Flash writes at once, and well inside what a Java array holds. */
+	static final long LARGEST = 256L << 20;
+
 	private SaveChecks() {
 	}
 
@@ -40,6 +43,11 @@ public final class SaveChecks {
 		FlashChecks.checkAlt(settings.alt(), dfuMode.get(), name);
 		if (dfuSe.equals(Optional.of(Boolean.TRUE))) {
 			List<Region> regions = dfuSeRegions(settings, board);
+			long bytes = regions.stream().mapToLong(Region::size).sum();
+			if (bytes > LARGEST) {
+				throw new FlashException(NLS.bind(Messages.SaveChecks_tooLarge, new Object[] { name, Long.valueOf(bytes),
+						Long.valueOf(LARGEST) }));
+			}
 			if (settings.format() == SavedFirmware.Format.BIN && regions.size() > 1) {
 				throw new FlashException(NLS.bind(Messages.SaveChecks_severalRegions, name, Integer.valueOf(regions.size())));
 			}

@@ -46,7 +46,8 @@ public final class SaveFromBoard {
 
 	public SaveFromBoard(DfuDeviceService service, DfuUtilVersions versions, FlashTools tools, DfuUtilConsole console) {
 		this.service = service;
-		this.steps = new BoardSteps(service, versions, tools, console);
+		this.steps = new BoardSteps(service, versions, tools, console,
+				new BoardSteps.Statuses(Messages.SaveFromBoard_statusDetaching, Messages.SaveFromBoard_statusReturning));
 	}
 
 	/**
@@ -65,7 +66,7 @@ public final class SaveFromBoard {
 	private SaveReport runSteps(SaveSettings settings, IProgressMonitor monitor) throws FlashException {
 		SubMonitor progress = SubMonitor.convert(monitor, Messages.SaveFromBoard_task, 100);
 		long start = System.nanoTime();
-		progress.subTask(Messages.FlashChain_checking);
+		progress.subTask(Messages.SaveFromBoard_checking);
 		Path dfuUtil = steps.dfuUtil(progress);
 		DeviceRegistry registry = steps.awaitListing(progress);
 		Board before = settings.board().select(registry.boards());
@@ -80,7 +81,6 @@ public final class SaveFromBoard {
 				boolean rebooted = !before.mode().isDfuMode();
 				Board board = before;
 				if (rebooted) {
-					held.show(Messages.FlashChain_statusDetaching);
 					board = steps.rebootToDfu(held, before, progress.split(25));
 				}
 				progress.setWorkRemaining(73);
@@ -97,7 +97,7 @@ public final class SaveFromBoard {
 				if (DfuUtilCommand.isDfuSe(board)) {
 					List<Segment> regions = reading.dfuSeRegions(SaveChecks.dfuSeRegions(settings, board), progress.split(55));
 					Optional<AltSetting> alt = board.knownDfuMode().flatMap(dfuMode -> FlashChecks.altFor(settings.alt(), dfuMode));
-					file = SavedFirmware.ofDfuSe(settings.format(), regions, alt.map(AltSetting::alternateSetting).orElse(Integer.valueOf(0)),
+					file = SavedFirmware.ofDfuSe(settings.format(), regions, FlashChecks.altNumber(settings.alt(), alt),
 							alt.map(AltSetting::name).filter(text -> text != null).orElse(""), board.device().id()); //$NON-NLS-1$
 					read = String.join(", ", regions.stream().map(Segment::range).toList()); //$NON-NLS-1$
 					if (settings.format() == SavedFirmware.Format.BIN) {
@@ -109,6 +109,8 @@ public final class SaveFromBoard {
 					read = NLS.bind(Messages.SaveFromBoard_plainRange, Integer.valueOf(memory.length));
 				}
 				long bytes = file.length;
+				// Split before the file is written: a cancel from now on stops only the way back, not the file.
+				IProgressMonitor returning = progress.split(15);
 				try {
 					SavedFirmware.write(settings.target(), file);
 				} catch (FirmwareException e) {
@@ -118,7 +120,7 @@ public final class SaveFromBoard {
 				Optional<Board> after = Optional.empty();
 				if (rebooted) {
 					try {
-						after = Optional.of(steps.startApplication(held, board, settings.applicationTimeout(), progress.split(15)).board());
+						after = Optional.of(steps.startApplication(held, board, settings.applicationTimeout(), returning).board());
 					} catch (StartApplicationException e) {
 						throw new FlashException(NLS.bind(Messages.SaveFromBoard_savedNotBack, settings.target()) + ' '
 								+ BoardSteps.sentence(e.getMessage()) + ' ' + steps.whereIs(board), e);
@@ -152,7 +154,7 @@ public final class SaveFromBoard {
 			SubMonitor progress = SubMonitor.convert(monitor, regions.size());
 			List<Segment> read = new ArrayList<>();
 			for (Region region : regions) {
-				Path into = target();
+				Path into = target(progress.split(0));
 				byte[] data = upload(into, DfuUtilCommand.readRange(dfuUtil, board, service.registry().boards(),
 						settings.dfuUtilOptions(), into, Segment.hex(region.address()), region.size(), false), progress.split(1));
 				if (data.length != region.size()) {
@@ -170,7 +172,7 @@ public final class SaveFromBoard {
 		 */
 		byte[] plainDfu(IProgressMonitor monitor) throws FlashException {
 			SubMonitor progress = SubMonitor.convert(monitor, 2);
-			Path into = target();
+			Path into = target(progress.split(0));
 			byte[] memory = upload(into, DfuUtilCommand.upload(dfuUtil, board, service.registry().boards(), settings.dfuUtilOptions(),
 					into, settings.length()), progress.split(1));
 			if (memory.length == 0) {
@@ -181,11 +183,11 @@ public final class SaveFromBoard {
 			return memory.length > limit ? Arrays.copyOf(memory, (int) limit) : memory;
 		}
 
-		private Path target() throws FlashException {
+		private Path target(IProgressMonitor monitor) throws FlashException {
 			try {
 				return work.uploadTarget();
 			} catch (IOException e) {
-				throw new FlashException(NLS.bind(Messages.FlashChain_noWorkFolder, e.getMessage()), e);
+				throw failed(new FlashException(NLS.bind(Messages.FlashChain_noWorkFolder, e.getMessage()), e), monitor);
 			}
 		}
 
@@ -198,7 +200,7 @@ public final class SaveFromBoard {
 			try {
 				return Files.readAllBytes(into);
 			} catch (IOException e) {
-				throw failed(new FlashException(NLS.bind(Messages.FlashChain_verifyIo, e.getMessage()), e), monitor);
+				throw failed(new FlashException(NLS.bind(Messages.SaveFromBoard_readIo, e.getMessage()), e), monitor);
 			}
 		}
 

@@ -38,7 +38,7 @@ public record SaveSettings(BoardSelector board, String alt, OptionalLong address
 		OptionalLong from = blank(address) ? OptionalLong.empty()
 				: OptionalLong.of(FlashSettings.number(address, ADDRESS_SPACE - 1, Messages.FlashSettings_badAddress));
 		OptionalLong bytes = blank(length) ? OptionalLong.empty()
-				: OptionalLong.of(FlashSettings.number(length, ADDRESS_SPACE, Messages.SaveSettings_badLength));
+				: OptionalLong.of(FlashSettings.number(length, SaveChecks.LARGEST, Messages.SaveSettings_badLength));
 		if (bytes.isPresent() && bytes.getAsLong() == 0) {
 			throw new FlashException(NLS.bind(Messages.SaveSettings_badLength, length.strip()));
 		}

@@ -5,7 +5,6 @@ import org.dfutools.eclipse.core.DfuCore;
 
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.flash.FlashChain;
-import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.flash.FlashException;
 import org.dfutools.eclipse.core.flash.FlashSettings;
 import org.eclipse.core.runtime.CoreException;

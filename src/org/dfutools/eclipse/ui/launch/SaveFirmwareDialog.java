@@ -1,6 +1,7 @@
 package org.dfutools.eclipse.ui.launch;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -161,11 +162,15 @@ public final class SaveFirmwareDialog extends TitleAreaDialog {
 		FileDialog dialog = new FileDialog(getShell(), SWT.SAVE);
 		dialog.setFilterExtensions(new String[] { "*.dfu", "*.bin" }); //$NON-NLS-1$ //$NON-NLS-2$
 		dialog.setFilterNames(new String[] { Messages.SaveFirmware_filterDfu, Messages.SaveFirmware_filterBin });
-		Path current = Path.of(file.getText().strip()).toAbsolutePath();
-		if (current.getParent() != null) {
-			dialog.setFilterPath(current.getParent().toString());
+		try {
+			Path current = Path.of(file.getText().strip()).toAbsolutePath();
+			if (current.getParent() != null) {
+				dialog.setFilterPath(current.getParent().toString());
+			}
+			dialog.setFileName(current.getFileName() == null ? "" : current.getFileName().toString()); //$NON-NLS-1$
+		} catch (InvalidPathException e) {
+			// Not a path (the validation says so): the file dialog starts where it likes.
 		}
-		dialog.setFileName(current.getFileName() == null ? "" : current.getFileName().toString()); //$NON-NLS-1$
 		dialog.setOverwrite(true);
 		String chosen = dialog.open();
 		if (chosen != null) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 
@@ -159,6 +160,17 @@ class FlashValuesTest {
 		Path kept = Files.writeString(folder.resolve("kept.bin"), "before");
 		SavedFirmware.write(kept, new byte[] { 1, 2, 3 });
 		assertEquals(3, Files.size(kept));
+		// A file that was there keeps its permissions; a link is written through; a long name still fits.
+		Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-r-----"));
+		SavedFirmware.write(kept, new byte[] { 4, 5 });
+		assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));
+		Path link = Files.createSymbolicLink(folder.resolve("latest.bin"), kept);
+		SavedFirmware.write(link, new byte[] { 6 });
+		assertTrue(Files.isSymbolicLink(link));
+		assertEquals(1, Files.size(kept), "written through the link");
+		Path longName = folder.resolve("b".repeat(250) + ".bin");
+		SavedFirmware.write(longName, new byte[] { 7 });
+		assertEquals(1, Files.size(longName));
 		try (var files = Files.list(folder)) {
 			assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".part")).toList(), "no partial file");
 		}
