@@ -14,9 +14,23 @@ dfu_start_xvfb() {
 	fi
 	rm -f "$fifo"
 	export DISPLAY=":$display_number"
+	dfu_start_session_bus
+}
+
+# A session bus of the run's own. Without one, GTK has D-Bus started from inside each workbench JVM (autolaunch:
+# a fork, then dbus-launch); a fork of a process with many threads was seen to hang before its exec, and the
+# workbench with it.
+dfu_start_session_bus() {
+	local started
+	command -v dbus-daemon >/dev/null || return 0
+	started=$(dbus-daemon --session --fork --print-address=1 --print-pid=1 2>/dev/null | paste -sd' ') || return 0
+	read -r DBUS_SESSION_BUS_ADDRESS DFU_DBUS_PID <<<"$started"
+	[ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] && export DBUS_SESSION_BUS_ADDRESS
+	return 0
 }
 
 dfu_stop_xvfb() {
 	[ -n "${DFU_XVFB_PID:-}" ] && kill "$DFU_XVFB_PID" 2>/dev/null
+	[ -n "${DFU_DBUS_PID:-}" ] && kill "$DFU_DBUS_PID" 2>/dev/null
 	return 0
 }
