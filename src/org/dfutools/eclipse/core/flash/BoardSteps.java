@@ -19,6 +19,7 @@ import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilExitStatus;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilRun;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilRunner;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilSlots;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilTool;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersion;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
@@ -40,18 +41,21 @@ public final class BoardSteps {
 	private final FlashTools tools;
 	private final DfuUtilConsole console;
 	private final Statuses statuses;
+	private final DfuUtilSlots slots;
 
 	/** What a board's row says while the operation reboots it into DFU mode, and while it starts its application. */
 	public record Statuses(String detaching, String returning) {
 	}
 
+	/** @param slots the turns dfu-util runs take, shared by the boards of one flash of several */
 	public BoardSteps(DfuDeviceService service, DfuUtilVersions versions, FlashTools tools, DfuUtilConsole console,
-			Statuses statuses) {
+			Statuses statuses, DfuUtilSlots slots) {
 		this.service = service;
 		this.versions = versions;
 		this.tools = tools;
 		this.console = console;
 		this.statuses = statuses;
+		this.slots = slots;
 	}
 
 	DfuDeviceService service() {
@@ -165,7 +169,11 @@ public final class BoardSteps {
 	/** Runs dfu-util once on the held board and returns how it ended, failed or not; throws when it could not run. */
 	DfuUtilRun runDfuUtilAsIs(DfuUtilCommand command, Board board, BusyBoards.Claim held, String during,
 			IProgressMonitor monitor) throws FlashException {
-		try {
+		try (DfuUtilSlots.Slot turn = slots.take(monitor, () -> {
+			held.show(Messages.FlashChain_statusWaitingForTurn);
+			info(Messages.FlashChain_waitingForTurn);
+		})) {
+			held.show(during);
 			return new DfuUtilRunner(console, phase -> held.show(statusOf(phase, during)))
 					.run(command, tools.dfuUtilLimit(), monitor);
 		} catch (DfuUtilException e) {

@@ -16,6 +16,7 @@ import org.dfutools.eclipse.core.firmware.FirmwareException;
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilRun;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilSlots;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
@@ -45,10 +46,16 @@ public final class FlashChain {
 	private volatile Board target;
 
 	public FlashChain(DfuDeviceService service, DfuUtilVersions versions, FlashTools tools, DfuUtilConsole console) {
+		this(service, versions, tools, console, new DfuUtilSlots(Integer.MAX_VALUE));
+	}
+
+	/** A chain of one board among several flashed at once, its dfu-util runs taking turns from {@code slots}. */
+	public FlashChain(DfuDeviceService service, DfuUtilVersions versions, FlashTools tools, DfuUtilConsole console,
+			DfuUtilSlots slots) {
 		this.service = service;
 		this.tools = tools;
 		this.steps = new BoardSteps(service, versions, tools, console,
-				new BoardSteps.Statuses(Messages.FlashChain_statusDetaching, Messages.FlashChain_statusReturning));
+				new BoardSteps.Statuses(Messages.FlashChain_statusDetaching, Messages.FlashChain_statusReturning), slots);
 	}
 
 	/**

@@ -163,6 +163,12 @@ public record FlashSettings(BoardSelector board, Path firmware, String alt, Opti
 		throw new FlashException(NLS.bind(message, value));
 	}
 
+	/** The same settings for another board (one of several a configuration names). */
+	public FlashSettings withBoard(BoardSelector other) {
+		return new FlashSettings(other, firmware, alt, dfuseAddress, transferSize, extraArguments, waitForApplication,
+				applicationTimeout, verify);
+	}
+
 	/** What dfu-util's command line carries of these settings. */
 	public DfuUtilOptions dfuUtilOptions() {
 		return new DfuUtilOptions(alt, dfuseAddressText(), transferSize, extraArguments);

@@ -143,6 +143,29 @@ final class Messages extends NLS {
 	public static String SaveFromBoard_statusReturning;
 	public static String SaveFromBoard_readIo;
 	public static String SaveChecks_tooLarge;
+	public static String FlashChain_statusWaitingForTurn;
+	public static String FlashChain_waitingForTurn;
+	public static String ParallelFlash_task;
+	public static String ParallelFlash_boards;
+	public static String ParallelFlash_crashed;
+	public static String ParallelFlash_failed;
+	public static String ParallelFlash_summary;
+	public static String ParallelFlash_nowDfu;
+	public static String ParallelFlash_nowRuntime;
+	public static String ParallelFlash_nowGone;
+	public static String ParallelFlash_flashed;
+	public static String ParallelFlash_failedOne;
+	public static String ParallelFlash_cancelled;
+	public static String ParallelFlash_skipped;
+	public static String BoardSelector_oneId;
+	public static String BoardSelector_emptyValue;
+	public static String BoardSelector_twice;
+	public static String BoardSelector_notOne;
+	public static String BoardSelector_sameBoard;
+	public static String BoardSelector_bySerials;
+	public static String BoardSelector_byPorts;
+	public static String BoardSelector_byIds;
+	public static String BoardSelector_everyWithId;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

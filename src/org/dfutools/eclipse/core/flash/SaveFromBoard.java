@@ -21,6 +21,7 @@ import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilExitStatus;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilRun;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilSlots;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
 import org.dfutools.eclipse.core.firmware.FirmwareException;
 import org.dfutools.eclipse.core.firmware.SavedFirmware;
@@ -47,7 +48,8 @@ public final class SaveFromBoard {
 	public SaveFromBoard(DfuDeviceService service, DfuUtilVersions versions, FlashTools tools, DfuUtilConsole console) {
 		this.service = service;
 		this.steps = new BoardSteps(service, versions, tools, console,
-				new BoardSteps.Statuses(Messages.SaveFromBoard_statusDetaching, Messages.SaveFromBoard_statusReturning));
+				new BoardSteps.Statuses(Messages.SaveFromBoard_statusDetaching, Messages.SaveFromBoard_statusReturning),
+				new DfuUtilSlots(Integer.MAX_VALUE));
 	}
 
 	/**

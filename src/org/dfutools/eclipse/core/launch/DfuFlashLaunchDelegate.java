@@ -18,7 +18,8 @@ import org.eclipse.osgi.util.NLS;
 /**
  * Runs a DFU Flash launch configuration: its values are checked before anything runs, then the flash
  * chain runs in the launch's own job (its progress in the launch's monitor), shown as one process whose
- * console holds every step, dfu-util's output and the summary.
+ * console holds every step, dfu-util's output and the summary. A configuration that names several boards flashes
+ * them all at once, one process per board ({@link ParallelChainRun}).
  */
 public final class DfuFlashLaunchDelegate extends LaunchConfigurationDelegate {
 
@@ -33,6 +34,10 @@ public final class DfuFlashLaunchDelegate extends LaunchConfigurationDelegate {
 			settings = FlashSettings.parse(FlashLaunchConfiguration.read(configuration), LaunchVariables::resolve);
 		} catch (FlashException e) {
 			throw new CoreException(Status.error(NLS.bind(Messages.DfuFlashLaunch_invalid, configuration.getName(), e.getMessage())));
+		}
+		if (settings.board().many()) {
+			ParallelChainRun.run(launch, settings, PROCESS_TYPE, monitor);
+			return;
 		}
 		ChainRun.run(launch, NLS.bind(Messages.DfuFlashLaunch_label, settings.firmware().getFileName()), PROCESS_TYPE, (console, chainMonitor) -> new FlashChain(DfuCore.deviceService(),
 				DfuCore.dfuUtilVersions(), DfuPreferences.flashTools(), console).run(settings, chainMonitor).summaryLines(), monitor);

@@ -9,6 +9,9 @@ final class Messages extends NLS {
 	public static String DfuFlashLaunch_label;
 	public static String DfuSaveLaunch_invalid;
 	public static String DfuSaveLaunch_label;
+	public static String ParallelLaunch_label;
+	public static String ParallelLaunch_boardLabel;
+	public static String ParallelLaunch_cancelled;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

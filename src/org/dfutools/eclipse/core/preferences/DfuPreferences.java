@@ -22,8 +22,11 @@ public final class DfuPreferences {
 	public static final String DFU_UTIL_LIMIT_SECONDS = "dfuUtilLimitSeconds"; //$NON-NLS-1$
 	/** The application-return timeout that new DFU Flash configurations start with, in seconds. */
 	public static final String APPLICATION_TIMEOUT_SECONDS = "applicationTimeoutSeconds"; //$NON-NLS-1$
+	/** How many dfu-util runs a flash of several boards lets run at once (hubs and bootloaders have limits). */
+	public static final String PARALLEL_DFU_UTIL = "parallelDfuUtil"; //$NON-NLS-1$
 
 	static final int DEFAULT_DFU_UTIL_LIMIT_SECONDS = 300;
+	static final int DEFAULT_PARALLEL_DFU_UTIL = 8;
 
 	private DfuPreferences() {
 	}
@@ -40,7 +43,8 @@ public final class DfuPreferences {
 	public static FlashTools flashTools() {
 		String dfuUtil = Platform.getPreferencesService().getString(Activator.PLUGIN_ID, DFU_UTIL_PATH, "", null); //$NON-NLS-1$
 		Duration limit = Duration.ofSeconds(Math.max(1, integer(DFU_UTIL_LIMIT_SECONDS, DEFAULT_DFU_UTIL_LIMIT_SECONDS)));
-		return new FlashTools(dfuUtil, reenumerationAllowance(), limit);
+		return new FlashTools(dfuUtil, reenumerationAllowance(), limit,
+				Math.max(1, integer(PARALLEL_DFU_UTIL, DEFAULT_PARALLEL_DFU_UTIL)));
 	}
 
 	private static int integer(String key, int fallback) {
@@ -56,6 +60,7 @@ public final class DfuPreferences {
 			defaults.putInt(REENUMERATION_ALLOWANCE_MS, (int) RebootToDfu.DEFAULT_ALLOWANCE.toMillis());
 			defaults.putInt(DFU_UTIL_LIMIT_SECONDS, DEFAULT_DFU_UTIL_LIMIT_SECONDS);
 			defaults.putInt(APPLICATION_TIMEOUT_SECONDS, FlashConfiguration.DEFAULT_APPLICATION_TIMEOUT_SECONDS);
+			defaults.putInt(PARALLEL_DFU_UTIL, DEFAULT_PARALLEL_DFU_UTIL);
 		}
 	}
 }

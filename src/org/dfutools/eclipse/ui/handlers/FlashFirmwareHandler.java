@@ -1,5 +1,6 @@
 package org.dfutools.eclipse.ui.handlers;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.dfutools.eclipse.core.DfuCore;
@@ -14,25 +15,36 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.ui.handlers.HandlerUtil;
+import org.eclipse.osgi.util.NLS;
+import org.dfutools.eclipse.ui.internal.Messages;
 
 /**
- * "Flash Firmware..." on a board in the DFU Devices view: the DFU Flash configuration made for this board
- * (found by its serial, port or IDs), or a new one named after it, opened in the launch dialog for the
- * firmware file to be chosen or the flash to be run again.
+ * "Flash Firmware..." on boards in the DFU Devices view: the DFU Flash configuration made for this board, or for
+ * exactly these boards when several are selected (found by their serials, ports or IDs, whatever its name), or a new
+ * one named after them, opened in the launch dialog for the firmware file to be chosen or the flash to be run again.
+ * A configuration of several boards flashes them all at once.
  */
 public final class FlashFirmwareHandler extends AbstractHandler {
 
 	@Override
 	public Object execute(ExecutionEvent event) throws ExecutionException {
-		Board board = SelectedBoard.of(event).orElse(null);
-		if (board == null) {
+		List<Board> boards = SelectedBoard.all(event);
+		if (boards.isEmpty()) {
 			return null;
 		}
 		try {
-			Optional<ILaunchConfiguration> existing = FlashConfigurations.forBoard(board);
-			ILaunchConfiguration configuration = existing.isPresent() ? existing.get()
-					: FlashConfigurations.createFor(FlashConfigurations.nameFor(board), board,
-							DfuCore.deviceService().registry().boards(), "").doSave(); //$NON-NLS-1$
+			List<Board> attached = DfuCore.deviceService().registry().boards();
+			Optional<ILaunchConfiguration> existing = FlashConfigurations.forBoards(boards);
+			ILaunchConfiguration configuration;
+			if (existing.isPresent()) {
+				configuration = existing.get();
+			} else if (boards.size() == 1) {
+				configuration = FlashConfigurations.createFor(FlashConfigurations.nameFor(boards.get(0)), boards.get(0), attached,
+						"").doSave(); //$NON-NLS-1$
+			} else {
+				configuration = FlashConfigurations.createFor(NLS.bind(Messages.FlashFirmware_severalName,
+						FlashConfigurations.nameFor(boards.get(0)), Integer.valueOf(boards.size() - 1)), boards, attached).doSave();
+			}
 			DebugUITools.openLaunchConfigurationDialog(HandlerUtil.getActiveShellChecked(event), configuration,
 					IDebugUIConstants.ID_RUN_LAUNCH_GROUP, null);
 		} catch (CoreException e) {

@@ -131,6 +131,12 @@ public final class Messages extends NLS {
 	public static String SaveFirmware_notKnownYet;
 	public static String SaveFirmware_replace;
 	public static String SaveFirmware_launchName;
+	public static String Preferences_parallelDfuUtil;
+	public static String FlashFirmware_severalName;
+	public static String BoardSelection_messageSeveral;
+	public static String FlashTab_everyWithId;
+	public static String FlashTab_noneOfSeveralAttached;
+	public static String FlashTab_severalOfSeveral;
 
 
 	static {

@@ -43,15 +43,25 @@ public final class BoardSelectionDialog extends TitleAreaDialog {
 	private final DeviceRegistry registry;
 	private final BusyBoards busy;
 	private final BoardSelector preselected;
+	private final boolean several;
 	private TableViewer viewer;
-	private Board chosen;
+	private List<Board> chosen = List.of();
 
 	/** @param preselected the board of the configuration, selected when it is attached (may be null) */
 	public BoardSelectionDialog(Shell parent, DfuDeviceService service, BoardSelector preselected) {
+		this(parent, service, preselected, false);
+	}
+
+	/**
+	 * @param preselected the boards of the configuration, selected when they are attached (may be null)
+	 * @param several     whether several boards may be chosen, to be flashed at once
+	 */
+	public BoardSelectionDialog(Shell parent, DfuDeviceService service, BoardSelector preselected, boolean several) {
 		super(parent);
 		this.registry = service.registry();
 		this.busy = service.busyBoards();
 		this.preselected = preselected;
+		this.several = several;
 	}
 
 	@Override
@@ -69,7 +79,7 @@ public final class BoardSelectionDialog extends TitleAreaDialog {
 	protected Control createDialogArea(Composite parent) {
 		Composite area = (Composite) super.createDialogArea(parent);
 		setTitle(Messages.BoardSelection_title);
-		viewer = new TableViewer(area, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
+		viewer = new TableViewer(area, (several ? SWT.MULTI : SWT.SINGLE) | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
 		Table table = viewer.getTable();
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
@@ -101,11 +111,16 @@ public final class BoardSelectionDialog extends TitleAreaDialog {
 		viewer.setInput(boards);
 		boolean starting = registry.usbStatus().state() == UsbStatus.State.STARTING;
 		setMessage(starting ? Messages.BoardSelection_starting
-				: boards.isEmpty() ? Messages.BoardSelection_none : Messages.BoardSelection_message);
+				: boards.isEmpty() ? Messages.BoardSelection_none : several ? Messages.BoardSelection_messageSeveral
+						: Messages.BoardSelection_message);
 		if (first || viewer.getSelection().isEmpty()) {
-			boards.stream().filter(board -> preselected != null && preselected.problem().isEmpty() && preselected.matches(board))
-					.findFirst().or(() -> boards.size() == 1 ? Optional.of(boards.get(0)) : Optional.empty())
-					.ifPresent(board -> viewer.setSelection(new StructuredSelection(board), true));
+			List<Board> configured = boards.stream()
+					.filter(board -> preselected != null && preselected.problem().isEmpty() && preselected.matches(board))
+					.limit(several ? boards.size() : 1).toList();
+			List<Board> selected = !configured.isEmpty() ? configured : boards.size() == 1 ? boards : List.of();
+			if (!selected.isEmpty()) {
+				viewer.setSelection(new StructuredSelection(selected), true);
+			}
 		}
 		updateOk();
 	}
@@ -130,13 +145,19 @@ public final class BoardSelectionDialog extends TitleAreaDialog {
 
 	@Override
 	protected void okPressed() {
-		chosen = selected().orElse(null);
+		chosen = ((IStructuredSelection) viewer.getSelection()).toList().stream().filter(Board.class::isInstance)
+				.map(Board.class::cast).toList();
 		super.okPressed();
 	}
 
-	/** The board chosen with OK. */
+	/** The board chosen with OK (the first, when several were). */
 	public Optional<Board> chosen() {
-		return Optional.ofNullable(chosen);
+		return chosen.stream().findFirst();
+	}
+
+	/** Every board chosen with OK. */
+	public List<Board> chosenBoards() {
+		return chosen;
 	}
 
 	/** The table, for tests that drive the dialog. */

@@ -61,7 +61,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 	private static final int FIELD_WIDTH = 120;
 
 	private static final BoardSelector.Kind[] KINDS = { BoardSelector.Kind.SERIAL, BoardSelector.Kind.PORT,
-			BoardSelector.Kind.USB_ID };
+			BoardSelector.Kind.USB_ID, BoardSelector.Kind.EVERY_WITH_ID };
 
 	private Combo boardKind;
 	/** The kind of value the board field holds now, to translate it when "Identify by" changes. */
@@ -108,7 +108,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		Group group = group(top, Messages.FlashTab_board, 4);
 		new Label(group, SWT.NONE).setText(Messages.FlashTab_identifyBy);
 		boardKind = new Combo(group, SWT.READ_ONLY);
-		boardKind.setItems(Messages.FlashTab_bySerial, Messages.FlashTab_byPort, Messages.FlashTab_byId);
+		boardKind.setItems(Messages.FlashTab_bySerial, Messages.FlashTab_byPort, Messages.FlashTab_byId, Messages.FlashTab_everyWithId);
 		boardKind.addModifyListener(event -> changed());
 		boardKind.addListener(SWT.Selection, event -> kindSwitched());
 		boardValue = text(group, "boardValue", 1); //$NON-NLS-1$
@@ -235,11 +235,15 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 			FlashSettings settings = FlashSettings.parse(values(), LaunchVariables::resolve);
 			image = checkedFirmware.read(settings.firmware());
 			List<Board> attached = boards();
+			showWhatTheFileHolds(image, Optional.empty());
+			if (settings.board().many()) {
+				checkEach(settings, image, attached);
+				return true;
+			}
 			List<Board> matching = attached.stream().filter(settings.board()::matches).toList();
 			if (matching.size() > 1) {
 				settings.board().select(attached); // says which boards, and what to use instead
 			}
-			showWhatTheFileHolds(image, Optional.empty());
 			if (matching.size() == 1 && image.isPresent()) {
 				FlashChecks.check(settings, image.get(), matching.get(0));
 				showWhatTheFileHolds(image, Optional.of(matching.get(0)));
@@ -248,6 +252,34 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		} catch (FlashException e) {
 			setErrorMessage(e.getMessage());
 			return false;
+		}
+	}
+
+	/**
+	 * The checks for each of several boards that is attached now, as for one: a failure names the board's port. A
+	 * value that selects several boards, or the same board twice, is an error; a board not attached is looked up when
+	 * the configuration runs.
+	 */
+	private static void checkEach(FlashSettings settings, Optional<FirmwareImage> image, List<Board> attached)
+			throws FlashException {
+		for (BoardSelector one : settings.board().each()) {
+			List<Board> matching = attached.stream().filter(one::matches).toList();
+			if (matching.size() > 1 && one.kind() != BoardSelector.Kind.EVERY_WITH_ID) {
+				one.select(attached);
+			}
+			if (image.isPresent()) {
+				for (Board board : matching) {
+					try {
+						FlashChecks.check(settings.withBoard(BoardSelector.as(BoardSelector.Kind.PORT, board)), image.get(), board);
+					} catch (FlashException e) {
+						throw new FlashException(board.device().location().portPath() + ": " + e.getMessage(), e); //$NON-NLS-1$
+					}
+				}
+			}
+		}
+		boolean allAttached = settings.board().each().stream().allMatch(one -> attached.stream().anyMatch(one::matches));
+		if (settings.board().kind() != BoardSelector.Kind.EVERY_WITH_ID && allAttached) {
+			settings.board().selectAll(attached); // the same board named twice, by its serial and its port say
 		}
 	}
 
@@ -299,7 +331,13 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		BoardSelector before = new BoardSelector(shownKind, boardValue.getText());
 		shownKind = kind;
 		List<Board> matching = before.problem().isPresent() ? List.of() : boards().stream().filter(before::matches).toList();
-		boardValue.setText(matching.size() == 1 ? BoardSelector.as(kind, matching.get(0)).value() : ""); //$NON-NLS-1$
+		String value = ""; //$NON-NLS-1$
+		if (kind == BoardSelector.Kind.EVERY_WITH_ID && !matching.isEmpty()) {
+			value = BoardSelector.as(kind, matching.get(0)).value();
+		} else if (matching.size() == 1 || before.many() && !matching.isEmpty()) {
+			value = String.join(", ", matching.stream().map(board -> BoardSelector.as(kind, board).value()).toList()); //$NON-NLS-1$
+		}
+		boardValue.setText(value);
 	}
 
 	/** The alt setting's value: a picked entry reads "0 (Flash)", of which the number is the value. */
@@ -319,16 +357,27 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		BoardSelector selector = values().board();
 		List<Board> matching = selector.problem().isPresent() ? List.of()
 				: boards().stream().filter(selector::matches).toList();
-		String text = switch (matching.size()) {
-		case 0 -> Messages.FlashTab_notAttached;
-		case 1 -> NLS.bind(Messages.FlashTab_attached, BoardSteps.describe(matching.get(0)));
-		default -> NLS.bind(Messages.FlashTab_severalAttached, Integer.valueOf(matching.size()));
-		};
+		String text;
+		if (selector.problem().isEmpty() && selector.many()) {
+			int expected = selector.kind() == BoardSelector.Kind.EVERY_WITH_ID ? matching.size() : selector.values().size();
+			text = matching.isEmpty() ? Messages.FlashTab_noneOfSeveralAttached
+					: NLS.bind(Messages.FlashTab_severalOfSeveral, new Object[] { Integer.valueOf(matching.size()),
+							Integer.valueOf(expected), String.join(", ", matching.stream().map(board -> board.device().location().portPath() //$NON-NLS-1$
+									+ " " + board.device().displayName()).toList()) }); //$NON-NLS-1$
+		} else {
+			text = switch (matching.size()) {
+			case 0 -> Messages.FlashTab_notAttached;
+			case 1 -> NLS.bind(Messages.FlashTab_attached, BoardSteps.describe(matching.get(0)));
+			default -> NLS.bind(Messages.FlashTab_severalAttached, Integer.valueOf(matching.size()));
+			};
+		}
 		if (!text.equals(boardNow.getText())) {
 			boardNow.setText(text);
 			boardNow.setToolTipText(text);
 		}
-		offerAlts(matching.size() == 1 ? matching.get(0).dfuModeDevice().map(FlashChecks::dfuModeAlts).orElse(List.of())
+		// Several boards flashed at once are usually of one kind: the first one's alt settings are offered.
+		offerAlts(matching.size() == 1 || selector.many() && !matching.isEmpty()
+				? matching.get(0).dfuModeDevice().map(FlashChecks::dfuModeAlts).orElse(List.of())
 				: List.of());
 	}
 
@@ -345,11 +394,11 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 
 	private void selectBoard() {
 		BoardSelectionDialog dialog = new BoardSelectionDialog(getShell(), DfuCore.deviceService(),
-				values().board());
-		if (dialog.open() != Window.OK || dialog.chosen().isEmpty()) {
+				values().board(), true);
+		if (dialog.open() != Window.OK || dialog.chosenBoards().isEmpty()) {
 			return;
 		}
-		BoardSelector chosen = BoardSelector.of(dialog.chosen().get(), boards());
+		BoardSelector chosen = BoardSelector.of(dialog.chosenBoards(), boards());
 		boardKind.select(List.of(KINDS).indexOf(chosen.kind()));
 		shownKind = chosen.kind();
 		boardValue.setText(chosen.value());

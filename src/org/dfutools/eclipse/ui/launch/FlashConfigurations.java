@@ -69,14 +69,34 @@ public final class FlashConfigurations {
 	 * the configuration says), not by its name; empty when there is none.
 	 */
 	public static Optional<ILaunchConfiguration> forBoard(Board board) throws CoreException {
+		return forBoards(List.of(board));
+	}
+
+	/**
+	 * The saved configuration made for exactly these boards (one, or several flashed at once), found by what
+	 * identifies them; empty when there is none. A configuration for more boards, or for every board with an ID, is
+	 * not one made for these.
+	 */
+	public static Optional<ILaunchConfiguration> forBoards(List<Board> boards) throws CoreException {
 		for (ILaunchConfiguration configuration : DebugPlugin.getDefault().getLaunchManager()
 				.getLaunchConfigurations(type())) {
 			BoardSelector selector = FlashLaunchConfiguration.read(configuration).board();
-			if (selector.problem().isEmpty() && selector.matches(board)) {
+			if (selector.problem().isEmpty() && selector.kind() != BoardSelector.Kind.EVERY_WITH_ID
+					&& selector.values().size() == boards.size() && boards.stream().allMatch(selector::matches)) {
 				return Optional.of(configuration);
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A new, unsaved configuration that flashes these boards at once, identified as {@link BoardSelector#of} says,
+	 * waiting for the application when every one has been seen in run-time mode.
+	 */
+	public static ILaunchConfigurationWorkingCopy createFor(String name, List<Board> boards, List<Board> attached)
+			throws CoreException {
+		return create(name, defaults(BoardSelector.of(boards, attached), "") //$NON-NLS-1$
+				.withWaitForApplication(boards.stream().allMatch(board -> board.knownRuntime().isPresent())));
 	}
 
 	/** A new configuration's name for a board: the application's name (not its bootloader's), one space apart. */

@@ -59,6 +59,7 @@ public final class DfuPreferencePage extends FieldEditorPreferencePage implement
 		addField(integer(DfuPreferences.REENUMERATION_ALLOWANCE_MS, Messages.Preferences_allowance, 60_000, parent));
 		addField(integer(DfuPreferences.DFU_UTIL_LIMIT_SECONDS, Messages.Preferences_dfuUtilLimit, 3600, parent));
 		addField(integer(DfuPreferences.APPLICATION_TIMEOUT_SECONDS, Messages.Preferences_applicationTimeout, 3600, parent));
+		addField(integer(DfuPreferences.PARALLEL_DFU_UTIL, Messages.Preferences_parallelDfuUtil, 64, parent));
 	}
 
 	@Override

@@ -78,7 +78,7 @@ public final class FlashLaunches {
 	}
 
 	/** Waits for the process's TERMINATE event (it may have been sent already), at most {@code limit}. */
-	private static void awaitTermination(IProcess process, Duration limit) throws InterruptedException {
+	public static void awaitTermination(IProcess process, Duration limit) throws InterruptedException {
 		CountDownLatch terminated = new CountDownLatch(1);
 		IDebugEventSetListener listener = events -> {
 			for (DebugEvent event : events) {

@@ -133,6 +133,36 @@ class FlashValuesTest {
 		assertTrue(none.getMessage().contains("\"C\""), none.getMessage());
 	}
 
+	/** Several boards: each value selects one, every board with an ID selects all of them, and bad lists are named. */
+	@Test
+	void aSelectorOfSeveralBoardsFindsEachOrSaysWhichNot() throws Exception {
+		Board a = Records.board("1-1", DeviceMode.RUNTIME, new UsbId(0x1209, 0x0001), "A");
+		Board b = Records.board("1-2", DeviceMode.RUNTIME, new UsbId(0x1209, 0x0001), "B");
+		Board c = Records.board("1-3", DeviceMode.RUNTIME, new UsbId(0x1209, 0x0002), "B");
+		List<Board> attached = List.of(a, b, c);
+		BoardSelector two = new BoardSelector(BoardSelector.Kind.PORT, "1-2, 1-1");
+		assertTrue(two.many());
+		assertEquals(List.of(b, a), two.selectAll(attached), "in the order of the values");
+		assertEquals(List.of(a, b), new BoardSelector(BoardSelector.Kind.EVERY_WITH_ID, "1209:0001").selectAll(attached));
+		FlashException missing = assertThrows(FlashException.class,
+				() -> new BoardSelector(BoardSelector.Kind.PORT, "1-1, 1-9").selectAll(attached));
+		assertTrue(missing.getMessage().contains("USB port 1-9"), missing.getMessage());
+		FlashException shared = assertThrows(FlashException.class,
+				() -> new BoardSelector(BoardSelector.Kind.SERIAL, "A, B").selectAll(attached));
+		assertTrue(shared.getMessage().contains("2 attached boards have serial number \"B\""), shared.getMessage());
+		FlashException same = assertThrows(FlashException.class,
+				() -> new BoardSelector(BoardSelector.Kind.SERIAL, "A, 1-1".replace("1-1", "A ")).selectAll(attached));
+		assertTrue(same.getMessage().contains("is the board on 1-1, named already"), same.getMessage());
+		assertTrue(new BoardSelector(BoardSelector.Kind.USB_ID, "1209:0002, 1209:0002").problem().orElseThrow().contains("named twice"));
+		assertThrows(FlashException.class, () -> two.select(attached), "one board asked of several");
+		assertEquals("1-2, 1-3", BoardSelector.of(List.of(b, c), attached).value(), "a shared serial: ports for all");
+		assertEquals(BoardSelector.Kind.PORT, BoardSelector.of(List.of(b, c), attached).kind());
+		assertEquals("A", BoardSelector.of(List.of(a), attached).value());
+		assertEquals(java.util.Optional.of("Every board with an ID takes one VID:PID, not \"1209:0001, 1209:0002\"."),
+				new BoardSelector(BoardSelector.Kind.EVERY_WITH_ID, "1209:0001, 1209:0002").problem());
+		assertTrue(new BoardSelector(BoardSelector.Kind.PORT, "1-1,,1-2").problem().orElseThrow().contains("empty value"));
+	}
+
 	@Test
 	void everyBadSaveValueIsNamedAndNothingIsWrittenOverHalfway() throws Exception {
 		BoardSelector board = new BoardSelector(BoardSelector.Kind.SERIAL, "A");

@@ -363,7 +363,7 @@ class DfuFlashDialogChecksTest {
 
 	private static void selectKind(Display display, int index) {
 		Combo kind = ScriptedDialogs.shell(display, DIALOG).flatMap(shell -> ScriptedDialogs.find(shell, Combo.class,
-				c -> (c.getStyle() & SWT.READ_ONLY) != 0 && c.getItemCount() == 3)).orElseThrow();
+				c -> (c.getStyle() & SWT.READ_ONLY) != 0 && c.getItemCount() == 4)).orElseThrow();
 		kind.select(index);
 		kind.notifyListeners(SWT.Selection, new Event());
 		kind.notifyListeners(SWT.Modify, new Event());

@@ -1,0 +1,37 @@
+package org.dfutools.eclipse.core.flash;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.device.Board;
+
+/**
+ * How one board of a flash of several came out.
+ *
+ * @param report  what the chain did, when the board was flashed
+ * @param message why it was not: the chain's failure (which ends with where the board was left), or why it was skipped
+ */
+public record BoardOutcome(Board board, Result result, Optional<FlashReport> report, String message, Duration duration) {
+
+	public enum Result {
+		FLASHED, FAILED, CANCELLED, SKIPPED
+	}
+
+	static BoardOutcome flashed(Board board, FlashReport report) {
+		return new BoardOutcome(board, Result.FLASHED, Optional.of(report), "", report.total()); //$NON-NLS-1$
+	}
+
+	static BoardOutcome notFlashed(Board board, FlashException failure, Duration duration) {
+		return new BoardOutcome(board, failure.isCancelled() ? Result.CANCELLED : Result.FAILED, Optional.empty(),
+				failure.getMessage(), duration);
+	}
+
+	static BoardOutcome skipped(Board board, String why) {
+		return new BoardOutcome(board, Result.SKIPPED, Optional.empty(), why, Duration.ZERO);
+	}
+
+	/** The bytes written to the board: none unless it was flashed. */
+	public long bytesWritten() {
+		return report.map(FlashReport::bytesWritten).orElse(Long.valueOf(0)).longValue();
+	}
+}

@@ -1,0 +1,18 @@
+package org.dfutools.eclipse.core.flash;
+
+import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
+
+/**
+ * One board's part of a flash of several, as the launch shows it: its own console, its own Terminate, and its end.
+ * Called from that board's thread.
+ */
+public interface BoardRun {
+
+	DfuUtilConsole console();
+
+	/** Whether this board's own Terminate was pressed (the launch's Terminate stops every board). */
+	boolean cancelRequested();
+
+	/** The board's flash has ended, however it ended. */
+	void ended(BoardOutcome outcome);
+}

@@ -1,0 +1,105 @@
+package org.dfutools.eclipse.core.launch;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dfutools.eclipse.core.DfuCore;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
+import org.dfutools.eclipse.core.flash.BoardOutcome;
+import org.dfutools.eclipse.core.flash.BoardRun;
+import org.dfutools.eclipse.core.flash.FlashException;
+import org.dfutools.eclipse.core.flash.FlashSettings;
+import org.dfutools.eclipse.core.flash.ParallelFlash;
+import org.dfutools.eclipse.core.internal.ErrorStatus;
+import org.dfutools.eclipse.core.preferences.DfuPreferences;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.model.IProcess;
+import org.eclipse.osgi.util.NLS;
+
+/**
+ * A DFU Flash configuration that names several boards, run in its launch: a first process whose console shows the
+ * boards found and the summary (its Terminate stops every board), then one process per board with its own console
+ * and Terminate. The launch fails, after every board has ended, when any board was not flashed.
+ */
+final class ParallelChainRun {
+
+	private ParallelChainRun() {
+	}
+
+	static void run(ILaunch launch, FlashSettings settings, String processType, IProgressMonitor monitor) throws CoreException {
+		String file = settings.firmware().getFileName().toString();
+		ChainProcess whole = new ChainProcess();
+		IProcess summaryProcess = DebugPlugin.newProcess(launch, whole, NLS.bind(Messages.ParallelLaunch_label, file),
+				Map.of(IProcess.ATTR_PROCESS_TYPE, processType));
+		ChainConsole summary = new ChainConsole(whole, summaryProcess);
+		IProgressMonitor all = new CancellableMonitor(SubMonitor.convert(monitor, 1), whole);
+		ParallelFlash flash = new ParallelFlash(DfuCore.deviceService(), DfuCore.dfuUtilVersions(), DfuPreferences.flashTools(),
+				summary);
+		long start = System.nanoTime();
+		int status = 1;
+		try {
+			List<Board> boards = flash.boards(settings, all);
+			List<BoardOutcome> outcomes = flash.run(settings, boards, board -> boardRun(launch, board, file, processType), all);
+			flash.summaryLines(outcomes, Duration.ofNanos(System.nanoTime() - start))
+					.forEach(line -> summary.out(line + System.lineSeparator()));
+			Optional<String> failures = ParallelFlash.failures(outcomes);
+			boolean cancelled = outcomes.stream().anyMatch(outcome -> outcome.result() == BoardOutcome.Result.CANCELLED);
+			status = failures.isPresent() ? 1 : cancelled ? ChainProcess.CANCELLED : 0;
+			if (failures.isPresent()) {
+				summary.err(failures.get());
+				throw new CoreException(ErrorStatus.of(failures.get(), null));
+			}
+		} catch (FlashException e) {
+			summary.err(e.getMessage());
+			if (e.isCancelled()) {
+				status = ChainProcess.CANCELLED;
+				return;
+			}
+			throw new CoreException(ErrorStatus.of(e.getMessage(), e));
+		} catch (OperationCanceledException e) {
+			summary.err(Messages.ParallelLaunch_cancelled);
+			status = ChainProcess.CANCELLED;
+		} finally {
+			whole.end(status);
+		}
+	}
+
+	/** One board's process and console in the launch, made before its chain starts. */
+	private static BoardRun boardRun(ILaunch launch, Board board, String file, String processType) {
+		ChainProcess chain = new ChainProcess();
+		IProcess process = DebugPlugin.newProcess(launch, chain, NLS.bind(Messages.ParallelLaunch_boardLabel, new Object[] { file,
+				board.device().location().portPath(), board.device().displayName() }), Map.of(IProcess.ATTR_PROCESS_TYPE, processType));
+		ChainConsole console = new ChainConsole(chain, process);
+		return new BoardRun() {
+			@Override
+			public DfuUtilConsole console() {
+				return console;
+			}
+
+			@Override
+			public boolean cancelRequested() {
+				return chain.cancelRequested();
+			}
+
+			@Override
+			public void ended(BoardOutcome outcome) {
+				if (outcome.report().isPresent()) {
+					outcome.report().get().summaryLines().forEach(line -> console.out(line + System.lineSeparator()));
+				}
+				chain.end(switch (outcome.result()) {
+				case FLASHED -> 0;
+				case CANCELLED -> ChainProcess.CANCELLED;
+				default -> 1;
+				});
+			}
+		};
+	}
+}
