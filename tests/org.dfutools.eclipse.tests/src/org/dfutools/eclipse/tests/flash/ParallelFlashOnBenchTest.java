@@ -114,4 +114,50 @@ class ParallelFlashOnBenchTest {
 			}
 		}
 	}
+
+	/** Cancelling the launch (its Terminate) stops every board, each one saying where it was left. */
+	@Test
+	void cancellingTheLaunchStopsEveryBoard() throws Exception {
+		Path file = Files.write(folder.resolve("slow.bin"), Firmware.image(64 * 1024, 23));
+		List<String> ports = new ArrayList<>();
+		try {
+			for (int index = 0; index < 3; index++) {
+				// 32 blocks, 60 ms each: the downloads are still running when the launch is cancelled.
+				ports.add(BENCH.get().attachAndAwait("""
+						{"name": "slow-%d", "runtime": {"pid": "0x00fc", "serial": "SLOW"},
+						 "dfu": {"pid": "0x00fd", "serial": "SLOW", "poll_timeout": 60}, "behaviour": {"reenumerate_delay_ms": 100}}
+						""".formatted(Integer.valueOf(index)), LIMIT));
+			}
+			Leaks.Snapshot before = Leaks.snapshot();
+			long start = System.nanoTime();
+			NullProgressMonitor cancelSoon = new NullProgressMonitor() {
+				@Override
+				public boolean isCanceled() {
+					return System.nanoTime() - start > Duration.ofMillis(1200).toNanos();
+				}
+			};
+			FlashConfiguration values = new FlashConfiguration(new BoardSelector(BoardSelector.Kind.EVERY_WITH_ID, "1209:00fc"),
+					file.toString(), "0", "", "", "", true, "5", false);
+			Outcome outcome = FlashLaunches.run(FlashLaunches.configuration("cancelled-rack", values), cancelSoon, LIMIT);
+			for (IProcess process : outcome.launch().getProcesses()) {
+				FlashLaunches.awaitTermination(process, LIMIT);
+			}
+			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+			String summary = outcome.output();
+			assertTrue(summary.contains("Summary of 3 boards: 0 flashed, 0 failed, 0 skipped, 3 cancelled"), summary);
+			IProcess[] processes = outcome.launch().getProcesses();
+			for (int index = 1; index < processes.length; index++) {
+				assertEquals(130, processes[index].getExitValue(), processes[index].getLabel());
+				String errors = processes[index].getStreamsProxy().getErrorStreamMonitor().getContents();
+				assertTrue(errors.contains("cancelled") && errors.contains("DFU mode"), errors);
+			}
+			assertTrue(millis < 6000, "the boards took " + millis + " ms to stop");
+			// dfu-util was killed mid-download on each board: the kernel releases its claims as it dies.
+			before.assertNothingLeakedButKilledToolsClaims(Duration.ofSeconds(5));
+		} finally {
+			for (String port : ports) {
+				BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
+			}
+		}
+	}
 }
