@@ -90,7 +90,8 @@ class HostileValuesOnBenchTest {
 	@Test
 	void aSerialWithOptionsOrShellSyntaxMatchesNoBoard() throws Exception {
 		Path file = Files.write(folder.resolve("fw.bin"), Firmware.image(4096, 251));
-		for (String serial : List.of("SEC-1 -D /etc/passwd", "SEC-1,SEC-2", "SEC-2\n-S SEC-1", "$(touch CANARY)", "-S",
+		// A comma separates the serials of several boards, each matched on its own: tested below.
+		for (String serial : List.of("SEC-1 -D /etc/passwd", "SEC-1 -S SEC-2", "SEC-2\n-S SEC-1", "$(touch CANARY)", "-S",
 				"SEC-*")) {
 			Run run = launch(values(new BoardSelector(BoardSelector.Kind.SERIAL, serial), file.toString(), ""),
 					new NullProgressMonitor());
@@ -101,6 +102,21 @@ class HostileValuesOnBenchTest {
 		}
 		assertNoCanary();
 		assertOnlyTouched();
+	}
+
+	/** "SEC-1,SEC-2" names two boards: each is flashed on its own, and dfu-util never sees the two serials together. */
+	@Test
+	void aListOfSerialsIsTwoBoardsNeverOneDfuUtilArgument() throws Exception {
+		Path file = Files.write(folder.resolve("fw.bin"), Firmware.image(4096, 254));
+		Run run = launch(values(new BoardSelector(BoardSelector.Kind.SERIAL, "SEC-1,SEC-2"), file.toString(), ""),
+				new NullProgressMonitor());
+		assertTrue(run.outcome().failure() == null, run::message);
+		for (org.eclipse.debug.core.model.IProcess process : run.outcome().launch().getProcesses()) {
+			org.dfutools.eclipse.testsupport.FlashLaunches.awaitTermination(process, java.time.Duration.ofSeconds(30));
+			String console = process.getStreamsProxy().getOutputStreamMonitor().getContents();
+			assertTrue(!console.contains("SEC-1,SEC-2") || console.contains("Flashing 2 boards"), console);
+		}
+		assertEquals(3, run.outcome().launch().getProcesses().length, "a summary and a process per board");
 	}
 
 	@Test
