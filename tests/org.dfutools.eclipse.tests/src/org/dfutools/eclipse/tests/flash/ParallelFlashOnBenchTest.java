@@ -12,8 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.internal.Activator;
+import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.Firmware;
@@ -23,6 +28,8 @@ import org.dfutools.eclipse.testsupport.LaunchBench;
 import org.dfutools.eclipse.testsupport.Leaks;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.debug.core.model.IProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -155,6 +162,56 @@ class ParallelFlashOnBenchTest {
 			// dfu-util was killed mid-download on each board: the kernel releases its claims as it dies.
 			before.assertNothingLeakedButKilledToolsClaims(Duration.ofSeconds(5));
 		} finally {
+			for (String port : ports) {
+				BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
+			}
+		}
+	}
+
+	/** With one dfu-util run at a time (the preference) the boards take turns; a board another operation holds is skipped. */
+	@Test
+	void boardsTakeTurnsAndABusyBoardIsSkipped() throws Exception {
+		IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(Activator.PLUGIN_ID);
+		preferences.putInt(DfuPreferences.PARALLEL_DFU_UTIL, 1);
+		byte[] image = Firmware.image(16 * 1024, 29);
+		Path file = Files.write(folder.resolve("turns.bin"), image);
+		List<String> ports = new ArrayList<>();
+		List<Path> memories = new ArrayList<>();
+		Optional<BusyBoards.Claim> held = Optional.empty();
+		try {
+			for (int index = 0; index < 3; index++) {
+				Path memory = folder.resolve("turn-" + index + ".bin");
+				memories.add(memory);
+				ports.add(BENCH.get().attachAndAwait("""
+						{"name": "turn-%d", "runtime": {"pid": "0x00fe", "serial": "TURN"},
+						 "dfu": {"pid": "0x00ff", "serial": "TURN", "alts": [{"name": "Flash", "output": "%s"}]},
+						 "behaviour": {"reenumerate_delay_ms": 100}}
+						""".formatted(Integer.valueOf(index), memory), LIMIT));
+			}
+			Board busy = BENCH.get().boardAt(ports.get(2));
+			held = BENCH.get().service.busyBoards().claim(busy.id(), "a test", "Test: holding...");
+			assertTrue(held.isPresent());
+			FlashConfiguration values = new FlashConfiguration(new BoardSelector(BoardSelector.Kind.EVERY_WITH_ID, "1209:00fe"),
+					file.toString(), "0", "", "", "", true, "5", false);
+			Outcome outcome = FlashLaunches.run(FlashLaunches.configuration("turns", values), new NullProgressMonitor(), LIMIT);
+			IProcess[] processes = outcome.launch().getProcesses();
+			for (IProcess process : processes) {
+				FlashLaunches.awaitTermination(process, LIMIT);
+			}
+			String summary = outcome.output();
+			assertTrue(summary.contains("dfu-util runs on at most 1 of them at a time")
+					&& summary.contains("Summary of 3 boards: 2 flashed, 0 failed, 1 skipped, 0 cancelled"), summary);
+			assertTrue(summary.contains("  " + ports.get(2) + " ") && summary.contains("skipped")
+					&& summary.contains("is busy with a test"), summary);
+			assertNotNull(outcome.failure(), "a skipped board is one not flashed");
+			assertTrue(Arrays.stream(processes).skip(1).anyMatch(process -> process.getStreamsProxy().getOutputStreamMonitor()
+					.getContents().contains("Waiting for a turn")), "no board waited for its turn");
+			assertArrayEquals(image, Files.readAllBytes(memories.get(0)));
+			assertArrayEquals(image, Files.readAllBytes(memories.get(1)));
+			assertFalse(Files.exists(memories.get(2)), "the busy board was written");
+		} finally {
+			held.ifPresent(BusyBoards.Claim::close);
+			preferences.remove(DfuPreferences.PARALLEL_DFU_UTIL);
 			for (String port : ports) {
 				BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 			}
