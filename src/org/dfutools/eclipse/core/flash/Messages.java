@@ -157,6 +157,7 @@ final class Messages extends NLS {
 	public static String ParallelFlash_failedOne;
 	public static String ParallelFlash_cancelled;
 	public static String ParallelFlash_skipped;
+	public static String ParallelFlash_leftInDfu;
 	public static String BoardSelector_oneId;
 	public static String BoardSelector_emptyValue;
 	public static String BoardSelector_twice;

@@ -166,13 +166,21 @@ public final class ParallelFlash {
 				Long.valueOf(count(outcomes, BoardOutcome.Result.FLASHED)), Long.valueOf(count(outcomes, BoardOutcome.Result.FAILED)),
 				Long.valueOf(count(outcomes, BoardOutcome.Result.SKIPPED)), Long.valueOf(count(outcomes, BoardOutcome.Result.CANCELLED)),
 				Long.valueOf(total.toMillis()) }));
+		List<String> inDfuMode = new ArrayList<>();
 		for (BoardOutcome outcome : outcomes) {
-			String now = registry.board(outcome.board().id()).filter(Board::attached)
+			Optional<Board> attached = registry.board(outcome.board().id()).filter(Board::attached);
+			if (attached.filter(board -> board.mode().isDfuMode()).isPresent()) {
+				inDfuMode.add(outcome.board().device().location().portPath());
+			}
+			String now = attached
 					.map(board -> board.mode().isDfuMode() ? Messages.ParallelFlash_nowDfu : Messages.ParallelFlash_nowRuntime)
 					.orElse(Messages.ParallelFlash_nowGone);
 			String why = outcome.result() == BoardOutcome.Result.FLASHED ? "" : ": " + firstSentence(outcome.message()); //$NON-NLS-1$ //$NON-NLS-2$
 			lines.add(String.format("  %-10s %-9s %7d ms %9d bytes  %s%s", outcome.board().device().location().portPath(), //$NON-NLS-1$
 					resultName(outcome.result()), Long.valueOf(outcome.duration().toMillis()), Long.valueOf(outcome.bytesWritten()), now, why));
+		}
+		if (!inDfuMode.isEmpty()) {
+			lines.add(NLS.bind(Messages.ParallelFlash_leftInDfu, String.join(", ", inDfuMode))); //$NON-NLS-1$
 		}
 		return lines;
 	}

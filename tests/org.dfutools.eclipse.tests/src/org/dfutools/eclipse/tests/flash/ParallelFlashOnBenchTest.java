@@ -152,6 +152,7 @@ class ParallelFlashOnBenchTest {
 			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 			String summary = outcome.output();
 			assertTrue(summary.contains("Summary of 3 boards: 0 flashed, 0 failed, 0 skipped, 3 cancelled"), summary);
+			assertTrue(summary.contains("Left in DFU mode: " + String.join(", ", ports) + ". Start Application"), summary);
 			IProcess[] processes = outcome.launch().getProcesses();
 			for (int index = 1; index < processes.length; index++) {
 				assertEquals(130, processes[index].getExitValue(), processes[index].getLabel());
