@@ -68,22 +68,25 @@ public record DfuUtilCommand(List<String> command) {
 	 */
 	public static DfuUtilCommand upload(Path executable, Board board, Collection<Board> attached, DfuUtilOptions settings,
 			Path target, OptionalLong limit) {
-		List<String> command = common(executable, board, attached, settings);
-		limit.ifPresent(bytes -> {
-			command.add("-Z"); //$NON-NLS-1$
-			command.add(Long.toString(bytes));
-		});
-		command.add("-U"); //$NON-NLS-1$
-		command.add(target.toString());
-		return new DfuUtilCommand(command);
+		return plainUpload(executable, board, attached, settings, target, limit, false);
 	}
 
 	private static DfuUtilCommand readAll(Path executable, Board board, Collection<Board> attached, DfuUtilOptions settings,
 			Path target, long length) {
+		return plainUpload(executable, board, attached, settings, target, OptionalLong.of(length), true);
+	}
+
+	/** {@code -U} on a plain DFU board: {@code -Z} when a size is given, {@code -R} to return to the application after it. */
+	private static DfuUtilCommand plainUpload(Path executable, Board board, Collection<Board> attached, DfuUtilOptions settings,
+			Path target, OptionalLong size, boolean returnToApplication) {
 		List<String> command = common(executable, board, attached, settings);
-		command.add("-Z"); //$NON-NLS-1$
-		command.add(Long.toString(length));
-		command.add("-R"); //$NON-NLS-1$
+		size.ifPresent(bytes -> {
+			command.add("-Z"); //$NON-NLS-1$
+			command.add(Long.toString(bytes));
+		});
+		if (returnToApplication) {
+			command.add("-R"); //$NON-NLS-1$
+		}
 		command.add("-U"); //$NON-NLS-1$
 		command.add(target.toString());
 		return new DfuUtilCommand(command);

@@ -2,6 +2,7 @@ package org.dfutools.eclipse.core.flash;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
@@ -133,12 +134,16 @@ public final class BoardSteps {
 	}
 
 	/**
-	 * What a failure becomes when the operation rebooted the board into DFU mode and has changed nothing on it: the
-	 * board is sent back to its application (the console says so with {@code returning}, which takes the failure),
-	 * and the message ends with {@code returned}, or with why the board did not get there and where it is.
+	 * What a failure becomes when the operation has changed nothing on the board yet. A board it rebooted into DFU
+	 * mode is sent back to its application (the console says so with {@code returning}, which takes the failure), and
+	 * the message ends with {@code returned}, or with why the board did not get there and where it is; a board found
+	 * in DFU mode stays there, and the message says where it is.
 	 */
-	FlashException sentBack(FlashException failure, String returning, String returned, BusyBoards.Claim held, Board board,
-			Duration applicationTimeout, IProgressMonitor monitor) {
+	FlashException unwritten(FlashException failure, boolean rebooted, String returning, String returned, BusyBoards.Claim held,
+			Board board, Duration applicationTimeout, IProgressMonitor monitor) {
+		if (!rebooted) {
+			return new FlashException(withWhere(failure.getMessage(), board), failure);
+		}
 		info(NLS.bind(returning, failure.getMessage()));
 		try {
 			startApplication(held, board, applicationTimeout, monitor);
@@ -201,9 +206,13 @@ public final class BoardSteps {
 
 	/** Where the board is now, as the last sentence of a failure message. */
 	String whereIs(Board board) {
-		return service.registry().board(board.id()).filter(Board::attached)
-				.map(now -> now.mode().isDfuMode() ? Messages.FlashChain_leftInDfu : Messages.FlashChain_leftInRuntime)
+		return now(board).map(now -> now.mode().isDfuMode() ? Messages.FlashChain_leftInDfu : Messages.FlashChain_leftInRuntime)
 				.orElse(Messages.FlashChain_leftOffBus);
+	}
+
+	/** The board as the registry lists it now; empty when it is not on the bus. */
+	Optional<Board> now(Board board) {
+		return service.registry().board(board.id()).filter(Board::attached);
 	}
 
 	/** A board in one line: name, ID, serial, port and mode. */

@@ -279,10 +279,8 @@ public final class FlashChain {
 		try {
 			FlashChecks.check(settings, image, board);
 		} catch (FlashException e) {
-			if (!rebooted) {
-				throw new FlashException(steps.withWhere(e.getMessage(), board), e);
-			}
-			throw steps.sentBack(e, Messages.FlashChain_returningUnwritten, Messages.FlashChain_returnedUnwritten, held, board, settings.applicationTimeout(), SubMonitor.convert(monitor, 1));
+			throw steps.unwritten(e, rebooted, Messages.FlashChain_returningUnwritten, Messages.FlashChain_returnedUnwritten, held,
+					board, settings.applicationTimeout(), SubMonitor.convert(monitor, 1));
 		}
 	}
 

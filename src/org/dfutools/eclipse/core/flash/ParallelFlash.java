@@ -15,7 +15,6 @@ import java.util.function.Function;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilSlots;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
@@ -160,7 +159,6 @@ public final class ParallelFlash {
 
 	/** The summary the launch's console ends with: one line per board, then the totals. */
 	public List<String> summaryLines(List<BoardOutcome> outcomes, Duration total) {
-		DeviceRegistry registry = service.registry();
 		List<String> lines = new ArrayList<>();
 		lines.add(NLS.bind(Messages.ParallelFlash_summary, new Object[] { Integer.valueOf(outcomes.size()),
 				Long.valueOf(count(outcomes, BoardOutcome.Result.FLASHED)), Long.valueOf(count(outcomes, BoardOutcome.Result.FAILED)),
@@ -168,7 +166,7 @@ public final class ParallelFlash {
 				Long.valueOf(total.toMillis()) }));
 		List<String> inDfuMode = new ArrayList<>();
 		for (BoardOutcome outcome : outcomes) {
-			Optional<Board> attached = registry.board(outcome.board().id()).filter(Board::attached);
+			Optional<Board> attached = steps.now(outcome.board());
 			if (attached.filter(board -> board.mode().isDfuMode()).isPresent()) {
 				inDfuMode.add(outcome.board().device().location().portPath());
 			}

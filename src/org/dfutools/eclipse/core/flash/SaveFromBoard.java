@@ -221,10 +221,8 @@ public final class SaveFromBoard {
 
 		/** A failure: nothing was saved; a board this operation rebooted is sent back to its application. */
 		FlashException failed(FlashException failure, IProgressMonitor monitor) {
-			if (rebooted) {
-				return steps.sentBack(failure, Messages.SaveFromBoard_returning, Messages.SaveFromBoard_returned, held, board, settings.applicationTimeout(), monitor);
-			}
-			return new FlashException(steps.withWhere(failure.getMessage(), board), failure);
+			return steps.unwritten(failure, rebooted, Messages.SaveFromBoard_returning, Messages.SaveFromBoard_returned, held, board,
+					settings.applicationTimeout(), monitor);
 		}
 	}
 }

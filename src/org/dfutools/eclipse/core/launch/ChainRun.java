@@ -1,7 +1,6 @@
 package org.dfutools.eclipse.core.launch;
 
 import java.util.List;
-import java.util.Map;
 
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.flash.FlashException;
@@ -9,9 +8,7 @@ import org.dfutools.eclipse.core.internal.ErrorStatus;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
-import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
-import org.eclipse.debug.core.model.IProcess;
 
 /**
  * One chain (a flash, a save) run in a launch as one process: its console holds every step, dfu-util's output and
@@ -30,9 +27,8 @@ final class ChainRun {
 
 	static void run(ILaunch launch, String label, String processType, Chain work, IProgressMonitor monitor)
 			throws CoreException {
-		ChainProcess chain = new ChainProcess();
-		IProcess process = DebugPlugin.newProcess(launch, chain, label, Map.of(IProcess.ATTR_PROCESS_TYPE, processType));
-		ChainConsole console = new ChainConsole(chain, process);
+		ChainConsole console = ChainConsole.start(launch, label, processType);
+		ChainProcess chain = console.chain();
 		int status = 1;
 		try {
 			work.run(console, new CancellableMonitor(SubMonitor.convert(monitor, 1), chain))

@@ -2,7 +2,6 @@ package org.dfutools.eclipse.core.launch;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.dfutools.eclipse.core.DfuCore;
@@ -19,9 +18,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
-import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
-import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.osgi.util.NLS;
 
 /**
@@ -36,10 +33,8 @@ final class ParallelChainRun {
 
 	static void run(ILaunch launch, FlashSettings settings, String processType, IProgressMonitor monitor) throws CoreException {
 		String file = settings.firmware().getFileName().toString();
-		ChainProcess whole = new ChainProcess();
-		IProcess summaryProcess = DebugPlugin.newProcess(launch, whole, NLS.bind(Messages.ParallelLaunch_label, file),
-				Map.of(IProcess.ATTR_PROCESS_TYPE, processType));
-		ChainConsole summary = new ChainConsole(whole, summaryProcess);
+		ChainConsole summary = ChainConsole.start(launch, NLS.bind(Messages.ParallelLaunch_label, file), processType);
+		ChainProcess whole = summary.chain();
 		IProgressMonitor all = new CancellableMonitor(SubMonitor.convert(monitor, 1), whole);
 		ParallelFlash flash = new ParallelFlash(DfuCore.deviceService(), DfuCore.dfuUtilVersions(), DfuPreferences.flashTools(),
 				summary);
@@ -74,10 +69,9 @@ final class ParallelChainRun {
 
 	/** One board's process and console in the launch, made before its chain starts. */
 	private static BoardRun boardRun(ILaunch launch, Board board, String file, String processType) {
-		ChainProcess chain = new ChainProcess();
-		IProcess process = DebugPlugin.newProcess(launch, chain, NLS.bind(Messages.ParallelLaunch_boardLabel, new Object[] { file,
-				board.device().location().portPath(), board.device().displayName() }), Map.of(IProcess.ATTR_PROCESS_TYPE, processType));
-		ChainConsole console = new ChainConsole(chain, process);
+		ChainConsole console = ChainConsole.start(launch, NLS.bind(Messages.ParallelLaunch_boardLabel, new Object[] { file,
+				board.device().location().portPath(), board.device().displayName() }), processType);
+		ChainProcess chain = console.chain();
 		return new BoardRun() {
 			@Override
 			public DfuUtilConsole console() {

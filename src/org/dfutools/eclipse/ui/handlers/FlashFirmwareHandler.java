@@ -38,12 +38,11 @@ public final class FlashFirmwareHandler extends AbstractHandler {
 			ILaunchConfiguration configuration;
 			if (existing.isPresent()) {
 				configuration = existing.get();
-			} else if (boards.size() == 1) {
-				configuration = FlashConfigurations.createFor(FlashConfigurations.nameFor(boards.get(0)), boards.get(0), attached,
-						"").doSave(); //$NON-NLS-1$
 			} else {
-				configuration = FlashConfigurations.createFor(NLS.bind(Messages.FlashFirmware_severalName,
-						FlashConfigurations.nameFor(boards.get(0)), Integer.valueOf(boards.size() - 1)), boards, attached).doSave();
+				String name = boards.size() == 1 ? FlashConfigurations.nameFor(boards.get(0))
+						: NLS.bind(Messages.FlashFirmware_severalName, FlashConfigurations.nameFor(boards.get(0)),
+								Integer.valueOf(boards.size() - 1));
+				configuration = FlashConfigurations.createFor(name, boards, attached, "").doSave(); //$NON-NLS-1$
 			}
 			DebugUITools.openLaunchConfigurationDialog(HandlerUtil.getActiveShellChecked(event), configuration,
 					IDebugUIConstants.ID_RUN_LAUNCH_GROUP, null);

@@ -46,8 +46,7 @@ public final class FlashConfigurations {
 	 */
 	public static ILaunchConfigurationWorkingCopy createFor(String name, Board board, List<Board> attached, String firmware)
 			throws CoreException {
-		return create(name, defaults(BoardSelector.of(board, attached), firmware)
-				.withWaitForApplication(board.knownRuntime().isPresent()));
+		return createFor(name, List.of(board), attached, firmware);
 	}
 
 	private static ILaunchConfigurationWorkingCopy create(String name, FlashConfiguration values) throws CoreException {
@@ -90,12 +89,12 @@ public final class FlashConfigurations {
 	}
 
 	/**
-	 * A new, unsaved configuration that flashes these boards at once, identified as {@link BoardSelector#of} says,
-	 * waiting for the application when every one has been seen in run-time mode.
+	 * A new, unsaved configuration that flashes these boards (one, or several at once), identified as
+	 * {@link BoardSelector#of} says, waiting for the application when every one has been seen in run-time mode.
 	 */
-	public static ILaunchConfigurationWorkingCopy createFor(String name, List<Board> boards, List<Board> attached)
+	public static ILaunchConfigurationWorkingCopy createFor(String name, List<Board> boards, List<Board> attached, String firmware)
 			throws CoreException {
-		return create(name, defaults(BoardSelector.of(boards, attached), "") //$NON-NLS-1$
+		return create(name, defaults(BoardSelector.of(boards, attached), firmware)
 				.withWaitForApplication(boards.stream().allMatch(board -> board.knownRuntime().isPresent())));
 	}
 
