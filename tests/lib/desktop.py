@@ -7,8 +7,9 @@ import re
 import subprocess
 import time
 
-# The Resource perspective at the display's 1600x1000, window moved to 0,0: the first row of the DFU
-# Devices view (below Tasks' neighbour, left of the editor area's bottom).
+# The Resource perspective at the display's 1600x1000, window moved to 0,0: the DFU Devices tab beside Tasks
+# (below the editor area), and the first row of the view once that tab is on top.
+DFU_DEVICES_TAB = (570, 679)
 FIRST_BOARD_ROW = (512, 772)
 EDITOR_AREA = (1000, 300)
 FILE_MENU = (18, 12)

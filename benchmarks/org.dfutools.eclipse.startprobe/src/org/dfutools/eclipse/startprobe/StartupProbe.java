@@ -41,6 +41,34 @@ public final class StartupProbe implements IStartup {
 		workbench.getDisplay().asyncExec(workbench::close);
 	}
 
+	/**
+	 * On Linux, every thread of the process as the kernel counts it, the JVM's own included (JIT compilers,
+	 * garbage collector), which the Java view above leaves out: lines "native MS NAME".
+	 */
+	private static void appendNativeThreads(StringBuilder lines) {
+		Path tasks = Path.of("/proc/self/task"); //$NON-NLS-1$
+		if (!Files.isDirectory(tasks)) {
+			return;
+		}
+		long tick = 10; // ms per clock tick: USER_HZ is 100 on Linux
+		try (var each = Files.list(tasks)) {
+			for (Path task : (Iterable<Path>) each::iterator) {
+				try {
+					String stat = Files.readString(task.resolve("stat")); //$NON-NLS-1$
+					int open = stat.indexOf('(');
+					int close = stat.lastIndexOf(')');
+					String[] fields = stat.substring(close + 2).split(" "); //$NON-NLS-1$
+					long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+					lines.append("native\t").append(ticks * tick).append('\t').append(stat, open + 1, close).append('\n'); //$NON-NLS-1$
+				} catch (IOException | RuntimeException e) {
+					// A thread that ended while being read: nothing to count.
+				}
+			}
+		} catch (IOException e) {
+			System.err.println("start-time probe: " + tasks + ": " + e.getMessage());
+		}
+	}
+
 	/** Where the CPU time went, thread by thread (the live ones), for finding what a start costs. */
 	private static void writeThreads(Path file) {
 		ThreadMXBean bean = ManagementFactory.getThreadMXBean();
@@ -51,6 +79,7 @@ public final class StartupProbe implements IStartup {
 				lines.append(cpu / 1_000_000).append('\t').append(info.getThreadName()).append('\n');
 			}
 		}
+		appendNativeThreads(lines);
 		try {
 			Files.writeString(file, lines);
 		} catch (IOException e) {

@@ -46,6 +46,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.console.IConsoleConstants;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.PropertySheet;
 import org.junit.jupiter.api.AfterEach;
@@ -333,6 +334,30 @@ class DfuDevicesViewTest {
 			PlatformUI.getWorkbench().showPerspective("org.eclipse.ui.resourcePerspective", page.getWorkbenchWindow());
 		}
 		assertNotNull(page.findViewReference(DfuDevicesView.ID), "not placed in the Resource perspective");
+	}
+
+	@Test
+	void aNewResourcePerspectiveHasTheViewAsATabBehindTasksAndItsFlashConsoleBesideIt() throws Exception {
+		PlatformUI.getWorkbench().showPerspective("org.eclipse.ui.resourcePerspective", page.getWorkbenchWindow());
+		page.resetPerspective();
+		UiWait.settle(display, Duration.ofMillis(200));
+		assertNotNull(page.findViewReference(DfuDevicesView.ID), "not placed in the Resource perspective");
+		IViewPart tasks = page.findView(IPageLayout.ID_TASK_LIST);
+		assertNotNull(tasks, "Tasks is not shown");
+		// Behind Tasks, the view is not shown (nor made) when the perspective opens: the start does not wait for it.
+		IViewPart hidden = page.findViewReference(DfuDevicesView.ID).getView(false);
+		assertTrue(hidden == null || !page.isPartVisible(hidden), "the view is shown when the perspective opens");
+		assertTrue(page.isPartVisible(tasks), "Tasks is not on top of its stack");
+		IViewPart view = page.showView(DfuDevicesView.ID);
+		UiWait.settle(display, Duration.ofMillis(200));
+		assertTrue(page.isPartVisible(view));
+		assertTrue(!page.isPartVisible(tasks), "the view is not in Tasks' stack");
+		// A flash's console opens beside the boards' rows, not over them.
+		IViewPart console = page.showView(IConsoleConstants.ID_CONSOLE_VIEW, null, IWorkbenchPage.VIEW_VISIBLE);
+		UiWait.settle(display, Duration.ofMillis(200));
+		assertTrue(page.isPartVisible(console), "the Console is not shown");
+		assertTrue(page.isPartVisible(view), "the Console opened over the view");
+		Screenshots.save(display, "resource-perspective-view-and-console");
 	}
 
 	@Test
