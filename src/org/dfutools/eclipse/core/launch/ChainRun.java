@@ -35,14 +35,21 @@ final class ChainRun {
 					.forEach(line -> console.out(line + System.lineSeparator()));
 			status = 0;
 		} catch (FlashException e) {
-			console.err(e.getMessage());
-			if (e.isCancelled()) {
-				status = ChainProcess.CANCELLED;
-				return;
-			}
-			throw new CoreException(ErrorStatus.of(e.getMessage(), e));
+			status = cancelledOrThrown(console, e);
 		} finally {
 			chain.end(status);
 		}
+	}
+
+	/**
+	 * A chain's end by a {@link FlashException}, the same for one board and for several: said on the console,
+	 * then the process's cancelled status, or the launch's failure.
+	 */
+	static int cancelledOrThrown(ChainConsole console, FlashException e) throws CoreException {
+		console.err(e.getMessage());
+		if (e.isCancelled()) {
+			return ChainProcess.CANCELLED;
+		}
+		throw new CoreException(ErrorStatus.of(e.getMessage(), e));
 	}
 }

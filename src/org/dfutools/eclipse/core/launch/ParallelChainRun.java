@@ -53,12 +53,7 @@ final class ParallelChainRun {
 				throw new CoreException(ErrorStatus.of(failures.get(), null));
 			}
 		} catch (FlashException e) {
-			summary.err(e.getMessage());
-			if (e.isCancelled()) {
-				status = ChainProcess.CANCELLED;
-				return;
-			}
-			throw new CoreException(ErrorStatus.of(e.getMessage(), e));
+			status = ChainRun.cancelledOrThrown(summary, e);
 		} catch (OperationCanceledException e) {
 			summary.err(Messages.ParallelLaunch_cancelled);
 			status = ChainProcess.CANCELLED;
