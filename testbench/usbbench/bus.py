@@ -228,7 +228,8 @@ class Port:
         if inst is None:
             return
         inst.alive = False
-        self.bus.unpublish(inst)
+        delay = getattr(self.device, 'remove_event_delay', lambda: 0)() if self.device is not None else 0
+        self.bus.unpublish(inst, delay)
         self.log('disconnect', devnum=inst.devnum)
 
     def host_reset(self):
@@ -262,6 +263,7 @@ class Bus:
         self.last_devnum = 1        # 1 belongs to the (unpublished) root hub
         self.used = set()
         self.sockets = set()        # device nodes that have an ioctl socket
+        self.leaving = set()        # port numbers whose sysfs entry waits for a late "remove" uevent
 
     def alloc_devnum(self):
         for _ in range(126):
@@ -274,7 +276,7 @@ class Bus:
     def attach(self, make_device, speed='high', number=None):
         if number is None:
             number = 1
-            while number in self.ports:
+            while number in self.ports or number in self.leaving:
                 number += 1
         port = Port(self, number)
         self.ports[number] = port
@@ -336,6 +338,7 @@ class Bus:
         self._unlink(self._char_link(minor))
         # The ioctl socket first: a host that finds the device (sysfs, node) always finds its socket too.
         inst = Instance(devnum, None, devnode, dev + config, strings)
+        inst.port_number = port.number
         inst.handler = UsbDevfsHandler(port, inst)
         if devnode in self.sockets:       # device number reused after wrapping
             self.testbed.detach_ioctl(devnode)
@@ -356,7 +359,7 @@ class Bus:
         self.testbed.uevent(inst.syspath, 'add')
         return inst
 
-    def unpublish(self, inst):
+    def unpublish(self, inst, remove_event_delay_ms=0):
         # The ioctl socket stays: open handles keep talking to the (dead)
         # instance and get ENODEV, as from the kernel. Its file goes first,
         # though: umockdev's preload connects a socket even for an open() that
@@ -365,10 +368,22 @@ class Bus:
         # abort at the 51st.
         self._unlink(self._ioctl_socket(inst.devnode))
         self._unlink(os.path.join(self.testbed.get_root_dir(), inst.devnode.lstrip('/')))
-        self.testbed.uevent(inst.syspath, 'remove')
-        self.testbed.remove_device(inst.syspath)
-        self._unlink(self._char_link((self.busnum - 1) * 128 + inst.devnum - 1))
-        self.used.discard(inst.devnum)
+
+        def announce():
+            # The device number and the port stay taken until then: a new device must not reuse the sysfs entry.
+            self.testbed.uevent(inst.syspath, 'remove')
+            self.testbed.remove_device(inst.syspath)
+            self._unlink(self._char_link((self.busnum - 1) * 128 + inst.devnum - 1))
+            self.used.discard(inst.devnum)
+            self.leaving.discard(number)
+            return False
+        number = inst.port_number
+        if remove_event_delay_ms > 0:
+            # The node is gone at once (opening it fails), but hotplug hears of it only later.
+            self.leaving.add(number)
+            GLib.timeout_add(int(remove_event_delay_ms), locked(announce))
+        else:
+            announce()
 
     def _ioctl_socket(self, devnode):
         return os.path.join(self.testbed.get_root_dir(), 'ioctl', devnode.lstrip('/'))

@@ -174,6 +174,10 @@ class DfuDevice(StandardDevice):
     def open_error(self):
         return self.behaviour['open_error']
 
+    def remove_event_delay(self):
+        """Milliseconds between the node's removal and the "remove" uevent when the device leaves the bus."""
+        return self.behaviour['remove_event_delay_ms']
+
     def reconnect_delay(self):
         """Milliseconds until the device is back after leaving the bus, or None."""
         if self.behaviour['never_reenumerate']:

@@ -65,6 +65,7 @@ DEFAULTS = {
         'dfuse_leave': 'ok',
         'manifest_wait_reset': False,
         'read_protected': False,
+        'remove_event_delay_ms': 0,
     },
 }
 
@@ -91,7 +92,7 @@ NUMERIC = {'vid', 'pid', 'bcdDevice', 'attributes', 'detach_timeout',
            'flash_size', 'poll_timeout', 'reenumerate_delay_ms',
            'disconnect_at_block', 'manifest_ms', 'unplug_at_block', 'bcdUSB', 'device_class',
            'device_subclass', 'device_protocol', 'max_packet0', 'interface_protocol',
-           'erase_poll_timeout', 'detach_late_ms', 'count'}
+           'erase_poll_timeout', 'detach_late_ms', 'count', 'remove_event_delay_ms'}
 
 
 DFU_PLACEHOLDER = {'dfu': True}

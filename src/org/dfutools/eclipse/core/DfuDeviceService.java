@@ -1,6 +1,7 @@
 package org.dfutools.eclipse.core;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -139,6 +140,19 @@ public final class DfuDeviceService implements AutoCloseable {
 			if (!opened) {
 				connectionClosed();
 			}
+		}
+	}
+
+	/**
+	 * Whether the device at this location is still on the bus, asked by opening it: the registry learns that a board
+	 * left only from the bus's events, which may come after a failure its leaving caused. Empty when opening cannot
+	 * tell (USB not running, access denied, another error).
+	 */
+	public Optional<Boolean> onTheBus(UsbLocation location) {
+		try (UsbConnection connection = open(location)) {
+			return Optional.of(Boolean.TRUE);
+		} catch (UsbException e) {
+			return e.kind() == UsbException.Kind.NO_DEVICE ? Optional.of(Boolean.FALSE) : Optional.empty();
 		}
 	}
 

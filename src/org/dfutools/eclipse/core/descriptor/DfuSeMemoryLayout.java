@@ -3,6 +3,7 @@ package org.dfutools.eclipse.core.descriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -113,6 +114,15 @@ public record DfuSeMemoryLayout(String name, List<Sector> sectors) {
 
 	/** The first address of {@code [start, end)} that no writable sector holds; empty when every byte may be written. */
 	public Optional<Long> firstUnwritable(long start, long end) {
+		return firstNot(Sector::writable, start, end);
+	}
+
+	/** The first address of {@code [start, end)} that no readable sector holds; empty when every byte may be read. */
+	public Optional<Long> firstUnreadable(long start, long end) {
+		return firstNot(Sector::readable, start, end);
+	}
+
+	private Optional<Long> firstNot(Predicate<Sector> kind, long start, long end) {
 		long at = start;
 		for (Sector sector : sectors) {
 			if (at >= end) {
@@ -121,7 +131,7 @@ public record DfuSeMemoryLayout(String name, List<Sector> sectors) {
 			if (sector.end() <= at) {
 				continue;
 			}
-			if (sector.address() > at || !sector.writable()) {
+			if (sector.address() > at || !kind.test(sector)) {
 				return Optional.of(Long.valueOf(at));
 			}
 			at = sector.end();

@@ -98,9 +98,9 @@ public record Board(String id, DfuDeviceRecord device, Optional<DfuDeviceRecord>
 		return dfuModeDevice.map(DfuDeviceRecord::id);
 	}
 
-	/** The board in messages: the name of what is attached, and its port. */
+	/** The board in messages: its {@link #name()} (the application's, in DFU mode too), and its port. */
 	public String label() {
-		return device.displayName() + " (" + device.location().portPath() + ")"; //$NON-NLS-1$ //$NON-NLS-2$
+		return name() + " (" + device.location().portPath() + ")"; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	public DeviceMode mode() {

@@ -14,4 +14,14 @@ import java.util.OptionalInt;
  */
 public record DfuUtilOptions(String alt, Optional<String> dfuseAddressText, OptionalInt transferSize,
 		List<String> extraArguments) {
+
+	/** The same options for a DfuSe file, which says where its bytes go: dfu-util refuses an address beside it. */
+	public DfuUtilOptions withoutAddress() {
+		return new DfuUtilOptions(alt, Optional.empty(), transferSize, extraArguments);
+	}
+
+	/** The same options with the alt setting as {@code -a} is given it (its number, once the board's alts are known). */
+	public DfuUtilOptions withAlt(String dfuUtilAlt) {
+		return new DfuUtilOptions(dfuUtilAlt, dfuseAddressText, transferSize, extraArguments);
+	}
 }

@@ -25,6 +25,8 @@ public final class DfuUtilOutput {
 	// At most 3 and 18 digits: numbers that do not fit are garbage, not progress.
 	private static final Pattern PROGRESS = Pattern.compile("^(Erase|Download|Upload)\\s*\\[[= ]*\\]\\s*(\\d{1,3})%\\s+(\\d{1,18}) bytes"); //$NON-NLS-1$
 	private static final Pattern DONE = Pattern.compile("^(Erase|Download|Upload)\\s+done\\."); //$NON-NLS-1$
+	/** The board's own DFU status, which dfu-util prints without its prefix when a request ends in an error status. */
+	private static final Pattern BOARD_STATUS = Pattern.compile("^DFU state\\(\\d+\\) = \\S+, status\\((\\d+)\\) = "); //$NON-NLS-1$
 	private static final String ERROR_PREFIX = "dfu-util: "; //$NON-NLS-1$
 	private static final String WARNING_PREFIX = "dfu-util: Warning"; //$NON-NLS-1$
 	private static final String RESET_LINE = "Resetting USB"; //$NON-NLS-1$
@@ -39,6 +41,8 @@ public final class DfuUtilOutput {
 	/** Whether the last segment ended with '\r': a '\n' right after it ends no line of its own. */
 	private boolean afterCarriageReturn;
 	private String lastError = ""; //$NON-NLS-1$
+	/** Whether {@link #lastError} is the board's own error status: it explains the failure better than what follows. */
+	private boolean boardError;
 	private boolean transferDone;
 	private boolean resetAfterTransfer;
 	/** dfu-util continues some warnings on a second "dfu-util: " line; that line is no error either. */
@@ -85,9 +89,17 @@ public final class DfuUtilOutput {
 		return resetAfterTransfer;
 	}
 
-	/** The last error dfu-util printed (not its warnings), or "" when it printed none. */
+	/**
+	 * The error status the board reported (dfu-util's "DFU state(10) = dfuERROR, status(8) = ..." line), else the last
+	 * error dfu-util printed (not its warnings), or "" when it printed none.
+	 */
 	public String lastError() {
 		return lastError;
+	}
+
+	/** Whether {@link #lastError()} is an error status the board reported. */
+	public boolean boardError() {
+		return boardError;
 	}
 
 	/** An error line as a message may quote it: no control characters, and not endless. */
@@ -117,10 +129,19 @@ public final class DfuUtilOutput {
 			return;
 		}
 		resetAfterTransfer |= transferDone && (line.contains(RESET_LINE) || line.startsWith(LEAVE_LINE));
-		if (line.startsWith(WARNING_PREFIX)) {
+		Matcher status = BOARD_STATUS.matcher(line);
+		if (status.find()) {
+			warningContinues = false;
+			if (!"0".equals(status.group(1))) { //$NON-NLS-1$
+				lastError = quotable(line);
+				boardError = true;
+			}
+		} else if (line.startsWith(WARNING_PREFIX)) {
 			warningContinues = true;
 		} else if (line.startsWith(ERROR_PREFIX) && !warningContinues) {
-			lastError = quotable(line.substring(ERROR_PREFIX.length()));
+			if (!boardError) {
+				lastError = quotable(line.substring(ERROR_PREFIX.length()));
+			}
 		} else {
 			warningContinues = false;
 		}

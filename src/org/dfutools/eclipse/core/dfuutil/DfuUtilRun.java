@@ -9,8 +9,16 @@ package org.dfutools.eclipse.core.dfuutil;
  * @param transferDone whether the Download or Upload phase printed "done."
  * @param resetAfter   whether, after the transfer, it said it makes the board leave DFU mode: its final reset
  *                     ("Resetting USB to switch back to runtime mode") or DfuSe's leave request
+ * @param boardError   whether {@code lastError} is an error status the board reported ("DFU state(10) = dfuERROR,
+ *                     status(8) = ..."), not dfu-util's own error
  */
-public record DfuUtilRun(int exitStatus, String lastError, long bytes, boolean transferDone, boolean resetAfter) {
+public record DfuUtilRun(int exitStatus, String lastError, long bytes, boolean transferDone, boolean resetAfter,
+		boolean boardError) {
+
+	/** A run whose last error, if any, is dfu-util's own. */
+	public DfuUtilRun(int exitStatus, String lastError, long bytes, boolean transferDone, boolean resetAfter) {
+		this(exitStatus, lastError, bytes, transferDone, resetAfter, false);
+	}
 
 	/** dfu-util's status after {@code -R} when the reset made the board re-enumerate (LIBUSB_ERROR_NOT_FOUND). */
 	public static final int RESET_REENUMERATED = 251;

@@ -138,7 +138,8 @@ public final class DfuUtilRunner {
 		}
 
 		synchronized DfuUtilRun result(int exitStatus) {
-			return new DfuUtilRun(exitStatus, output.lastError(), bytes, output.transferDone(), output.resetAfterTransfer());
+			return new DfuUtilRun(exitStatus, output.lastError(), bytes, output.transferDone(), output.resetAfterTransfer(),
+					output.boardError());
 		}
 	}
 }

@@ -26,6 +26,7 @@ final class Messages extends NLS {
 	public static String DfuUtilExit_cannotCreate;
 	public static String DfuUtilExit_io;
 	public static String DfuUtilExit_protocol;
+	public static String DfuUtilExit_boardError;
 	public static String DfuUtilExit_other;
 	public static String DfuUtilExit_failedSilently;
 	public static String DfuUtilExit_failed;

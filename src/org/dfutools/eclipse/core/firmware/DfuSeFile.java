@@ -3,11 +3,18 @@ package org.dfutools.eclipse.core.firmware;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.eclipse.osgi.util.NLS;
 
 /**
- * A DfuSe file (ST's UM0391) made from a build output's segments: one target, the alt setting they are for, with
- * one image element per segment at its address, and a DFU suffix with the board's DFU-mode IDs. dfu-util writes
- * each element where it says, so no address has to be typed.
+ * DfuSe files (ST's UM0391): made from a build output's segments (one target, the alt setting they are for, with
+ * one image element per segment at its address, and a DFU suffix with the board's DFU-mode IDs; dfu-util writes
+ * each element where it says, so no address has to be typed), and read back into the elements of one alt setting,
+ * which is what dfu-util writes of them.
  */
 final class DfuSeFile {
 
@@ -38,5 +45,56 @@ final class DfuSeFile {
 			file.putInt((int) segment.address()).putInt(segment.data().length).put(segment.data());
 		}
 		return DfuSuffix.appended(file.array(), vendorId, productId, DfuSuffix.DFUSE);
+	}
+
+	/**
+	 * The elements of the targets for alt setting {@code alt} in the first {@code size} bytes of a DfuSe file (the
+	 * file without its DFU suffix), as segments; empty when no target is for that alt (dfu-util skips the others).
+	 * Refused when the file is damaged: a count or size that reaches past the file, overlapping elements.
+	 */
+	static Optional<AddressedImage> elements(Path file, byte[] content, int size, int alt) throws FirmwareException {
+		ByteBuffer bytes = ByteBuffer.wrap(content, 0, size).order(ByteOrder.LITTLE_ENDIAN);
+		need(file, bytes, PREFIX);
+		bytes.position(SIGNATURE.length + 1 + 4);
+		int targets = Byte.toUnsignedInt(bytes.get());
+		SegmentCollector collected = new SegmentCollector(file);
+		boolean found = false;
+		for (int target = 0; target < targets; target++) {
+			need(file, bytes, TARGET_PREFIX);
+			int start = bytes.position();
+			if (!Arrays.equals(content, start, start + TARGET.length, TARGET, 0, TARGET.length)) {
+				throw damaged(file, start, Messages.DfuSe_noTargetSignature);
+			}
+			int targetAlt = Byte.toUnsignedInt(bytes.get(start + TARGET.length));
+			bytes.position(start + TARGET_PREFIX - 4);
+			long elements = Integer.toUnsignedLong(bytes.getInt());
+			for (long element = 0; element < elements; element++) {
+				need(file, bytes, ELEMENT_HEADER);
+				int at = bytes.position();
+				long address = Integer.toUnsignedLong(bytes.getInt());
+				long length = Integer.toUnsignedLong(bytes.getInt());
+				if (length > bytes.remaining()) {
+					throw damaged(file, at, NLS.bind(Messages.DfuSe_elementBeyondFile, Long.valueOf(length)));
+				}
+				byte[] data = new byte[(int) length];
+				bytes.get(data);
+				if (targetAlt == alt) {
+					long number = element;
+					collected.add(address, data, () -> NLS.bind(Messages.DfuSe_element, Long.valueOf(number), Integer.valueOf(alt)));
+				}
+			}
+			found |= targetAlt == alt;
+		}
+		return found ? Optional.of(collected.image(OptionalLong.empty())) : Optional.empty();
+	}
+
+	private static void need(Path file, ByteBuffer bytes, int length) throws FirmwareException {
+		if (bytes.remaining() < length) {
+			throw damaged(file, bytes.position(), Messages.DfuSe_truncated);
+		}
+	}
+
+	private static FirmwareException damaged(Path file, int offset, String why) {
+		return new FirmwareException(NLS.bind(Messages.DfuSe_bad, new Object[] { file.getFileName(), Integer.valueOf(offset), why }));
 	}
 }

@@ -51,6 +51,18 @@ public record FirmwareImage(Path file, byte[] content, Optional<DfuSuffix> suffi
 		return new FirmwareImage(renamed(".dfu"), container, DfuSuffixReader.parse(container), true, segments); //$NON-NLS-1$
 	}
 
+	/**
+	 * What this DfuSe container writes through alt setting {@code alt}, where: a build output's segments, or the
+	 * elements of the file's targets for that alt (dfu-util skips the others). Empty when the file has no target for
+	 * it, and for anything that is not a DfuSe container.
+	 */
+	public Optional<AddressedImage> dfuSeElements(int alt) throws FirmwareException {
+		if (!dfuSeContainer) {
+			return Optional.empty();
+		}
+		return segments.isPresent() ? segments : DfuSeFile.elements(file, content, size(), alt);
+	}
+
 	private Path renamed(String extension) {
 		String name = file.getFileName().toString();
 		Path renamed = Path.of(name + extension);

@@ -21,6 +21,11 @@ final class Messages extends NLS {
 	public static String Firmware_beyond4GiB;
 	public static String Firmware_overlap;
 	public static String Firmware_noData;
+	public static String DfuSe_bad;
+	public static String DfuSe_truncated;
+	public static String DfuSe_noTargetSignature;
+	public static String DfuSe_elementBeyondFile;
+	public static String DfuSe_element;
 	public static String Elf_bad;
 	public static String Elf_notElf;
 	public static String Elf_badClass;

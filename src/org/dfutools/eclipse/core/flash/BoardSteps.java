@@ -6,9 +6,11 @@ import java.util.Optional;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbStatus;
+import org.dfutools.eclipse.core.dfu.BoardWatch;
 import org.dfutools.eclipse.core.dfu.DetachException;
 import org.dfutools.eclipse.core.dfu.DetachResult;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
@@ -25,6 +27,7 @@ import org.dfutools.eclipse.core.dfuutil.DfuUtilTool;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersion;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.osgi.util.NLS;
 
@@ -36,6 +39,11 @@ import org.eclipse.osgi.util.NLS;
 public final class BoardSteps {
 
 	private static final Duration VERSION_LIMIT = Duration.ofSeconds(5);
+	/**
+	 * How long a failure that may mean the board left the bus waits for the bus to say so before it states where the
+	 * board is: the hotplug event of a board pulled out comes milliseconds after the transfer it broke.
+	 */
+	static final Duration SETTLE = Duration.ofMillis(300);
 
 	private final DfuDeviceService service;
 	private final DfuUtilVersions versions;
@@ -115,6 +123,9 @@ public final class BoardSteps {
 					Long.valueOf(result.deviceBack().toMillis()), describe(result.board()) }));
 			return result.board();
 		} catch (DetachException e) {
+			if (e.reason() == DetachException.Reason.USB_ERROR || e.reason() == DetachException.Reason.VANISHED_BEFORE_DETACH) {
+				settle(board);
+			}
 			String message = withWhere(e.getMessage(), board);
 			if (e.reason() == DetachException.Reason.CANCELLED) {
 				throw FlashException.cancelled(message);
@@ -164,6 +175,9 @@ public final class BoardSteps {
 		if (run.failedAsTheBoardLeft()) {
 			info(NLS.bind(Messages.FlashChain_judgingByTheBoard, Integer.valueOf(run.exitStatus()), run.lastError()));
 		} else if (!run.succeeded()) {
+			if (run.exitStatus() == DfuUtilExitStatus.IO_ERROR && !run.boardError()) {
+				settle(board); // the board may be lost: it says so on the bus a moment later
+			}
 			throw new FlashException(withWhere(DfuUtilExitStatus.describe(run), board));
 		} else if (run.exitStatus() != 0) {
 			info(NLS.bind(Messages.FlashChain_resetStatus, Integer.valueOf(run.exitStatus())));
@@ -210,9 +224,33 @@ public final class BoardSteps {
 				.orElse(Messages.FlashChain_leftOffBus);
 	}
 
-	/** The board as the registry lists it now; empty when it is not on the bus. */
+	/**
+	 * The board as the registry lists it now; empty when it is not on the bus. A board the registry still lists is
+	 * opened to make sure: the registry hears of a board that left only from the bus's event, which may come later.
+	 */
 	Optional<Board> now(Board board) {
-		return service.registry().board(board.id()).filter(Board::attached);
+		return service.registry().board(board.id()).filter(Board::attached)
+				.filter(listed -> !service.onTheBus(listed.device().location()).equals(Optional.of(Boolean.FALSE)));
+	}
+
+	/**
+	 * After a failure that may mean the board left the bus (an I/O error), waits at most {@link #SETTLE} for the bus
+	 * to report it gone; a board the registry already lists as gone, or that stays, ends the wait at once or at the bound.
+	 */
+	private void settle(Board board) {
+		if (service.registry().board(board.id()).filter(Board::attached).isEmpty()) {
+			return;
+		}
+		try (BoardWatch watch = new BoardWatch(service, board.id())) {
+			if (service.registry().board(board.id()).filter(Board::attached).isPresent()) {
+				watch.await(event -> event.kind() == BoardEvent.Kind.REMOVED || event.board().reenumerating(),
+						System.nanoTime() + SETTLE.toNanos(), new NullProgressMonitor());
+			}
+		} catch (BoardWatch.CancelledException e) {
+			// a null monitor is never cancelled
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** A board in one line: name, ID, serial, port and mode. */

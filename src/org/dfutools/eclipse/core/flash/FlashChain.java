@@ -15,6 +15,7 @@ import org.dfutools.eclipse.core.firmware.AddressedImage;
 import org.dfutools.eclipse.core.firmware.FirmwareException;
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilOptions;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilRun;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilSlots;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
@@ -87,7 +88,11 @@ public final class FlashChain {
 		steps.info(NLS.bind(Messages.FlashChain_firmware, image.file(),
 				Long.valueOf(image.segments().map(AddressedImage::bytes).orElse(Long.valueOf(image.size())).longValue())));
 		// What would fail once the board is in DFU mode fails now, as far as the board is known.
-		FlashChecks.check(settings, image, before);
+		try {
+			FlashChecks.check(settings, image, before);
+		} catch (FlashException e) {
+			throw new FlashException(BoardSteps.sentence(e.getMessage()) + ' ' + Messages.FlashChain_untouched, e);
+		}
 		return service.busyBoards().whileHolding(before.id(), Messages.FlashChain_activity,
 				Messages.FlashChain_statusStarting, held -> {
 			// From here on every reset is expected: the board keeps its row while it re-enumerates.
@@ -115,8 +120,8 @@ public final class FlashChain {
 				try (BoardWatch watch = new BoardWatch(service, board.id())) {
 					held.show(Messages.FlashChain_statusDownloading);
 					long downloadStart = System.nanoTime();
-					DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, registry.boards(), settings.dfuUtilOptions(), checked,
-							!settings.verify());
+					DfuUtilCommand download = DfuUtilCommand.download(dfuUtil, board, registry.boards(), optionsFor(settings, board, written),
+							checked, !settings.verify());
 					DfuUtilRun downloaded = steps.runDfuUtil(download, board, held, Messages.FlashChain_statusDownloading,
 							progress.split(settings.verify() ? 40 : 65));
 					done.add(new FlashReport.Step(Messages.FlashChain_stepDownload, BoardSteps.since(downloadStart)));
@@ -157,18 +162,20 @@ public final class FlashChain {
 					return new FlashReport(before, after, bytes, settings.verify(), done, BoardSteps.since(start));
 				}
 			}
-		}, holder -> new FlashException(NLS.bind(Messages.FlashChain_busy, before.device().displayName(), holder)));
+		}, holder -> new FlashException(NLS.bind(Messages.FlashChain_busy, before.label(), holder)));
 	}
 
 	private DfuUtilRun verify(Path dfuUtil, Board board, FlashSettings settings, FirmwareImage image, WorkFolder work,
 			BusyBoards.Claim held, IProgressMonitor monitor) throws FlashException {
-		if (image.dfuSeContainer() && image.segments().isPresent()) {
-			return verifySegments(dfuUtil, board, settings, image.segments().get(), work, held, monitor);
+		if (image.dfuSeContainer()) {
+			int alt = FlashChecks.altNumber(settings.alt(), board.knownDfuMode().flatMap(dfuMode -> FlashChecks.altFor(settings.alt(), dfuMode)));
+			AddressedImage elements = FlashChecks.elementsOf(image, alt).orElseThrow(); // the checks in DFU mode found them
+			return verifySegments(dfuUtil, board, settings, elements, work, held, monitor);
 		}
 		try {
 			Path readBack = work.uploadTarget();
-			DfuUtilRun run = steps.runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, service.registry().boards(), settings.dfuUtilOptions(), readBack,
-					image.size()),
+			DfuUtilRun run = steps.runDfuUtil(DfuUtilCommand.verify(dfuUtil, board, service.registry().boards(),
+					optionsFor(settings, board, image), readBack, image.size()),
 					board, held, Messages.FlashChain_statusVerifying, monitor);
 			byte[] read = Files.readAllBytes(readBack);
 			int mismatch = Arrays.mismatch(image.content(), 0, image.size(), read, 0, Math.min(read.length, image.size()));
@@ -194,8 +201,9 @@ public final class FlashChain {
 				Segment segment = segments.segments().get(index);
 				Path readBack = work.uploadTarget();
 				boolean leave = index == segments.segments().size() - 1;
-				last = steps.runDfuUtil(DfuUtilCommand.readRange(dfuUtil, board, service.registry().boards(), settings.dfuUtilOptions(),
-						readBack, Segment.hex(segment.address()), segment.data().length, leave),
+				last = steps.runDfuUtil(DfuUtilCommand.readRange(dfuUtil, board, service.registry().boards(),
+						settings.dfuUtilOptions().withAlt(FlashChecks.altForDfuUtil(settings.alt(), board)), readBack,
+						Segment.hex(segment.address()), segment.data().length, leave),
 						board, held, Messages.FlashChain_statusVerifying, progress.split(1));
 				byte[] read = Files.readAllBytes(readBack);
 				int mismatch = Arrays.mismatch(segment.data(), read);
@@ -204,8 +212,9 @@ public final class FlashChain {
 							Segment.hex(segment.address() + mismatch), segment.range()), board));
 				}
 			}
-			steps.info(NLS.bind(Messages.FlashChain_verifiedSegments, Long.valueOf(segments.bytes()),
-					Integer.valueOf(segments.segments().size())));
+			int count = segments.segments().size();
+			steps.info(count == 1 ? NLS.bind(Messages.FlashChain_verifiedSegment, Long.valueOf(segments.bytes()))
+					: NLS.bind(Messages.FlashChain_verifiedSegments, Long.valueOf(segments.bytes()), Integer.valueOf(count)));
 			return last;
 		} catch (IOException e) {
 			throw new FlashException(steps.withWhere(NLS.bind(Messages.FlashChain_verifyIo, e.getMessage()), board), e);
@@ -279,9 +288,20 @@ public final class FlashChain {
 		try {
 			FlashChecks.check(settings, image, board);
 		} catch (FlashException e) {
-			throw steps.unwritten(e, rebooted, Messages.FlashChain_returningUnwritten, Messages.FlashChain_returnedUnwritten, held,
-					board, settings.applicationTimeout(), SubMonitor.convert(monitor, 1));
+			FlashException unwritten = rebooted ? e
+					: new FlashException(BoardSteps.sentence(e.getMessage()) + ' ' + Messages.FlashChain_nothingWritten, e);
+			throw steps.unwritten(unwritten, rebooted, Messages.FlashChain_returningUnwritten, Messages.FlashChain_returnedUnwritten,
+					held, board, settings.applicationTimeout(), SubMonitor.convert(monitor, 1));
 		}
+	}
+
+	/**
+	 * dfu-util's options for this board in DFU mode: the alt setting by its number once it is known, and no address
+	 * beside a DfuSe file (its elements carry theirs; an address typed as well is the file's lowest, checked).
+	 */
+	private static DfuUtilOptions optionsFor(FlashSettings settings, Board board, FirmwareImage written) {
+		DfuUtilOptions options = settings.dfuUtilOptions().withAlt(FlashChecks.altForDfuUtil(settings.alt(), board));
+		return written.dfuSeContainer() ? options.withoutAddress() : options;
 	}
 
 	/** What a build output holds, and how it is written to this board. */

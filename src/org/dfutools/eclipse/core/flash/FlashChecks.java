@@ -60,6 +60,7 @@ public final class FlashChecks {
 		if (dfuMode.isPresent()) {
 			checkAlt(settings.alt(), dfuMode.get(), name);
 			checkRawImage(settings, image, dfuMode.get(), dfuSe, name);
+			checkContainer(settings, image, dfuMode.get(), name);
 		}
 		if (segments) {
 			// Refused as writing would refuse it, but before the board is touched.
@@ -140,6 +141,37 @@ public final class FlashChecks {
 	}
 
 	/**
+	 * A DfuSe file of the user's has a target for the alt setting (dfu-util skips the others, and would write nothing),
+	 * and its elements lie in writable sectors of that alt's layout, as a build output's segments must.
+	 */
+	private static void checkContainer(FlashSettings settings, FirmwareImage image, DfuDeviceRecord dfuMode, String name)
+			throws FlashException {
+		if (!image.dfuSeContainer() || image.segments().isPresent()) {
+			return;
+		}
+		Optional<AltSetting> alt = altFor(settings.alt(), dfuMode);
+		int number = altNumber(settings.alt(), alt);
+		Optional<AddressedImage> elements = elementsOf(image, number);
+		if (elements.isEmpty()) {
+			throw new FlashException(NLS.bind(Messages.FlashChecks_noTargetForAlt, new Object[] { image.file().getFileName(),
+					name, alt.map(FlashChecks::describe).orElse(Integer.toString(number)) }));
+		}
+		if (alt.isPresent()) {
+			checkLayout(image, elements.get().segments().stream().map(segment -> new Region(segment.address(), segment.data().length))
+					.toList(), alt.get(), dfuModeAlts(dfuMode), name, Messages.FlashChecks_elementOutsideLayout);
+		}
+	}
+
+	/** What a DfuSe container writes through alt setting {@code alt}; empty when it has no target for it. */
+	static Optional<AddressedImage> elementsOf(FirmwareImage image, int alt) throws FlashException {
+		try {
+			return image.dfuSeElements(alt);
+		} catch (FirmwareException e) {
+			throw new FlashException(e.getMessage(), e);
+		}
+	}
+
+	/**
 	 * An image for a plain DFU board is no larger than the alt's memory, when the board says how large it is: DFU 1.1
 	 * has no field for it, but some plain bootloaders name their alt settings with a DfuSe memory layout.
 	 */
@@ -174,11 +206,29 @@ public final class FlashChecks {
 		}
 	}
 
-	/** The alt setting {@code -a} names (a number or a name) among the DFU mode's, if it is there. */
+	/**
+	 * The alt setting {@code -a} names among the DFU mode's, if it is there: by its number, its name, or the name
+	 * of its DfuSe layout as the dialog shows it ("Internal Flash" for {@code @Internal Flash  /0x08000000/...}).
+	 */
 	static Optional<AltSetting> altFor(String alt, DfuDeviceRecord dfuMode) {
 		OptionalInt number = number(alt);
-		return dfuModeAlts(dfuMode).stream().filter(setting -> number.isPresent()
-				? setting.alternateSetting() == number.getAsInt() : alt.equals(setting.name())).findFirst();
+		List<AltSetting> alts = dfuModeAlts(dfuMode);
+		if (number.isPresent()) {
+			return alts.stream().filter(setting -> setting.alternateSetting() == number.getAsInt()).findFirst();
+		}
+		Optional<AltSetting> byName = alts.stream().filter(setting -> alt.equals(setting.name())).findFirst();
+		return byName.isPresent() ? byName
+				: alts.stream().filter(setting -> DfuSeMemoryLayout.parse(setting.name()).map(DfuSeMemoryLayout::name)
+						.filter(alt::equals).isPresent()).findFirst();
+	}
+
+	/**
+	 * The alt setting as dfu-util's {@code -a} is given it for a board in DFU mode: its number once the board's alt
+	 * settings are known (dfu-util matches a name only as the whole iInterface string), else as the user wrote it.
+	 */
+	public static String altForDfuUtil(String alt, Board board) {
+		return board.knownDfuMode().flatMap(dfuMode -> altFor(alt, dfuMode))
+				.map(setting -> Integer.toString(setting.alternateSetting())).orElse(alt);
 	}
 
 	/** The alt setting's number for a DfuSe file's target: the one found, else the number given, else 0. */
@@ -226,7 +276,10 @@ public final class FlashChecks {
 		return name == null || name.isEmpty() ? number : number + " (" + name + ")"; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
-	/** A read-back needs a board that can upload, one address range (not a DfuSe container), and on DfuSe its address. */
+	/**
+	 * A read-back needs a board that can upload, and on DfuSe the address of a raw image (a DfuSe container is read
+	 * back element by element, each at its own address).
+	 */
 	private static void checkVerifiable(FlashSettings settings, FirmwareImage image, Board board, Optional<Boolean> dfuSe)
 			throws FlashException {
 		String name = board.device().displayName();
@@ -235,10 +288,8 @@ public final class FlashChecks {
 		if (!canUpload) {
 			throw new FlashException(NLS.bind(Messages.FlashChecks_cannotUpload, name));
 		}
-		if (image.dfuSeContainer() && image.segments().isEmpty()) {
-			throw new FlashException(Messages.FlashChecks_cannotVerifyContainer);
-		}
-		if (Objects.equals(dfuSe, Optional.of(Boolean.TRUE)) && settings.dfuseAddress().isEmpty() && image.segments().isEmpty()) {
+		if (Objects.equals(dfuSe, Optional.of(Boolean.TRUE)) && settings.dfuseAddress().isEmpty() && image.segments().isEmpty()
+				&& !image.dfuSeContainer()) {
 			throw new FlashException(NLS.bind(Messages.FlashChecks_dfuSeNeedsAddress, name));
 		}
 	}

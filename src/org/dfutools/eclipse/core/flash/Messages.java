@@ -73,6 +73,7 @@ final class Messages extends NLS {
 	public static String FlashChain_verifyFailed;
 	public static String FlashChain_verified;
 	public static String FlashChain_verifySegmentFailed;
+	public static String FlashChain_verifiedSegment;
 	public static String FlashChain_verifiedSegments;
 	public static String FlashChain_verifyIo;
 	public static String FlashChain_noFunctional;
@@ -87,13 +88,16 @@ final class Messages extends NLS {
 	public static String FlashChecks_noSuchAlt;
 	public static String FlashChecks_dfuSeNeedsAddress;
 	public static String FlashChecks_cannotUpload;
-	public static String FlashChecks_cannotVerifyContainer;
+	public static String FlashChecks_noTargetForAlt;
+	public static String FlashChecks_elementOutsideLayout;
 	public static String FlashChecks_addressNotLowest;
 	public static String FlashChecks_segmentInOtherAlt;
 	public static String FlashChecks_segmentOutsideLayout;
 	public static String FlashChain_leftInDfu;
 	public static String FlashChain_returningUnwritten;
 	public static String FlashChain_returnedUnwritten;
+	public static String FlashChain_untouched;
+	public static String FlashChain_nothingWritten;
 	public static String FlashChain_leftInRuntime;
 	public static String FlashChain_leftOffBus;
 	public static String FlashChain_serial;
@@ -115,6 +119,7 @@ final class Messages extends NLS {
 	public static String SaveChecks_severalRegions;
 	public static String SaveChecks_noLayout;
 	public static String SaveChecks_longerThanRegion;
+	public static String SaveChecks_outsideLayout;
 	public static String SaveFromBoard_task;
 	public static String SaveFromBoard_cancelled;
 	public static String SaveFromBoard_activity;

@@ -80,7 +80,7 @@ public final class ParallelFlash {
 				BoardRun run = runs.apply(board);
 				Optional<String> holder = service.busyBoards().holder(board.id());
 				if (holder.isPresent()) {
-					BoardOutcome skipped = BoardOutcome.skipped(board, NLS.bind(Messages.FlashChain_busy, board.device().displayName(),
+					BoardOutcome skipped = BoardOutcome.skipped(board, NLS.bind(Messages.FlashChain_busy, board.label(),
 							holder.get()));
 					run.console().err(skipped.message());
 					run.ended(skipped);

@@ -59,11 +59,13 @@ public final class SaveChecks {
 	 * memory (from its start, at most the length when one is given).
 	 */
 	public static List<Region> dfuSeRegions(SaveSettings settings, Board board) throws FlashException {
-		if (settings.address().isPresent()) {
-			return List.of(new Region(settings.address().getAsLong(), settings.length().getAsLong()));
-		}
 		String name = board.device().displayName();
 		Optional<AltSetting> alt = board.knownDfuMode().flatMap(dfuMode -> FlashChecks.altFor(settings.alt(), dfuMode));
+		if (settings.address().isPresent()) {
+			Region range = new Region(settings.address().getAsLong(), settings.length().getAsLong());
+			checkReadable(range, alt, name);
+			return List.of(range);
+		}
 		List<Region> regions = alt.flatMap(setting -> DfuSeMemoryLayout.parse(setting.name()))
 				.map(DfuSeMemoryLayout::writableRegions).orElse(List.of());
 		if (regions.isEmpty()) {
@@ -79,5 +81,15 @@ public final class SaveChecks {
 			return List.of(new Region(first.address(), length));
 		}
 		return regions;
+	}
+
+	/** A range given by address lies in readable sectors of the alt's layout, when it has one: else dfu-util stops on it. */
+	private static void checkReadable(Region range, Optional<AltSetting> alt, String name) throws FlashException {
+		Optional<DfuSeMemoryLayout> layout = alt.flatMap(setting -> DfuSeMemoryLayout.parse(setting.name()));
+		Optional<Long> outside = layout.flatMap(l -> l.firstUnreadable(range.address(), range.address() + range.size()));
+		if (outside.isPresent()) {
+			throw new FlashException(NLS.bind(Messages.SaveChecks_outsideLayout, new Object[] { Segment.range(range.address(), range.size()),
+					Segment.hex(outside.get().longValue()), name, FlashChecks.describe(alt.get()), alt.get().name() }));
+		}
 	}
 }

@@ -20,6 +20,7 @@ import org.dfutools.eclipse.core.dfu.StartApplicationException;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilExitStatus;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilOptions;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilRun;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilSlots;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
@@ -130,7 +131,7 @@ public final class SaveFromBoard {
 				}
 				return new SaveReport(before, after, settings.target(), read, bytes, flashBackAt, BoardSteps.since(start));
 			}
-		}, holder -> new FlashException(NLS.bind(Messages.FlashChain_busy, before.device().displayName(), holder)));
+		}, holder -> new FlashException(NLS.bind(Messages.FlashChain_busy, before.label(), holder)));
 	}
 
 	/** The reads of one board in DFU mode, and what their failures become. */
@@ -158,7 +159,7 @@ public final class SaveFromBoard {
 			for (Region region : regions) {
 				Path into = target(progress.split(0));
 				byte[] data = upload(into, DfuUtilCommand.readRange(dfuUtil, board, service.registry().boards(),
-						settings.dfuUtilOptions(), into, Segment.hex(region.address()), region.size(), false), progress.split(1));
+						options(), into, Segment.hex(region.address()), region.size(), false), progress.split(1));
 				if (data.length != region.size()) {
 					throw failed(new FlashException(NLS.bind(Messages.SaveFromBoard_short, new Object[] { board.device().displayName(),
 							Long.valueOf(data.length), Long.valueOf(region.size()), Segment.hex(region.address()) })), progress.split(0));
@@ -175,14 +176,19 @@ public final class SaveFromBoard {
 		byte[] plainDfu(IProgressMonitor monitor) throws FlashException {
 			SubMonitor progress = SubMonitor.convert(monitor, 2);
 			Path into = target(progress.split(0));
-			byte[] memory = upload(into, DfuUtilCommand.upload(dfuUtil, board, service.registry().boards(), settings.dfuUtilOptions(),
-					into, settings.length()), progress.split(1));
+			byte[] memory = upload(into, DfuUtilCommand.upload(dfuUtil, board, service.registry().boards(), options(), into,
+					settings.length()), progress.split(1));
 			if (memory.length == 0) {
 				throw failed(new FlashException(NLS.bind(Messages.SaveFromBoard_nothingSent, board.device().displayName())),
 						progress.split(1));
 			}
 			long limit = settings.length().orElse(memory.length);
 			return memory.length > limit ? Arrays.copyOf(memory, (int) limit) : memory;
+		}
+
+		/** dfu-util's options: the alt setting by its number, as the board in DFU mode has it. */
+		private DfuUtilOptions options() {
+			return settings.dfuUtilOptions().withAlt(FlashChecks.altForDfuUtil(settings.alt(), board));
 		}
 
 		private Path target(IProgressMonitor monitor) throws FlashException {

@@ -97,6 +97,23 @@ class DfuUtilOutputTest {
 		assertEquals(List.of(), events);
 	}
 
+	/**
+	 * The board's own error status, which dfu-util 0.11 prints without its prefix after " failed!" (as it did for a file
+	 * larger than the alt's memory): it is the error, and a status of 0 is not.
+	 */
+	@Test
+	void theBoardsErrorStatusIsTheError() {
+		output.accept("DFU state(2) = dfuIDLE, status(0) = No error condition is present\n");
+		assertEquals("", output.lastError());
+		output.accept("Download\t[=====    ]  20%  2048 bytes failed!\n");
+		output.accept("DFU state(10) = dfuERROR, status(8) = Cannot program memory due to received address that is out of range\n");
+		output.accept("dfu-util: Error during download get_status\n");
+		output.finish();
+		assertEquals("DFU state(10) = dfuERROR, status(8) = Cannot program memory due to received address that is out of range",
+				output.lastError());
+		assertTrue(output.boardError());
+	}
+
 	/** The two ways dfu-util makes a board leave DFU mode after a transfer, as dfu-util 0.11 prints them. */
 	@Test
 	void aFinalResetOrADfuSeLeaveAfterTheTransferIsNoted() {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.dfutools.eclipse.core.DfuCore;
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
@@ -67,6 +68,28 @@ class BoardFaultsOnBenchTest {
 	@Test
 	void pulledOutDuringTheRuntimeGetStatus() throws Exception {
 		pulledOut("F-GS", "0x0200", "\"unplug_at\": \"runtime_getstatus\"", 4096, 5, 5_000, "DFU_GETSTATUS failed");
+	}
+
+	/**
+	 * The same, on a bus that reports the removal a second after the node is gone (a slow hub, a busy host): the
+	 * failure does not take the board the registry still lists for one in run-time mode.
+	 */
+	@Test
+	void pulledOutDuringTheRuntimeGetStatusAndReportedLate() throws Exception {
+		String port = attach("F-GS-LATE", "0x0214", "\"unplug_at\": \"runtime_getstatus\", \"remove_event_delay_ms\": 1500");
+		String id = BENCH.get().boardAt(port).id();
+		try {
+			Run run = launch(flash("F-GS-LATE", image(4096), 5), new NullProgressMonitor());
+			assertFailedWith(run, 5_000, "DFU_GETSTATUS failed", "The board is not on the bus now.");
+			assertNothingLeft(before, id);
+		} finally {
+			// The bus reports the removal late: the next test starts once it has.
+			long deadline = System.nanoTime() + LIMIT.toNanos();
+			while (DfuCore.deviceService().registry().board(id).isPresent() && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			removeIfPresent(BENCH.get(), port);
+		}
 	}
 
 	@Test

@@ -80,11 +80,7 @@ class BuildOutputsFlashOnBenchTest {
 			Outcome outcome = launch(new BoardSelector(BoardSelector.Kind.SERIAL, "ELF-1"), file(kind.split(" ")[0]), "", verify);
 			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + "\n" + outcome.output());
 			byte[] memory = Files.readAllBytes(flash);
-			for (Segment segment : FirmwareFiles.read(build.elf()).segments().orElseThrow().segments()) {
-				int at = (int) (segment.address() - ArmBuild.FLASH);
-				assertArrayEquals(Arrays.copyOfRange(reference, at, at + segment.data().length),
-						Arrays.copyOfRange(memory, at, at + segment.data().length), segment.range());
-			}
+			assertEverySegmentWritten(memory);
 			// Erased around what was written, in the two pages written: 16 KiB at 0x08000000, 64 KiB at 0x08010000.
 			assertErased(memory, 0x58, 0x4000);
 			assertErased(memory, 0x1_0010, 0x2_0000);
@@ -102,6 +98,65 @@ class BuildOutputsFlashOnBenchTest {
 		} finally {
 			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
+	}
+
+	/**
+	 * A file that says where its bytes go, with the DfuSe address typed as well (the image's lowest, which the checks
+	 * accept): dfu-util refuses an address beside a DfuSe file, so it gets none. A DfuSe file of the user's (made by
+	 * dfu-util's own dfuse-pack) is verified element by element; its alt setting may be typed by the name the dialog shows.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "elf", "hex", "dfuse-pack", "dfuse-pack verified", "dfuse-pack by-name" })
+	void aDfuSeFileIsWrittenWithTheDfuSeAddressTyped(String kind) throws Exception {
+		Path flash = folder.resolve("typed.bin");
+		String port = attachDfuSeBootloader("ELF-8", 0x57c8, 0xdfc9, """
+				[{"name": "%s", "output": "%s"}]""".formatted(F4_LAYOUT, flash));
+		try {
+			Path file = kind.startsWith("dfuse-pack") ? dfusePack(0x0483, 0xdfc9) : file(kind);
+			boolean verify = kind.endsWith("verified");
+			String alt = kind.endsWith("by-name") ? "Internal Flash" : "0";
+			Outcome outcome = launch(new BoardSelector(BoardSelector.Kind.SERIAL, "ELF-8"), file, alt, "0x08000000", verify);
+			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + "\n" + outcome.output());
+			byte[] memory = Files.readAllBytes(flash);
+			assertEverySegmentWritten(memory);
+			String console = outcome.output();
+			assertTrue(console.contains(" -a 0 " + (verify ? "-D " : "-s :leave -D ")), "no address beside the file: " + console);
+			assertFalse(console.contains("-s 0x08000000 -D") || console.contains("-s 0x08000000:leave -D"), console);
+			if (verify) {
+				assertTrue(console.contains("Verified: the 104 bytes of 2 segments read back equal the file."), console);
+			}
+		} finally {
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
+	/** A DfuSe file without an image for the alt setting would make dfu-util write nothing: refused before the board is touched. */
+	@Test
+	void aDfuSeFileWithoutAnImageForTheAltIsRefused() throws Exception {
+		Path flash = folder.resolve("other-alt.bin");
+		String port = attachDfuSeBootloader("ELF-9", 0x57ca, 0xdfcb, """
+				[{"name": "%s", "output": "%s"}, {"name": "@Config  /0x08010000/01*016Kg"}]""".formatted(F4_LAYOUT, flash));
+		try {
+			Outcome outcome = launch(new BoardSelector(BoardSelector.Kind.SERIAL, "ELF-9"), dfusePack(0x0483, 0xdfcb), "1", "", false);
+			assertRefused(outcome, "app.dfu holds no image for");
+			assertRefused(outcome, "alt setting 1 (Config): dfu-util would skip the whole file and write nothing");
+			assertFalse(Files.exists(flash), "the board's memory was written");
+		} finally {
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
+	/** The build's two regions packed by dfu-util's dfuse-pack into a DfuSe file for alt setting 0 and these DFU-mode IDs. */
+	private Path dfusePack(int vendorId, int productId) throws Exception {
+		Path code = Files.write(folder.resolve("code.bin"), Arrays.copyOf(reference, 0x58));
+		Path config = Files.write(folder.resolve("config.bin"),
+				Arrays.copyOfRange(reference, (int) (ArmBuild.CONFIG - ArmBuild.FLASH), reference.length));
+		Path packed = folder.resolve("app.dfu");
+		Process pack = new ProcessBuilder("/usr/bin/dfuse-pack", "-b", "0x08000000:" + code, "-b", "0x08010000:" + config,
+				"-D", String.format("0x%04x:0x%04x", vendorId, productId), packed.toString()).redirectErrorStream(true).start();
+		String said = new String(pack.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertEquals(0, pack.waitFor(), said);
+		return packed;
 	}
 
 	@ParameterizedTest
@@ -233,6 +288,15 @@ class BuildOutputsFlashOnBenchTest {
 		};
 	}
 
+	/** The board's memory (a file from 0x08000000) holds objcopy's bytes at every segment of the build. */
+	private static void assertEverySegmentWritten(byte[] memory) throws Exception {
+		for (Segment segment : FirmwareFiles.read(build.elf()).segments().orElseThrow().segments()) {
+			int at = (int) (segment.address() - ArmBuild.FLASH);
+			assertArrayEquals(Arrays.copyOfRange(reference, at, at + segment.data().length),
+					Arrays.copyOfRange(memory, at, at + segment.data().length), segment.range());
+		}
+	}
+
 	private static void assertErased(byte[] memory, int from, int to) {
 		assertTrue(memory.length >= to, "the memory ends at " + memory.length);
 		for (int at = from; at < to; at++) {
@@ -251,8 +315,22 @@ class BuildOutputsFlashOnBenchTest {
 	}
 
 	private static Outcome launch(BoardSelector board, Path file, String address, boolean verify) throws Exception {
-		FlashConfiguration values = new FlashConfiguration(board, file.toString(), "0", address, "", "", false, "10", verify);
+		return launch(board, file, "0", address, verify);
+	}
+
+	private static Outcome launch(BoardSelector board, Path file, String alt, String address, boolean verify) throws Exception {
+		FlashConfiguration values = new FlashConfiguration(board, file.toString(), alt, address, "", "", false, "10", verify);
 		return FlashLaunches.run(FlashLaunches.configuration("build-output", values), new NullProgressMonitor(), LIMIT);
+	}
+
+	/** An STM32-like DfuSe bootloader (0483:dfXX), in DFU mode, with these alt settings (a JSON list). */
+	private static String attachDfuSeBootloader(String serial, int runtimePid, int dfuPid, String alts) throws Exception {
+		return attach("""
+				{"name": "%s", "start_mode": "dfu", "runtime": {"vid": "0x0483", "pid": "0x%04x", "serial": "%s",
+				   "functional": {"attributes": "0x0b", "version": "0x011a"}},
+				 "dfu": {"vid": "0x0483", "pid": "0x%04x", "functional": {"attributes": "0x0b", "version": "0x011a"},
+				   "alts": %s}}
+				""".formatted(serial.toLowerCase(), Integer.valueOf(runtimePid), serial, Integer.valueOf(dfuPid), alts));
 	}
 
 	private static String attach(String spec) throws Exception {

@@ -305,6 +305,29 @@ class DfuFlashOnBenchTest {
 		}
 	}
 
+	/**
+	 * A file larger than the alt's memory: the bootloader answers with its own error status, which dfu-util prints
+	 * without its prefix. The failure quotes that status and does not take the board for lost.
+	 */
+	@Test
+	void theBoardsOwnErrorStatusIsQuoted() throws Exception {
+		String port = attach("""
+				{"name": "small-alt", "start_mode": "dfu", "runtime": {"pid": "0x0114", "serial": "SMALL-1"},
+				 "dfu": {"pid": "0x0115", "alts": [{"name": "Flash", "flash_size": 4096}]}}
+				""");
+		try {
+			Outcome outcome = launch(bySerial("SMALL-1"), Files.write(folder.resolve("big.bin"), Firmware.image(10000, 97)));
+			assertNotNull(outcome.failure(), outcome.output());
+			String message = outcome.failure().getMessage();
+			assertTrue(message.contains("exit status 74 (the board reported an error status and stopped the transfer). dfu-util said: "
+					+ "DFU state(10) = dfuERROR, status(8) = Cannot program memory due to received address that is out of range."),
+					message);
+			assertFalse(message.contains("lost") || message.contains("printed no error line"), message);
+		} finally {
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
+		}
+	}
+
 	@Test
 	void aBusyBoardIsRefusedNotQueued() throws Exception {
 		String port = attach("""
