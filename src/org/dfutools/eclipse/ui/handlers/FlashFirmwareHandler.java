@@ -34,7 +34,7 @@ public final class FlashFirmwareHandler extends AbstractHandler {
 		}
 		try {
 			List<Board> attached = DfuCore.deviceService().registry().boards();
-			Optional<ILaunchConfiguration> existing = FlashConfigurations.forBoards(boards);
+			Optional<ILaunchConfiguration> existing = FlashConfigurations.forBoards(boards, attached);
 			ILaunchConfiguration configuration;
 			if (existing.isPresent()) {
 				configuration = existing.get();

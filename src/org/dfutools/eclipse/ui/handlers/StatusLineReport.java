@@ -2,6 +2,8 @@ package org.dfutools.eclipse.ui.handlers;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 
 import org.eclipse.core.commands.ExecutionEvent;
@@ -19,14 +21,21 @@ final class StatusLineReport implements Consumer<String> {
 
 	/** Long enough to be read; the Progress view and the error log keep the rest. */
 	static final int SHOWN_MILLIS = 20_000;
+	/**
+	 * What each status line shows now, as set by any command's report (UI thread only): a command's timer clears
+	 * only its own text, never a later command's.
+	 */
+	private static final Map<IStatusLineManager, String> SHOWN = new WeakHashMap<>();
 
 	private final IStatusLineManager statusLine;
 	private final Display display;
+	private final int shownMillis;
 	private final List<String> lines = new ArrayList<>();
 
-	private StatusLineReport(IStatusLineManager statusLine, Display display) {
+	StatusLineReport(IStatusLineManager statusLine, Display display, int shownMillis) {
 		this.statusLine = statusLine;
 		this.display = display;
+		this.shownMillis = shownMillis;
 	}
 
 	/** A receiver for this command's jobs; it may be called on any thread. */
@@ -34,7 +43,7 @@ final class StatusLineReport implements Consumer<String> {
 		IStatusLineManager statusLine = HandlerUtil.getActivePart(event) instanceof IViewPart view
 				? view.getViewSite().getActionBars().getStatusLineManager()
 				: null;
-		return new StatusLineReport(statusLine, Display.getCurrent());
+		return new StatusLineReport(statusLine, Display.getCurrent(), SHOWN_MILLIS);
 	}
 
 	@Override
@@ -49,13 +58,13 @@ final class StatusLineReport implements Consumer<String> {
 		}
 		display.asyncExec(() -> {
 			statusLine.setMessage(shown);
-			display.timerExec(SHOWN_MILLIS, () -> {
-				synchronized (lines) {
-					if (!shown.equals(String.join("; ", lines))) { //$NON-NLS-1$
-						return; // a later result of this command is shown now; it clears itself
-					}
+			SHOWN.put(statusLine, shown);
+			display.timerExec(shownMillis, () -> {
+				// A later result, of this command or another, is shown now: it clears itself.
+				if (shown.equals(SHOWN.get(statusLine))) {
+					statusLine.setMessage(null);
+					SHOWN.remove(statusLine);
 				}
-				statusLine.setMessage(null);
 			});
 		});
 	}

@@ -130,6 +130,8 @@ public final class Messages extends NLS {
 	public static String SaveFirmware_untilShort;
 	public static String SaveFirmware_notKnownYet;
 	public static String SaveFirmware_replace;
+	public static String SaveFirmware_addressNeeded;
+	public static String SaveFirmware_lengthNeeded;
 	public static String SaveFirmware_launchName;
 	public static String Preferences_parallelDfuUtil;
 	public static String FlashFirmware_severalName;

@@ -28,7 +28,8 @@ public final class RebootToDfuJob extends BoardJob {
 		try {
 			DetachResult result = new RebootToDfu(DfuCore.deviceService(), DfuPreferences.reenumerationAllowance())
 					.run(board, monitor);
-			return NLS.bind(Messages.RebootToDfuJob_done, new Object[] { board.device().displayName(),
+			// Named with its port: the status line may hold several identical boards of one command.
+			return NLS.bind(Messages.RebootToDfuJob_done, new Object[] { board.label(),
 					result.board().device().id(), Long.valueOf(result.deviceBack().toMillis()) });
 		} catch (DetachException e) {
 			throw failure(e, e.reason() == DetachException.Reason.CANCELLED);

@@ -28,7 +28,8 @@ public final class StartApplicationJob extends BoardJob {
 			StartApplication.Result result = new StartApplication(DfuCore.deviceService(),
 					DfuPreferences.reenumerationAllowance(), Duration.ofSeconds(DfuPreferences.applicationTimeoutSeconds()))
 					.run(board, monitor);
-			return NLS.bind(Messages.StartApplicationJob_done, result.board().device().displayName(),
+			// Named with its port: the status line may hold several identical boards of one command.
+			return NLS.bind(Messages.StartApplicationJob_done, result.board().label(),
 					Long.valueOf(result.back().toMillis()));
 		} catch (StartApplicationException e) {
 			throw failure(e, e.reason() == StartApplicationException.Reason.CANCELLED);

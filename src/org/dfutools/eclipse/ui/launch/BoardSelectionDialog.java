@@ -3,6 +3,8 @@ package org.dfutools.eclipse.ui.launch;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
@@ -13,9 +15,11 @@ import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.ui.internal.BoardsFollower;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.dfutools.eclipse.ui.views.BoardColumn;
+import org.dfutools.eclipse.ui.views.BoardComparator;
 import org.dfutools.eclipse.ui.views.BoardIdentity;
 import org.dfutools.eclipse.ui.views.BoardImages;
 import org.dfutools.eclipse.ui.views.BoardLabelProvider;
+import org.dfutools.eclipse.ui.views.DfuDevicesView;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -29,6 +33,9 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
 
 /**
  * Lists the boards attached now so that one can be chosen for a flash configuration, live: boards that are
@@ -44,6 +51,8 @@ public final class BoardSelectionDialog extends TitleAreaDialog {
 	private final BusyBoards busy;
 	private final BoardSelector preselected;
 	private final boolean several;
+	/** The ids of the boards selected in the DFU Devices view when the dialog was made. */
+	private final Set<String> selectedInTheView;
 	private TableViewer viewer;
 	private List<Board> chosen = List.of();
 
@@ -62,6 +71,22 @@ public final class BoardSelectionDialog extends TitleAreaDialog {
 		this.busy = service.busyBoards();
 		this.preselected = preselected;
 		this.several = several;
+		this.selectedInTheView = selectedInTheView();
+	}
+
+	/** The boards selected in a workbench window's DFU Devices view (the launch dialog itself is the active shell). */
+	private static Set<String> selectedInTheView() {
+		IWorkbench workbench = PlatformUI.getWorkbench();
+		IWorkbenchWindow active = workbench.getActiveWorkbenchWindow();
+		List<IWorkbenchWindow> windows = active != null ? List.of(active) : List.of(workbench.getWorkbenchWindows());
+		for (IWorkbenchWindow window : windows) {
+			if (window.getSelectionService().getSelection(DfuDevicesView.ID) instanceof IStructuredSelection selection
+					&& !selection.isEmpty()) {
+				return ((List<?>) selection.toList()).stream().filter(Board.class::isInstance).map(board -> ((Board) board).id())
+						.collect(Collectors.toSet());
+			}
+		}
+		return Set.of();
 	}
 
 	@Override
@@ -93,6 +118,7 @@ public final class BoardSelectionDialog extends TitleAreaDialog {
 		}
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		viewer.setComparer(new BoardIdentity());
+		viewer.setComparator(new BoardComparator(busy));
 		viewer.addSelectionChangedListener(event -> updateOk());
 		viewer.addDoubleClickListener(event -> {
 			if (selected().isPresent()) {
@@ -105,7 +131,10 @@ public final class BoardSelectionDialog extends TitleAreaDialog {
 		return area;
 	}
 
-	/** The boards of the registry now; the first time, the configured board (or the only one) is selected. */
+	/**
+	 * The boards of the registry now. The first time, the configured boards are selected; when the configuration names
+	 * none attached, those selected in the DFU Devices view; else the only one.
+	 */
 	private void show(boolean first) {
 		List<Board> boards = registry.boards().stream().filter(Board::attached).toList();
 		viewer.setInput(boards);
@@ -117,7 +146,10 @@ public final class BoardSelectionDialog extends TitleAreaDialog {
 			List<Board> configured = boards.stream()
 					.filter(board -> preselected != null && preselected.problem().isEmpty() && preselected.matches(board))
 					.limit(several ? boards.size() : 1).toList();
-			List<Board> selected = !configured.isEmpty() ? configured : boards.size() == 1 ? boards : List.of();
+			List<Board> inTheView = boards.stream().filter(board -> selectedInTheView.contains(board.id()))
+					.limit(several ? boards.size() : 1).toList();
+			List<Board> selected = !configured.isEmpty() ? configured
+					: !inTheView.isEmpty() ? inTheView : boards.size() == 1 ? boards : List.of();
 			if (!selected.isEmpty()) {
 				viewer.setSelection(new StructuredSelection(selected), true);
 			}

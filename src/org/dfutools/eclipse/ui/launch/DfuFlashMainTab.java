@@ -88,7 +88,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		scroll.setExpandHorizontal(true);
 		scroll.setExpandVertical(true);
 		Composite top = new Composite(scroll, SWT.NONE);
-		GridLayoutFactory.swtDefaults().applyTo(top);
+		GridLayoutFactory.swtDefaults().margins(5, 0).applyTo(top);
 		scroll.setContent(top);
 		setControl(scroll);
 		createBoardGroup(top);
@@ -114,27 +114,24 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		boardValue = text(group, "boardValue", 1); //$NON-NLS-1$
 		Button select = button(group, Messages.FlashTab_select, "selectBoard"); //$NON-NLS-1$
 		select.addListener(SWT.Selection, event -> selectBoard());
-		// Two lines always: the tab keeps its height whatever the line says; the tooltip holds all of it.
-		boardNow = new Label(group, SWT.WRAP);
-		boardNow.setText(" \n "); //$NON-NLS-1$
-		int twoLines = boardNow.computeSize(SWT.DEFAULT, SWT.DEFAULT).y;
-		boardNow.setText(""); //$NON-NLS-1$
-		GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(BOARD_LINE_WIDTH, twoLines).applyTo(boardNow);
+		// One line always: the tab keeps its height whatever the line says; the tooltip holds all of it.
+		boardNow = new Label(group, SWT.NONE);
+		GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(BOARD_LINE_WIDTH, SWT.DEFAULT).applyTo(boardNow);
 	}
 
 	private void createFirmwareGroup(Composite top) {
 		Group group = group(top, Messages.FlashTab_firmware, 4);
 		firmware = text(group, "firmware", 4); //$NON-NLS-1$
-		new Label(group, SWT.NONE).setLayoutData(GridDataFactory.fillDefaults().grab(true, false).create());
-		button(group, Messages.FlashTab_workspace, "workspace").addListener(SWT.Selection, event -> browseWorkspace()); //$NON-NLS-1$
-		button(group, Messages.FlashTab_fileSystem, "fileSystem").addListener(SWT.Selection, event -> browseFiles()); //$NON-NLS-1$
-		button(group, Messages.FlashTab_variables, "variables").addListener(SWT.Selection, event -> insertVariable()); //$NON-NLS-1$
+		// What the file holds, two lines always, beside the buttons: the tab fits the dialog's first size.
 		firmwareHolds = new Label(group, SWT.WRAP);
 		firmwareHolds.setData(WIDGET_ID, "firmwareHolds"); //$NON-NLS-1$
 		firmwareHolds.setText(" \n "); //$NON-NLS-1$
 		int twoLines = firmwareHolds.computeSize(SWT.DEFAULT, SWT.DEFAULT).y;
 		firmwareHolds.setText(""); //$NON-NLS-1$
-		GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(BOARD_LINE_WIDTH, twoLines).applyTo(firmwareHolds);
+		GridDataFactory.fillDefaults().grab(true, false).hint(BOARD_LINE_WIDTH, twoLines).applyTo(firmwareHolds);
+		button(group, Messages.FlashTab_workspace, "workspace").addListener(SWT.Selection, event -> browseWorkspace()); //$NON-NLS-1$
+		button(group, Messages.FlashTab_fileSystem, "fileSystem").addListener(SWT.Selection, event -> browseFiles()); //$NON-NLS-1$
+		button(group, Messages.FlashTab_variables, "variables").addListener(SWT.Selection, event -> insertVariable()); //$NON-NLS-1$
 	}
 
 	/** The line under the firmware file: what a build output holds, and how it fits the board when it is known. */
@@ -176,7 +173,8 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 	}
 
 	private void createAfterGroup(Composite top) {
-		Group group = group(top, Messages.FlashTab_after, 3);
+		// One row: the tab fits the dialog's first size.
+		Group group = group(top, Messages.FlashTab_after, 4);
 		waitForApplication = check(group, Messages.FlashTab_wait, "waitForApplication"); //$NON-NLS-1$
 		applicationTimeout = new Text(group, SWT.BORDER);
 		applicationTimeout.setData(WIDGET_ID, "applicationTimeout"); //$NON-NLS-1$
@@ -185,7 +183,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		new Label(group, SWT.NONE).setText(Messages.FlashTab_seconds);
 		waitForApplication.addListener(SWT.Selection, event -> applicationTimeout.setEnabled(waitForApplication.getSelection()));
 		verify = check(group, Messages.FlashTab_verify, "verify"); //$NON-NLS-1$
-		GridDataFactory.fillDefaults().span(3, 1).applyTo(verify);
+		GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.CENTER).grab(true, false).indent(20, 0).applyTo(verify);
 	}
 
 	@Override
@@ -408,13 +406,17 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 	private void browseWorkspace() {
 		ElementTreeSelectionDialog dialog = new ElementTreeSelectionDialog(getShell(), new WorkbenchLabelProvider(),
 				new WorkbenchContentProvider());
+		// Every kind of file DFU Flash writes, as the File System... filter offers them.
+		String message = NLS.bind(Messages.FlashTab_workspaceMessage, FirmwareFiles.extensions().stream().sorted()
+				.map(extension -> "." + extension).collect(Collectors.joining(", "))); //$NON-NLS-1$ //$NON-NLS-2$
 		dialog.setTitle(Messages.FlashTab_workspaceTitle);
-		dialog.setMessage(Messages.FlashTab_workspaceMessage);
+		dialog.setMessage(message);
 		dialog.setInput(ResourcesPlugin.getWorkspace().getRoot());
 		dialog.setAllowMultiple(false);
-		dialog.setValidator(selection -> selection.length == 1 && selection[0] instanceof IFile
-				? org.eclipse.core.runtime.Status.OK_STATUS
-				: org.eclipse.core.runtime.Status.error(Messages.FlashTab_workspaceMessage));
+		dialog.setValidator(selection -> selection.length == 1 && selection[0] instanceof IFile file
+				&& FirmwareFiles.hasFirmwareName(file.getName())
+						? org.eclipse.core.runtime.Status.OK_STATUS
+						: org.eclipse.core.runtime.Status.error(message));
 		if (dialog.open() == Window.OK && dialog.getFirstResult() instanceof IFile file) {
 			firmware.setText(FlashConfigurations.workspacePath(file));
 		}
@@ -441,7 +443,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 	private Group group(Composite parent, String title, int columns) {
 		Group group = new Group(parent, SWT.NONE);
 		group.setText(title);
-		GridLayoutFactory.swtDefaults().numColumns(columns).applyTo(group);
+		GridLayoutFactory.swtDefaults().numColumns(columns).margins(5, 2).applyTo(group);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(group);
 		return group;
 	}

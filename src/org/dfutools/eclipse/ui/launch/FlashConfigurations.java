@@ -64,28 +64,36 @@ public final class FlashConfigurations {
 	}
 
 	/**
-	 * The saved configuration made for this board, found by what identifies it (its serial, port or IDs, as
-	 * the configuration says), not by its name; empty when there is none.
+	 * The saved configuration made for this board, one of the {@code attached} boards, found by what identifies it
+	 * (its serial, port or IDs, as the configuration says), not by its name; empty when there is none.
 	 */
-	public static Optional<ILaunchConfiguration> forBoard(Board board) throws CoreException {
-		return forBoards(List.of(board));
+	public static Optional<ILaunchConfiguration> forBoard(Board board, List<Board> attached) throws CoreException {
+		return forBoards(List.of(board), attached);
 	}
 
 	/**
 	 * The saved configuration made for exactly these boards (one, or several flashed at once), found by what
 	 * identifies them; empty when there is none. A configuration for more boards, or for every board with an ID, is
-	 * not one made for these.
+	 * not one made for these; nor is one that selects other {@code attached} boards too (a serial that identical
+	 * boards share, once several are plugged in): it could not run.
 	 */
-	public static Optional<ILaunchConfiguration> forBoards(List<Board> boards) throws CoreException {
+	public static Optional<ILaunchConfiguration> forBoards(List<Board> boards, List<Board> attached) throws CoreException {
 		for (ILaunchConfiguration configuration : DebugPlugin.getDefault().getLaunchManager()
 				.getLaunchConfigurations(type())) {
 			BoardSelector selector = FlashLaunchConfiguration.read(configuration).board();
 			if (selector.problem().isEmpty() && selector.kind() != BoardSelector.Kind.EVERY_WITH_ID
-					&& selector.values().size() == boards.size() && boards.stream().allMatch(selector::matches)) {
+					&& selector.values().size() == boards.size() && boards.stream().allMatch(selector::matches)
+					&& selectsOnly(selector, boards, attached)) {
 				return Optional.of(configuration);
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** Whether no attached board but these matches the selector. */
+	private static boolean selectsOnly(BoardSelector selector, List<Board> boards, List<Board> attached) {
+		List<String> ids = boards.stream().map(Board::id).toList();
+		return attached.stream().filter(Board::attached).filter(selector::matches).allMatch(board -> ids.contains(board.id()));
 	}
 
 	/**

@@ -149,13 +149,14 @@ public final class SaveFirmwareDialog extends TitleAreaDialog {
 		validate();
 	}
 
-	/** In the folder saved to last (else the home folder), named after the board. */
+	/** A .dfu in the folder saved to last (else the home folder), named after the board. */
 	private Path defaultFile() {
 		String last = settings.get(LAST_FOLDER);
 		Path folder = last != null && Files.isDirectory(Path.of(last)) ? Path.of(last) : Path.of(System.getProperty("user.home")); //$NON-NLS-1$
 		String serial = board.device().serial().isEmpty() ? board.device().location().portPath() : board.device().serial();
 		String name = (board.device().displayName() + '-' + serial).replaceAll("[^A-Za-z0-9._-]+", "-"); //$NON-NLS-1$ //$NON-NLS-2$
-		return folder.resolve(name + (dfuSe.equals(Optional.of(Boolean.FALSE)) ? ".bin" : ".dfu")); //$NON-NLS-1$ //$NON-NLS-2$
+		// A .dfu names the board's DFU-mode IDs (and a DfuSe board's addresses): it flashes back with nothing typed.
+		return folder.resolve(name + SavedFirmware.Format.DFU.extension());
 	}
 
 	private void browse() {
@@ -191,7 +192,7 @@ public final class SaveFirmwareDialog extends TitleAreaDialog {
 		values = new SaveLaunchConfiguration.Values(selector, altValue(), byRange ? address.getText() : "", //$NON-NLS-1$
 				byRange ? length.getText() : "", file.getText()); //$NON-NLS-1$
 		wholeRange.setText(wholeMemory());
-		String problem = null;
+		String problem = missingRange(byRange);
 		try {
 			SaveChecks.check(values.parse(), board);
 		} catch (FlashException e) {
@@ -202,6 +203,20 @@ public final class SaveFirmwareDialog extends TitleAreaDialog {
 		if (ok != null) {
 			ok.setEnabled(problem == null);
 		}
+	}
+
+	/**
+	 * With "Address and length" (or "At most") chosen, the fields it asks for: left empty they would read the whole
+	 * memory, which is the other choice.
+	 */
+	private String missingRange(boolean byRange) {
+		if (!byRange) {
+			return null;
+		}
+		if (address.getVisible() && address.getText().isBlank()) {
+			return Messages.SaveFirmware_addressNeeded;
+		}
+		return length.getText().isBlank() ? Messages.SaveFirmware_lengthNeeded : null;
 	}
 
 	/** What "the whole memory" of the alt setting is on this board, as far as it is known. */

@@ -15,6 +15,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.FileFieldEditor;
 import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.jface.util.PropertyChangeEvent;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -36,6 +37,12 @@ public final class DfuPreferencePage extends FieldEditorPreferencePage implement
 	private FileFieldEditor dfuUtil;
 	private Label version;
 	private Job versionCheck;
+	/** Why the chosen dfu-util cannot be used, once its check has said so; null while it is fine or unchecked. */
+	private String dfuUtilProblem;
+	/** Whether the chosen dfu-util is being checked: the page cannot be applied with a value not yet known to run. */
+	private boolean checking;
+	/** The number of the latest check: an older one that ends later says nothing. */
+	private int checks;
 
 	public DfuPreferencePage() {
 		super(GRID);
@@ -51,7 +58,9 @@ public final class DfuPreferencePage extends FieldEditorPreferencePage implement
 	@Override
 	protected void createFieldEditors() {
 		Composite parent = getFieldEditorParent();
-		dfuUtil = new FileFieldEditor(DfuPreferences.DFU_UTIL_PATH, Messages.Preferences_dfuUtil, true, parent);
+		// Checked as it is typed, not only when the field loses the focus: Apply waits for the check's answer.
+		dfuUtil = new FileFieldEditor(DfuPreferences.DFU_UTIL_PATH, Messages.Preferences_dfuUtil, true,
+				StringFieldEditor.VALIDATE_ON_KEY_STROKE, parent);
 		dfuUtil.setEmptyStringAllowed(true);
 		addField(dfuUtil);
 		version = new Label(parent, SWT.WRAP);
@@ -82,27 +91,54 @@ public final class DfuPreferencePage extends FieldEditorPreferencePage implement
 		checkVersion(dfuUtil.getStringValue());
 	}
 
+	/**
+	 * The fields' own checks, then the chosen dfu-util's: a file that is not dfu-util 0.9 or newer (a typo, another
+	 * program) cannot be applied, since every launch would fail on it. An empty field (dfu-util from the PATH) can be:
+	 * the message says what the PATH holds, and dfu-util may be installed later.
+	 */
+	@Override
+	protected void checkState() {
+		super.checkState();
+		if (isValid() && (checking || dfuUtilProblem != null)) {
+			setValid(false);
+			if (dfuUtilProblem != null) {
+				setErrorMessage(dfuUtilProblem);
+			}
+		}
+	}
+
 	/** Runs "dfu-util -V" in a job (never on the UI thread) and shows what it found. */
 	private void checkVersion(String configured) {
 		version.setText(Messages.Preferences_checking);
 		if (versionCheck != null) {
 			versionCheck.cancel();
 		}
+		boolean chosen = !configured.isBlank();
+		int generation = ++checks;
+		checking = chosen;
+		dfuUtilProblem = null;
+		checkState();
 		Display display = version.getDisplay();
 		versionCheck = Job.create(Messages.Preferences_checkJob, monitor -> {
 			String text;
+			String problem = null;
 			try {
 				var executable = DfuUtilTool.locate(configured);
 				text = NLS.bind(Messages.Preferences_version, DfuCore.dfuUtilVersions().version(executable, VERSION_LIMIT), executable);
 			} catch (DfuUtilException e) {
 				text = e.getMessage();
+				problem = chosen ? e.getMessage() : null;
 			}
 			String shown = text;
+			String refused = problem;
 			if (!monitor.isCanceled() && !display.isDisposed()) {
 				display.asyncExec(() -> {
-					if (!version.isDisposed()) {
+					if (!version.isDisposed() && generation == checks) {
 						version.setText(shown);
 						version.getParent().layout(true);
+						checking = false;
+						dfuUtilProblem = refused;
+						checkState();
 					}
 				});
 			}

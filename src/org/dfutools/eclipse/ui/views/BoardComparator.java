@@ -8,15 +8,18 @@ import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.swt.SWT;
 
-/** Sorts boards by one column, either way; the port path breaks ties so the order is stable. */
-final class BoardComparator extends ViewerComparator {
+/**
+ * Sorts boards by one column, either way; the port path breaks ties so the order is stable. By port by default, as
+ * the DFU Devices view and the board selection dialog list them.
+ */
+public final class BoardComparator extends ViewerComparator {
 
 	private final BusyBoards busy;
 	private final Collator collator = Collator.getInstance();
 	private BoardColumn column = BoardColumn.PORT;
 	private int direction = SWT.UP;
 
-	BoardComparator(BusyBoards busy) {
+	public BoardComparator(BusyBoards busy) {
 		this.busy = busy;
 	}
 

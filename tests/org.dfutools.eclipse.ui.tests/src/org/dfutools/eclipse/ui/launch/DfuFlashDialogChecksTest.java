@@ -279,12 +279,12 @@ class DfuFlashDialogChecksTest {
 						.run(runtime, new org.eclipse.core.runtime.NullProgressMonitor());
 				Board inDfuMode = bench.boardAt(port);
 				assertEquals("UNO R4 Minima", FlashConfigurations.nameFor(inDfuMode), "named after its bootloader");
-				assertTrue(FlashConfigurations.forBoard(inDfuMode).isEmpty());
+				assertTrue(FlashConfigurations.forBoard(inDfuMode, List.of(inDfuMode)).isEmpty());
 				ILaunchConfiguration made = FlashConfigurations.create(FlashConfigurations.nameFor(inDfuMode),
 						BoardSelector.of(inDfuMode, bench.registry.boards()), "").doSave();
 				try {
-					assertEquals(Optional.of(made), FlashConfigurations.forBoard(inDfuMode));
-					assertEquals(Optional.of(made), FlashConfigurations.forBoard(runtime), "not found for the board in the other mode");
+					assertEquals(Optional.of(made), FlashConfigurations.forBoard(inDfuMode, List.of(inDfuMode)));
+					assertEquals(Optional.of(made), FlashConfigurations.forBoard(runtime, List.of(runtime)), "not found for the board in the other mode");
 				} finally {
 					made.delete();
 				}

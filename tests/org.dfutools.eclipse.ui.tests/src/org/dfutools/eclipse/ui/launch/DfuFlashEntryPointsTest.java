@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -190,6 +191,86 @@ class DfuFlashEntryPointsTest {
 				process.getLaunch().getLaunchConfiguration().delete();
 			} finally {
 				bench.events.detachAndAwaitRemoval(port, LIMIT);
+			}
+		}
+	}
+
+	/**
+	 * Flash Firmware... on one of two identical boards (one serial for both, as many boards of one batch have): the
+	 * configuration made earlier by that serial, when the board was alone, would select both and could not run, so a
+	 * new one identifies the board by its port; the Select dialog lists the boards in port order with that board selected.
+	 */
+	@Test
+	void flashFirmwareOnOneOfTwoIdenticalBoardsIdentifiesItByItsPort() throws Exception {
+		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		Display display = window.getShell().getDisplay();
+		IWorkbenchPage page = window.getActivePage();
+		String twin = """
+				{"name": "twin", "runtime": {"pid": "0x0066", "serial": "TWIN-FLASH", "product": "Twin board"}, "dfu": {"pid": "0x0067"}}
+				""";
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
+			String first = bench.attachAndAwait(twin, LIMIT);
+			Board alone = bench.boardAt(first);
+			ILaunchConfiguration earlier = FlashConfigurations.createFor("Twin board", alone, bench.registry.boards(), "").doSave();
+			String second = bench.attachAndAwait(twin, LIMIT);
+			List<ILaunchConfiguration> made = new ArrayList<>();
+			try {
+				assertEquals("TWIN-FLASH", FlashLaunchConfiguration.read(earlier).board().value(), "made by its serial when alone");
+				DfuDevicesView view = (DfuDevicesView) page.showView(DfuDevicesView.ID);
+				// The rows of both twins (a row of an earlier board on the same port is replaced once the view has caught up).
+				List<String> ids = List.of(alone.id(), bench.boardAt(second).id());
+				assertTrue(UiWait.until(display, LIMIT, () -> ids.stream().allMatch(id -> row(window, id)
+						.filter(item -> ((Board) item.getData()).device().serial().equals("TWIN-FLASH")).isPresent())), "no rows for the twins");
+				page.activate(view);
+				Board selected = (Board) row(window, alone.id()).get().getData();
+				view.getSite().getSelectionProvider().setSelection(new StructuredSelection(selected));
+				List<String> listed = new ArrayList<>();
+				ScriptedDialogs script = new ScriptedDialogs(display)
+						// With no board in the configuration, Select... starts from the view's selection.
+						.then(() -> text(display, "boardValue").filter(t -> !t.getText().isEmpty()).flatMap(t -> ScriptedDialogs
+								.find(t.getShell(), Button.class, b -> "selectBoard".equals(b.getData(DfuFlashMainTab.WIDGET_ID))))
+								.map(select -> (Runnable) () -> {
+									assertEquals(first, text(display, "boardValue").orElseThrow().getText(), "the board's value");
+									text(display, "boardValue").orElseThrow().setText("");
+									ScriptedDialogs.click(select);
+								}).orElse(null))
+						.then(() -> ScriptedDialogs.shell(display, "Select a Board")
+								.flatMap(dialog -> ScriptedDialogs.find(dialog, Table.class, table -> table.getItemCount() >= 2))
+								.map(table -> (Runnable) () -> {
+									Arrays.stream(table.getItems()).map(item -> item.getText(4)).forEach(listed::add);
+									assertEquals(1, table.getSelectionCount(), "the board selected in the view is not selected");
+									assertEquals(first, table.getSelection()[0].getText(4));
+									ScriptedDialogs.click(ScriptedDialogs.find(table.getShell(), Button.class,
+											b -> "Cancel".equals(b.getText().replace("&", ""))).orElseThrow());
+								}).orElse(null))
+						.then(() -> text(display, "boardValue").filter(t -> t.getText().isEmpty() && t.isEnabled())
+								.flatMap(t -> ScriptedDialogs.find(t.getShell(), Button.class, b -> "Close".equals(b.getText().replace("&", ""))))
+								.map(close -> (Runnable) () -> {
+									text(display, "boardValue").orElseThrow().setText(first);
+									ScriptedDialogs.click(close);
+								}).orElse(null));
+				script.start();
+				PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(FLASH_FIRMWARE, null);
+				assertNull(script.failure(), () -> "the dialog script failed: " + script.failure());
+				assertTrue(script.done(), () -> "the dialog closed at " + script.position());
+				List<String> inPortOrder = new ArrayList<>(listed);
+				inPortOrder.sort(Comparator.comparing((String port) -> Integer.parseInt(port.substring(port.lastIndexOf('-') + 1))));
+				assertEquals(inPortOrder, listed, "the Select dialog's order");
+				for (ILaunchConfiguration configuration : DebugPlugin.getDefault().getLaunchManager()
+						.getLaunchConfigurations(FlashConfigurations.type())) {
+					if (FlashLaunchConfiguration.read(configuration).board().value().equals(first)) {
+						made.add(configuration);
+					}
+				}
+				assertEquals(1, made.size(), "no configuration by the board's port");
+				assertEquals(BoardSelector.Kind.PORT, FlashLaunchConfiguration.read(made.get(0)).board().kind());
+			} finally {
+				earlier.delete();
+				for (ILaunchConfiguration configuration : made) {
+					configuration.delete();
+				}
+				bench.events.detachAndAwaitRemoval(second, LIMIT);
+				bench.events.detachAndAwaitRemoval(first, LIMIT);
 			}
 		}
 	}

@@ -31,9 +31,14 @@ import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -230,6 +235,63 @@ class DfuFlashLaunchDialogTest {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The dialog opened on one configuration (Flash Firmware...), at the size it takes in a new workspace: every
+	 * control of the tab, the last ones ("After the download") too, is on the screen or can be scrolled to.
+	 */
+	@Test
+	void everyControlOfTheTabCanBeReachedAtTheDialogsFirstSize() throws Exception {
+		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		Display display = window.getShell().getDisplay();
+		ILaunchConfiguration configuration = FlashConfigurations.create("first size",
+				new BoardSelector(BoardSelector.Kind.SERIAL, "FIRST-SIZE"), "").doSave();
+		StringBuilder seen = new StringBuilder();
+		try {
+			ScriptedDialogs script = new ScriptedDialogs(display).then(() -> ScriptedDialogs.shell(display, "Edit Configuration")
+					.flatMap(dialog -> ScriptedDialogs.find(dialog, Button.class, b -> "verify".equals(b.getData(DfuFlashMainTab.WIDGET_ID))))
+					.map(verify -> (Runnable) () -> {
+						UiWait.settle(display, Duration.ofMillis(300));
+						saveScreenshot(display, "dfu-flash-dialog-first-size");
+						seen.append(reachability(verify));
+						ScriptedDialogs.click(ScriptedDialogs.find(verify.getShell(), Button.class,
+								b -> "Close".equals(b.getText().replace("&", ""))).orElseThrow());
+					}).orElse(null));
+			script.start();
+			DebugUITools.openLaunchConfigurationDialog(window.getShell(), configuration, IDebugUIConstants.ID_RUN_LAUNCH_GROUP, null);
+			assertNull(script.failure(), () -> "the dialog script failed: " + script.failure());
+			assertTrue(script.done(), () -> "the dialog closed at " + script.position());
+			// Scroll bars are no help here: GTK shows them only while the pointer is over them.
+			assertTrue(seen.toString().startsWith("reachable on the screen"), seen::toString);
+		} finally {
+			configuration.delete();
+		}
+	}
+
+	/**
+	 * Whether the control is on the screen, inside every ancestor's visible area, or inside the content of a
+	 * scrolled composite whose scroll bar shows; with the sizes, for the message.
+	 */
+	private static String reachability(Control control) {
+		Rectangle bounds = control.getDisplay().map(control.getParent(), null, control.getBounds());
+		StringBuilder path = new StringBuilder();
+		for (Composite ancestor = control.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+			Rectangle area = ancestor.getDisplay().map(ancestor, null, ancestor.getClientArea());
+			path.append(ancestor.getClass().getSimpleName()).append(' ').append(area).append("; ");
+			if (area.contains(bounds.x, bounds.y + bounds.height - 1)) {
+				if (ancestor instanceof Shell) {
+					break;
+				}
+				continue;
+			}
+			if (ancestor instanceof ScrolledComposite scrolled && scrolled.getVerticalBar() != null
+					&& scrolled.getVerticalBar().isVisible() && scrolled.getVerticalBar().getSize().y > 0) {
+				return "reachable by scrolling: " + bounds + " in " + path;
+			}
+			return "cut off at " + bounds + " by " + path;
+		}
+		return "reachable on the screen: " + path;
 	}
 
 	private static void saveScreenshot(Display display, String name) {

@@ -185,7 +185,7 @@ public final class ScriptedDialogs {
 	}
 
 	@SuppressWarnings("unchecked")
-	static <T extends Widget> Optional<T> find(Control root, Class<T> type, Predicate<T> wanted) {
+	public static <T extends Widget> Optional<T> find(Control root, Class<T> type, Predicate<T> wanted) {
 		if (type.isInstance(root) && wanted.test((T) root)) {
 			return Optional.of((T) root);
 		}

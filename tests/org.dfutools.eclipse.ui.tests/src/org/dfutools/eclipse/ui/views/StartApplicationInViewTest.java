@@ -19,9 +19,14 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.jface.action.StatusLineManager;
+import org.eclipse.jface.action.SubStatusLineManager;
 import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -106,6 +111,50 @@ class StartApplicationInViewTest {
 		}
 	}
 
+	/**
+	 * Two identical boards started at once: the status line names each by its application's name (not its
+	 * bootloader's) and its port, so that the two results can be told apart.
+	 */
+	@Test
+	void identicalBoardsAreNamedByTheirPortsInTheStatusLine() throws Exception {
+		try (BenchRegistry bench = BenchRegistry.ofPlugin(LIMIT)) {
+			List<String> ports = new ArrayList<>();
+			for (int index = 0; index < 2; index++) {
+				ports.add(bench.attachAndAwait("""
+						{"name": "twin", "start_mode": "dfu", "runtime": {"pid": "0x00f4", "serial": "TWIN", "product": "Twin board"},
+						 "dfu": {"pid": "0x00f5", "serial": "TWIN", "product": "Twin bootloader", "functional": {"attributes": "0x07"}}}
+						""", LIMIT));
+			}
+			try {
+				DfuDevicesView view = select(ports.get(0), "TWIN");
+				view.viewer().setSelection(new StructuredSelection(List.of(row(view, ports.get(0)).get().getData(),
+						row(view, ports.get(1)).get().getData())), true);
+				ToolItem start = toolItem(view, "Start Application");
+				assertTrue(UiWait.until(display, LIMIT, start::isEnabled), "Start Application is disabled for DFU-mode boards");
+				runWatched(start, () -> { }, 2);
+				assertTrue(UiWait.until(display, LIMIT, () -> statusLine(view).split("; ").length == 2),
+						() -> "not two results: " + statusLine(view));
+				String line = statusLine(view);
+				for (String port : ports) {
+					assertTrue(line.contains("Twin board (" + port + ") is back in run-time mode after"), line);
+				}
+				assertTrue(!line.contains("bootloader"), line);
+			} finally {
+				for (String port : ports) {
+					bench.events.detachAndAwaitRemoval(port, LIMIT);
+				}
+			}
+		}
+	}
+
+	/** The message the view's status line shows now (the window's status line, where the view's results go). */
+	private static String statusLine(DfuDevicesView view) {
+		SubStatusLineManager sub = (SubStatusLineManager) view.getViewSite().getActionBars().getStatusLineManager();
+		Control control = ((StatusLineManager) sub.getParent()).getControl();
+		return Arrays.stream(((Composite) control).getChildren()).filter(CLabel.class::isInstance).map(CLabel.class::cast)
+				.map(label -> label.getText() == null ? "" : label.getText()).findFirst().orElse("");
+	}
+
 	private DfuDevicesView select(String port, String serial) throws Exception {
 		DfuDevicesView view = (DfuDevicesView) page.showView(DfuDevicesView.ID);
 		assertTrue(UiWait.until(display, LIMIT, () -> row(view, port)
@@ -117,6 +166,11 @@ class StartApplicationInViewTest {
 
 	/** Presses the button and samples while the job it starts runs; the job's result. */
 	private IStatus runWatched(ToolItem button, Runnable sample) {
+		return runWatched(button, sample, 1);
+	}
+
+	/** Presses the button and samples while the {@code jobs} jobs it starts run; the first job's result. */
+	private IStatus runWatched(ToolItem button, Runnable sample, int jobs) {
 		JobChangeAdapter listener = new JobChangeAdapter() {
 			@Override
 			public void done(IJobChangeEvent event) {
@@ -133,9 +187,9 @@ class StartApplicationInViewTest {
 			assertTrue(UiWait.until(display, LIMIT, () -> {
 				sample.run();
 				synchronized (results) {
-					return !results.isEmpty();
+					return results.size() >= jobs;
 				}
-			}), "the job did not end");
+			}), "the jobs did not end");
 			synchronized (results) {
 				return results.get(0);
 			}
