@@ -8,7 +8,7 @@ DFU_IDE_PACKAGES=(
 	curl unzip                                                               # the Maven Wrapper's download (first build)
 )
 # What ./run-ide --simulate adds: the simulated USB bench.
-DFU_BENCH_PACKAGES=(umockdev gir1.2-umockdev-1.0 python3-gi python3)
+DFU_BENCH_PACKAGES=(umockdev gir1.2-umockdev-1.0 python3-gi python3 tcc)  # tcc builds its small preload library
 DFU_TEST_PACKAGES=(
 	"${DFU_IDE_PACKAGES[@]}" "${DFU_BENCH_PACKAGES[@]}"
 	xvfb xauth dbus-x11 at-spi2-core                                         # a headless workbench

@@ -1,4 +1,6 @@
 """dfu-util -D / -U: bytes land exactly in the output file and read back."""
+import re
+
 from .helpers import BenchCase, dfuse_spec, plain_spec
 
 
@@ -81,3 +83,33 @@ class DownloadTest(BenchCase):
         self.assertEqual(data[:0x4000], b'\xff' * 0x4000)
         self.assertEqual(data[0x4000:], self.read(fw))
         self.assertEqual(self.read(up), self.read(fw))
+
+
+class ParallelDownloadTest(BenchCase):
+    """Several programs at once, as a flash of several boards runs them."""
+
+    def test_eight_downloads_at_once_all_succeed(self):
+        # umockdev binds each program's emulated netlink socket to a path named after its fd number: programs started
+        # at once collided there and one failed to initialise libusb (exit 74). The bench's bind retry prevents it.
+        fw = self.firmware(size=64 * 1024)
+        specs, outputs = [], []
+        for index in range(8):
+            outputs.append(self.path('out-%d.bin' % index))
+            raw = plain_spec(outputs[-1])
+            raw['start_mode'] = 'dfu'
+            specs.append(self.spec('d%d.json' % index, raw))
+        rounds = 6
+        script = ('for round in $(seq %d); do pids=""; for port in $(seq 8); do dfu-util -p 1-$port -a 0 -D %s '
+                  '>/dev/null 2>&1 & pids="$pids $!"; done; for pid in $pids; do wait $pid || echo FAILED; done; '
+                  'echo ROUND; done' % (rounds, fw))
+        out = self.usbsim(script, specs=specs, timeout=120).output
+        self.assertEqual(out.count('ROUND'), rounds, out)
+        self.assertNotIn('FAILED', out)
+        for output in outputs:
+            self.assertEqual(self.read(output)[:64 * 1024], self.read(fw))
+
+    def test_programs_get_the_bind_retry_before_umockdev(self):
+        out = self.usbsim('echo "PRELOAD=$LD_PRELOAD"').output
+        preload = re.search(r'^PRELOAD=(.*)$', out, re.M).group(1).split(':')
+        self.assertTrue(preload[0].endswith('/netlink_bind_retry.so'), preload)
+        self.assertEqual(preload[1], 'libumockdev-preload.so.0', preload)

@@ -18,12 +18,19 @@ def _umockdev_gi():
     return []
 
 
+def compiler():
+    """A C compiler for the bench's preload library (netlink_bind_retry.c): the small tcc, or the system's cc."""
+    return next((path for path in map(shutil.which, ('tcc', 'cc', 'gcc')) if path), None)
+
+
 def missing(for_tests=False):
     """Debian package names that are not installed: usbsim's own needs, plus
     the tools and library the tests drive when for_tests."""
     result = []
     if shutil.which('umockdev-wrapper') is None:
         result.append('umockdev')
+    if compiler() is None:
+        result.append('tcc')
     result += _umockdev_gi()
     if for_tests:
         result += [pkg for tool, pkg in TEST_TOOLS if shutil.which(tool) is None]
