@@ -76,12 +76,14 @@ final class DfuSeFile {
 				if (length > bytes.remaining()) {
 					throw damaged(file, at, NLS.bind(Messages.DfuSe_elementBeyondFile, Long.valueOf(length)));
 				}
+				if (targetAlt != alt) {
+					bytes.position(bytes.position() + (int) length); // another alt's image: dfu-util skips it, so do we
+					continue;
+				}
 				byte[] data = new byte[(int) length];
 				bytes.get(data);
-				if (targetAlt == alt) {
-					long number = element;
-					collected.add(address, data, () -> NLS.bind(Messages.DfuSe_element, Long.valueOf(number), Integer.valueOf(alt)));
-				}
+				long number = element;
+				collected.add(address, data, () -> NLS.bind(Messages.DfuSe_element, Long.valueOf(number), Integer.valueOf(alt)));
 			}
 			found |= targetAlt == alt;
 		}

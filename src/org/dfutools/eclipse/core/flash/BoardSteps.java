@@ -238,10 +238,8 @@ public final class BoardSteps {
 	 * to report it gone; a board the registry already lists as gone, or that stays, ends the wait at once or at the bound.
 	 */
 	private void settle(Board board) {
-		if (service.registry().board(board.id()).filter(Board::attached).isEmpty()) {
-			return;
-		}
 		try (BoardWatch watch = new BoardWatch(service, board.id())) {
+			// Looked at once the watch listens: a removal in between is then either seen here or heard by the watch.
 			if (service.registry().board(board.id()).filter(Board::attached).isPresent()) {
 				watch.await(event -> event.kind() == BoardEvent.Kind.REMOVED || event.board().reenumerating(),
 						System.nanoTime() + SETTLE.toNanos(), new NullProgressMonitor());

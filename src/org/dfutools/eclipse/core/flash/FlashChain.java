@@ -168,7 +168,7 @@ public final class FlashChain {
 	private DfuUtilRun verify(Path dfuUtil, Board board, FlashSettings settings, FirmwareImage image, WorkFolder work,
 			BusyBoards.Claim held, IProgressMonitor monitor) throws FlashException {
 		if (image.dfuSeContainer()) {
-			int alt = FlashChecks.altNumber(settings.alt(), board.knownDfuMode().flatMap(dfuMode -> FlashChecks.altFor(settings.alt(), dfuMode)));
+			int alt = FlashChecks.altNumber(settings.alt(), FlashChecks.altOf(settings.alt(), board));
 			AddressedImage elements = FlashChecks.elementsOf(image, alt).orElseThrow(); // the checks in DFU mode found them
 			return verifySegments(dfuUtil, board, settings, elements, work, held, monitor);
 		}

@@ -87,7 +87,7 @@ public final class FlashChecks {
 		try {
 			if (dfuSe.equals(Optional.of(Boolean.FALSE))) {
 				FirmwareImage laidOut = image.forPlainDfu();
-				checkPlainSize(laidOut, board.knownDfuMode().flatMap(device -> altFor(settings.alt(), device)), name);
+				checkPlainSize(laidOut, altOf(settings.alt(), board), name);
 				return laidOut;
 			}
 			if (dfuSe.isEmpty()) {
@@ -99,7 +99,7 @@ public final class FlashChecks {
 						Segment.hex(segments.lowest()), Segment.hex(address.getAsLong()) }));
 			}
 			Optional<DfuDeviceRecord> dfuMode = board.knownDfuMode();
-			Optional<AltSetting> alt = dfuMode.flatMap(device -> altFor(settings.alt(), device));
+			Optional<AltSetting> alt = altOf(settings.alt(), board);
 			if (alt.isPresent()) {
 				checkLayout(image, segments.segments().stream().map(segment -> new Region(segment.address(), segment.data().length)).toList(),
 						alt.get(), dfuModeAlts(dfuMode.get()), name, Messages.FlashChecks_segmentOutsideLayout);
@@ -222,13 +222,17 @@ public final class FlashChecks {
 						.filter(alt::equals).isPresent()).findFirst();
 	}
 
+	/** The alt setting {@code -a} names on this board, once its DFU mode's alt settings are known. */
+	static Optional<AltSetting> altOf(String alt, Board board) {
+		return board.knownDfuMode().flatMap(dfuMode -> altFor(alt, dfuMode));
+	}
+
 	/**
 	 * The alt setting as dfu-util's {@code -a} is given it for a board in DFU mode: its number once the board's alt
 	 * settings are known (dfu-util matches a name only as the whole iInterface string), else as the user wrote it.
 	 */
 	public static String altForDfuUtil(String alt, Board board) {
-		return board.knownDfuMode().flatMap(dfuMode -> altFor(alt, dfuMode))
-				.map(setting -> Integer.toString(setting.alternateSetting())).orElse(alt);
+		return altOf(alt, board).map(setting -> Integer.toString(setting.alternateSetting())).orElse(alt);
 	}
 
 	/** The alt setting's number for a DfuSe file's target: the one found, else the number given, else 0. */

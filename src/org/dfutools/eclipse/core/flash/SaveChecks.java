@@ -60,7 +60,7 @@ public final class SaveChecks {
 	 */
 	public static List<Region> dfuSeRegions(SaveSettings settings, Board board) throws FlashException {
 		String name = board.device().displayName();
-		Optional<AltSetting> alt = board.knownDfuMode().flatMap(dfuMode -> FlashChecks.altFor(settings.alt(), dfuMode));
+		Optional<AltSetting> alt = FlashChecks.altOf(settings.alt(), board);
 		if (settings.address().isPresent()) {
 			Region range = new Region(settings.address().getAsLong(), settings.length().getAsLong());
 			checkReadable(range, alt, name);

@@ -99,7 +99,7 @@ public final class SaveFromBoard {
 				OptionalLong flashBackAt = OptionalLong.empty();
 				if (DfuUtilCommand.isDfuSe(board)) {
 					List<Segment> regions = reading.dfuSeRegions(SaveChecks.dfuSeRegions(settings, board), progress.split(55));
-					Optional<AltSetting> alt = board.knownDfuMode().flatMap(dfuMode -> FlashChecks.altFor(settings.alt(), dfuMode));
+					Optional<AltSetting> alt = FlashChecks.altOf(settings.alt(), board);
 					file = SavedFirmware.ofDfuSe(settings.format(), regions, FlashChecks.altNumber(settings.alt(), alt),
 							alt.map(AltSetting::name).filter(text -> text != null).orElse(""), board.device().id()); //$NON-NLS-1$
 					read = String.join(", ", regions.stream().map(Segment::range).toList()); //$NON-NLS-1$
