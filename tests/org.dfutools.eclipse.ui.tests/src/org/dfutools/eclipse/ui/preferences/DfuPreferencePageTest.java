@@ -48,6 +48,7 @@ class DfuPreferencePageTest {
 			assertTrue(UiWait.until(display, LIMIT, () -> !apply.isEnabled() && String.valueOf(page(dialog).getErrorMessage())
 					.contains("does not look like dfu-util")), () -> "applicable with /bin/echo: " + page(dialog).getErrorMessage() + "; the version line: "
 					+ ((DfuPreferencePage) page(dialog)).versionText() + "; Apply and Close enabled: " + apply.isEnabled());
+			UiWait.settle(display, Duration.ofMillis(300)); // the message and the version line painted
 			Screenshots.save(display, "preferences-not-dfu-util");
 			type(path, "/nonexistent/dfu-util");
 			// The field editor's own check (an existing file) says so first.
