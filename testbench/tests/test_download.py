@@ -90,7 +90,7 @@ class ParallelDownloadTest(BenchCase):
 
     def test_eight_downloads_at_once_all_succeed(self):
         # umockdev binds each program's emulated netlink socket to a path named after its fd number: programs started
-        # at once collided there and one failed to initialise libusb (exit 74). The bench's bind retry prevents it.
+        # at once collided there and one failed to initialise libusb (exit 74). The bench's fixes library retries such a bind.
         fw = self.firmware(size=64 * 1024)
         specs, outputs = [], []
         for index in range(8):
@@ -108,8 +108,8 @@ class ParallelDownloadTest(BenchCase):
         for output in outputs:
             self.assertEqual(self.read(output)[:64 * 1024], self.read(fw))
 
-    def test_programs_get_the_bind_retry_before_umockdev(self):
+    def test_programs_get_the_benchs_fixes_before_umockdev(self):
         out = self.usbsim('echo "PRELOAD=$LD_PRELOAD"').output
         preload = re.search(r'^PRELOAD=(.*)$', out, re.M).group(1).split(':')
-        self.assertTrue(preload[0].endswith('/netlink_bind_retry.so'), preload)
+        self.assertTrue(preload[0].endswith('/umockdev_fixes.so'), preload)
         self.assertEqual(preload[1], 'libumockdev-preload.so.0', preload)

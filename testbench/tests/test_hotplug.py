@@ -1,5 +1,6 @@
 """Hotplug through the control socket is seen by a libusb hotplug listener."""
 import os
+import re
 import socket
 import sys
 import tempfile
@@ -36,6 +37,31 @@ class HotplugTest(BenchCase):
         result = self.usbsim(loop, timeout=240)
         self.assertEqual(result.returncode, 0, result.output[-2000:])
         self.assertIn('Found Runtime: [1209:0001]', result.output)
+
+    def test_a_listener_that_does_not_read_does_not_stop_the_bench(self):
+        # umockdev sends each uevent to every listener's socket without blocking and aborts the bench when one
+        # listener's queue (net.unix.max_dgram_qlen, 10 here) is full: a program whose hotplug thread lagged behind
+        # eight boards re-enumerating at once took the bench and every program with it. A kernel drops the event for
+        # that listener instead.
+        spec = self.spec('many.json', {'runtime': {'pid': '0x00dd'}})
+        listener = ('import socket, sys, time; s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 15); '
+                    's.bind((0, 1)); print("LISTENING", flush=True); time.sleep(float(sys.argv[1])); '
+                    's.setblocking(False)\n'
+                    'n = 0\n'
+                    'while True:\n'
+                    '    try: s.recv(65536)\n'
+                    '    except BlockingIOError: break\n'
+                    '    n += 1\n'
+                    'print("RECEIVED=%d" % n, flush=True)')
+        script = ("%s -c '%s' 3 & sleep 1; for i in $(seq 12); do %s attach %s >/dev/null || echo ATTACH-FAILED; "
+                  "%s detach 1-2 >/dev/null || echo DETACH-FAILED; done; dfu-util -l; wait; echo RC=$?"
+                  % (PYTHON, listener, CTL, spec, CTL))
+        result = self.usbsim(script, timeout=60)
+        self.assertEqual(result.returncode, 0, result.output[-2000:])
+        self.assertNotIn('FAILED', result.output)
+        self.assertIn('Found Runtime: [1209:0001]', result.output)
+        received = int(re.search(r'^RECEIVED=(\d+)$', result.output, re.M).group(1))
+        self.assertGreaterEqual(received, 10, result.output)
 
 
 class ControlSocketTest(BenchCase):

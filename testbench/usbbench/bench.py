@@ -10,7 +10,7 @@ import gi
 gi.require_version('UMockdev', '1.0')
 from gi.repository import GLib, UMockdev  # noqa: E402
 
-from . import child, packages  # noqa: E402
+from . import child, fixes  # noqa: E402
 from .bus import Bus  # noqa: E402
 from .control import ControlServer  # noqa: E402
 from .dfu_device import DfuDevice, STATE_NAMES  # noqa: E402
@@ -21,20 +21,6 @@ OUTPUT_DIR_ENV = 'USBSIM_OUTPUT_DIR'
 
 
 UMOCKDEV_PRELOAD = 'libumockdev-preload.so.0'
-BIND_RETRY_SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'netlink_bind_retry.c')
-
-
-def build_bind_retry(workdir):
-    """The preload library that retries a netlink bind umockdev lost to another program (see its source), built
-    into the session's folder; None, with a warning, when no compiler builds it."""
-    target = os.path.join(workdir, 'netlink_bind_retry.so')
-    compiler = packages.compiler()
-    command = [compiler, '-shared', '-fPIC', '-nostdlib', '-o', target, BIND_RETRY_SOURCE] if compiler else None
-    if command is None or subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT).returncode != 0:
-        sys.stderr.write('usbsim: warning: %s could not be built (apt-get install tcc): programs started at once may '
-                         'fail to initialise libusb\n' % BIND_RETRY_SOURCE)
-        return None
-    return target
 
 
 class Bench:
@@ -52,7 +38,7 @@ class Bench:
         self.control = ControlServer(os.path.join(workdir, 'control.sock'), self)
         self.loop = GLib.MainLoop()
         self.status = None
-        self.bind_retry = build_bind_retry(workdir)
+        self.fixes = fixes.built(workdir)
 
     def attach_spec(self, spec):
         return self.bus.attach(lambda port: DfuDevice(spec, port), spec['speed'])
@@ -84,8 +70,8 @@ class Bench:
         env = child.environment(**{'UMOCKDEV_DIR': self.testbed.get_root_dir(),
                                    CONTROL_ENV: self.control.path,
                                    OUTPUT_DIR_ENV: self.output_dir})
-        # As umockdev-wrapper does, with the bind retry first: it must see the program's bind before umockdev does.
-        env['LD_PRELOAD'] = ':'.join(p for p in (self.bind_retry, UMOCKDEV_PRELOAD, env.get('LD_PRELOAD', '')) if p)
+        # As umockdev-wrapper does, with the bench's fixes first: they must see the program's bind before umockdev does.
+        env['LD_PRELOAD'] = ':'.join(p for p in (self.fixes, UMOCKDEV_PRELOAD, env.get('LD_PRELOAD', '')) if p)
         try:
             proc = subprocess.Popen(list(program), env=env, preexec_fn=child.die_with_parent(signal.SIGTERM))
         except OSError as e:

@@ -6,10 +6,11 @@ import sys
 import tempfile
 import traceback
 
-from . import packages
+from . import fixes, packages
 from .child import ORIG_PRELOAD_ENV
 
 PRELOAD = 'libumockdev-preload'
+WORKDIR_ENV = 'USBSIM_WORKDIR'
 EX_USAGE, EX_UNAVAILABLE, EX_SOFTWARE = 64, 69, 70
 
 
@@ -62,14 +63,18 @@ def main(argv):
                              % (', '.join(missing), ' '.join(missing)))
             return EX_UNAVAILABLE
         # The testbed owner must itself run under the preload library: the
-        # uevent sender resolves the device through (redirected) libudev.
+        # uevent sender resolves the device through (redirected) libudev. The
+        # bench's own fixes go in too (umockdev-wrapper puts its library first).
         env = dict(os.environ)
         env[ORIG_PRELOAD_ENV] = env.get('LD_PRELOAD', '')
+        workdir = tempfile.mkdtemp(prefix='usbsim.')
+        env[WORKDIR_ENV] = workdir
+        env['LD_PRELOAD'] = ':'.join(p for p in (fixes.build(workdir), env[ORIG_PRELOAD_ENV]) if p)
         script = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'usbsim')
         os.execvpe('umockdev-wrapper', ['umockdev-wrapper', sys.executable, script] + argv, env)
     from .bench import Bench
     from .spec import SpecError, load, normalize
-    workdir = tempfile.mkdtemp(prefix='usbsim.')
+    workdir = os.environ.pop(WORKDIR_ENV, None) or tempfile.mkdtemp(prefix='usbsim.')
     bench = None
     try:
         if args.output_dir is not None:

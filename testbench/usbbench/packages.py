@@ -19,7 +19,7 @@ def _umockdev_gi():
 
 
 def compiler():
-    """A C compiler for the bench's preload library (netlink_bind_retry.c): the small tcc, or the system's cc."""
+    """A C compiler for the bench's preload library (umockdev_fixes.c): the small tcc, or the system's cc."""
     return next((path for path in map(shutil.which, ('tcc', 'cc', 'gcc')) if path), None)
 
 
