@@ -12,6 +12,10 @@ sys.path.insert(0, TESTBENCH)
 from usbbench import ctlclient  # noqa: E402
 
 CTL = os.path.join(TESTBENCH, 'usbsim-ctl')
+# The start of a Python program (for `python3 -c`) that listens to uevents as libusb does: a netlink socket `s`,
+# which umockdev's preload library connects to the bench.
+UEVENT_LISTENER = ('import os, socket, sys, time; s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 15); '
+                   's.bind((0, 1)); print("LISTENING", flush=True); ')
 
 
 class HotplugTest(BenchCase):
@@ -44,9 +48,7 @@ class HotplugTest(BenchCase):
         # eight boards re-enumerating at once took the bench and every program with it. A kernel drops the event for
         # that listener instead.
         spec = self.spec('many.json', {'runtime': {'pid': '0x00dd'}})
-        listener = ('import socket, sys, time; s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 15); '
-                    's.bind((0, 1)); print("LISTENING", flush=True); time.sleep(float(sys.argv[1])); '
-                    's.setblocking(False)\n'
+        listener = (UEVENT_LISTENER + 'time.sleep(float(sys.argv[1])); s.setblocking(False)\n'
                     'n = 0\n'
                     'while True:\n'
                     '    try: s.recv(65536)\n'
@@ -62,6 +64,23 @@ class HotplugTest(BenchCase):
         self.assertIn('Found Runtime: [1209:0001]', result.output)
         received = int(re.search(r'^RECEIVED=(\d+)$', result.output, re.M).group(1))
         self.assertGreaterEqual(received, 10, result.output)
+
+    def test_a_device_is_announced_once_when_it_is_complete(self):
+        # umockdev's add_device sends an "add" uevent at once, before the bench had written the descriptors and made
+        # the node: libusb then found no node, waited 10 ms and opened it again. A kernel announces a device once.
+        spec = self.spec('once.json', {'runtime': {'pid': '0x00ee'}})
+        listener = (UEVENT_LISTENER + 's.settimeout(3)\n'
+                    'while True:\n'
+                    '    try: fields = s.recv(65536).split(b"\\0")\n'
+                    '    except socket.timeout: break\n'
+                    '    if b"ACTION=add" in fields:\n'
+                    '        node = [os.path.join("/dev", f[8:].decode()) for f in fields if f.startswith(b"DEVNAME=")]\n'
+                    '        there = bool(node) and os.path.exists(node[0])\n'
+                    '        if b"DEVTYPE=usb_device" in fields: print("ADD", node, "NODE" if there else "NO-NODE", flush=True)')
+        script = "%s -c '%s' & sleep 1; %s attach %s >/dev/null; wait" % (PYTHON, listener, CTL, spec)
+        out = self.usbsim(script, timeout=30).output
+        self.assertEqual(out.count("ADD ['/dev/bus/usb/001/003'] NODE"), 1, out)
+        self.assertNotIn('NO-NODE', out)
 
 
 class ControlSocketTest(BenchCase):

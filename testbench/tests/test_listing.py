@@ -3,7 +3,7 @@ import os
 import re
 import subprocess
 
-from .helpers import BenchCase, USBSIM
+from .helpers import BenchCase, USBSIM, dfuse_spec
 
 
 class ListingTest(BenchCase):
@@ -44,6 +44,19 @@ class ListingTest(BenchCase):
             'Found Runtime: [1209:0010] ver=0100, devnum=3, cfg=1, intf=1, path="1-2", alt=0, '
             'name="DFU runtime", serial="RT1"'])
         self.assertIn('Bus 001 Device 003: ID 1209:0010', out)
+
+    def test_sysfs_has_the_interfaces_and_their_names_as_the_kernel_keeps_them(self):
+        # Hosts read an interface's name from sysfs (1-1:1.0/interface) instead of asking the device; the kernel shows
+        # the alt setting selected last (SET_INTERFACE) and its name.
+        spec = dfuse_spec(self.path('flash.bin'))
+        spec['start_mode'] = 'dfu'
+        show = ('cd "$UMOCKDEV_DIR/sys/bus/usb/devices/1-1:1.0" && echo "ALT=$(cat bAlternateSetting) '
+                'CLASS=$(cat bInterfaceClass)/$(cat bInterfaceSubClass)/$(cat bInterfaceProtocol) NAME=$(cat interface)"')
+        out = self.usbsim('%s; dfu-util -p 1-1 -a 1 -s 0x1FFFC000:16 -U %s >/dev/null 2>&1; echo RC=$?; %s'
+                          % (show, self.path('options.bin'), show), specs=[self.spec('dfuse.json', spec)]).output
+        self.assertIn('ALT= 0 CLASS=fe/01/02 NAME=@Internal Flash  /0x08000000/04*016Kg,01*064Kg,07*128Kg', out)
+        self.assertEqual(self.rc(out), 0, out)
+        self.assertIn('ALT= 1 CLASS=fe/01/02 NAME=@Option Bytes  /0x1FFFC000/01*016 e', out)
 
     def test_dfu_interface_placed_first(self):
         spec = self.spec('d.json', {'runtime': {'interfaces': [

@@ -25,6 +25,11 @@ LANG = 0x0409
 EACCES_TARGET = '/proc/sys/kernel/osrelease'   # opening it read-write gives EACCES even to root
 
 
+def _escaped(text):
+    """A sysfs value as a umockdev-record line holds it (umockdev reads it with g_strcompress)."""
+    return ''.join('\\\\' if c == '\\' else '\\%03o' % ord(c) if ord(c) < 0x20 or ord(c) == 0x7f else c for c in text)
+
+
 class EnumerationError(Exception):
     pass
 
@@ -38,6 +43,8 @@ class Instance:
         self.devnode = devnode
         self.descriptors = descriptors
         self.strings = strings
+        self.names = {}             # (interface, alt) -> name
+        self.interfaces = {}        # interface number -> its sysfs entry
         self.alive = True
         self.handler = None
 
@@ -179,17 +186,26 @@ class Port:
             at += length
         return config[:at]
 
-    def _read_strings(self, dev):
-        strings = {}
+    def _read_strings(self, dev, config):
+        """The device's strings and its interfaces' names ((interface, alt) -> name), as the kernel caches them for
+        sysfs. (The kernel reads an alt setting's name when the alt is selected; all are read here, once.)"""
+        strings, names = {}, {}
         langs = self._get(D.DT_STRING, 0, 255)
         if not langs or len(langs) < 4:
-            return strings
+            return strings, names
+
+        def text(index):
+            raw = self._get(D.DT_STRING, index, 255, LANG)
+            return raw[2:raw[0]].decode('utf-16-le', 'replace') if raw and len(raw) >= 2 else None
         for attr, index in (('manufacturer', dev[14]), ('product', dev[15]), ('serial', dev[16])):
-            if index:
-                raw = self._get(D.DT_STRING, index, 255, LANG)
-                if raw and len(raw) >= 2:
-                    strings[attr] = raw[2:raw[0]].decode('utf-16-le', 'replace')
-        return strings
+            value = text(index) if index else None
+            if value is not None:
+                strings[attr] = value
+        for interface in self._interface_descriptors(config):
+            value = text(interface[8]) if interface[8] else None
+            if value is not None:
+                names[(interface[2], interface[3])] = value
+        return strings, names
 
     def connect(self):
         """Enumerate the device as the kernel would and publish it."""
@@ -202,26 +218,35 @@ class Port:
             devnum = self.bus.alloc_devnum()
             self.control(Setup.make(0x00, SET_ADDRESS, devnum, 0, 0), b'')
             dev, config = self._read_descriptors()
-            strings = self._read_strings(dev)
+            strings, names = self._read_strings(dev, config)
             self.control(Setup.make(0x00, SET_CONFIGURATION, config[5], 0, 0), b'')
         except EnumerationError as e:
             self.log('enumeration-failed', reason=str(e))
             return
         self._config = config
         self._interfaces = self._interface_numbers(config)
-        self.instance = self.bus.publish(self, devnum, dev, config, strings)
+        self.instance = self.bus.publish(self, devnum, dev, config, strings, names)
         self.log('connect', devnum=devnum, devnode=self.instance.devnode,
                  idVendor='%04x' % struct.unpack_from('<H', dev, 8)[0],
                  idProduct='%04x' % struct.unpack_from('<H', dev, 10)[0])
 
     @staticmethod
-    def _interface_numbers(config):
-        found, i = set(), 0
+    def _interface_descriptors(config):
+        found, i = [], 0
         while i + 2 <= len(config) and config[i] >= 2:
-            if config[i + 1] == D.DT_INTERFACE:
-                found.add(config[i + 2])
+            if config[i + 1] == D.DT_INTERFACE and config[i] >= 9 and i + 9 <= len(config):
+                found.append(config[i:i + 9])
             i += config[i]
         return found
+
+    @classmethod
+    def _interface_numbers(cls, config):
+        return {interface[2] for interface in cls._interface_descriptors(config)}
+
+    def interface_selected(self, number, alt):
+        """SET_INTERFACE went through: sysfs shows the interface's new alt setting, as the kernel's does."""
+        if self.instance is not None:
+            self.bus.show_alt(self.instance, number, alt)
 
     def disconnect(self):
         inst, self.instance = self.instance, None
@@ -304,7 +329,7 @@ class Bus:
         if os.path.lexists(path):
             os.unlink(path)
 
-    def publish(self, port, devnum, dev, config, strings):
+    def publish(self, port, devnum, dev, config, strings, names):
         bus = self.busnum
         minor = (bus - 1) * 128 + devnum - 1
         devnode = '/dev/bus/usb/%03d/%03d' % (bus, devnum)
@@ -330,13 +355,10 @@ class Bus:
             'BUSNUM', '%03d' % bus, 'DEVNUM', '%03d' % devnum,
             'MAJOR', str(USB_MAJOR), 'MINOR', str(minor),
         ]
-        flat = []
-        for k, v in attrs.items():
-            flat += [k, v + '\n']
-        # umockdev's remove_device leaves /sys/dev/char/MAJOR:MINOR behind, and add_device aborts
+        # umockdev's remove_device leaves /sys/dev/char/MAJOR:MINOR behind, and adding a device aborts
         # the whole bench when the link exists: clear it before a device number is used again.
         self._unlink(self._char_link(minor))
-        # The ioctl socket first: a host that finds the device (sysfs, node) always finds its socket too.
+        # The ioctl socket and the node first: a host that hears of the device finds both.
         inst = Instance(devnum, None, devnode, dev + config, strings)
         inst.port_number = port.number
         inst.handler = UsbDevfsHandler(port, inst)
@@ -344,8 +366,6 @@ class Bus:
             self.testbed.detach_ioctl(devnode)
         self.testbed.attach_ioctl(devnode, inst.handler)
         self.sockets.add(devnode)
-        inst.syspath = self.testbed.add_device('usb', 'usb%d/%s' % (bus, port.name), None, flat, props)
-        self.testbed.set_attribute_binary(inst.syspath, 'descriptors', list(dev + config))
         node = os.path.join(self.testbed.get_root_dir(), devnode.lstrip('/'))
         os.makedirs(os.path.dirname(node), exist_ok=True)
         if os.path.lexists(node):
@@ -356,8 +376,52 @@ class Bus:
             # A plain file stands for the node; the preload library routes
             # its ioctls to our handler.
             open(node, 'wb').close()
-        self.testbed.uevent(inst.syspath, 'add')
+        # Then the sysfs entry with its descriptors, which umockdev announces ("add") as it makes it, as a kernel
+        # announces a device once it has read it; its interfaces follow (a kernel configures them after the "add").
+        inst.syspath = self._add_entry('usb%d/%s' % (bus, port.name), attrs, props, descriptors=dev + config)
+        self._publish_interfaces(inst, port, config, names)
         return inst
+
+    def _publish_interfaces(self, inst, port, config, names):
+        """The kernel's interface entries (1-2:1.0) of the configuration, each at alt setting 0: programs read an
+        interface's name (`interface`) there instead of asking the device."""
+        inst.names = names
+        inst.interfaces = {}
+        for interface in Port._interface_descriptors(config):
+            number, alt = interface[2], interface[3]
+            if alt != 0 or number in inst.interfaces:
+                continue
+            attrs = {'bInterfaceNumber': '%02x' % number, 'bAlternateSetting': ' 0',
+                     'bNumEndpoints': '%02x' % interface[4], 'bInterfaceClass': '%02x' % interface[5],
+                     'bInterfaceSubClass': '%02x' % interface[6], 'bInterfaceProtocol': '%02x' % interface[7]}
+            if (number, 0) in names:
+                attrs['interface'] = names[(number, 0)]
+            props = ['DEVTYPE', 'usb_interface', 'INTERFACE', '%d/%d/%d' % tuple(interface[5:8])]
+            inst.interfaces[number] = self._add_entry(
+                'usb%d/%s/%s:%d.%d' % (self.busnum, port.name, port.name, config[5], number), attrs, props)
+
+    def _add_entry(self, devpath, attrs, props, descriptors=None):
+        """Makes /sys/devices/DEVPATH (attributes a dict, properties an alternating list) and announces it. umockdev's
+        add_device announces a device before any binary attribute can be written: libusb then read no descriptors.
+        A device description with them (umockdev-record's format) is announced only once it is complete."""
+        description = ['P: /devices/%s' % devpath, 'E: SUBSYSTEM=usb']
+        description += ['E: %s=%s' % (props[i], props[i + 1]) for i in range(0, len(props), 2)]
+        description += ['A: %s=%s' % (name, _escaped(value + '\n')) for name, value in attrs.items()]
+        if descriptors is not None:
+            description.append('H: descriptors=%s' % bytes(descriptors).hex())
+        self.testbed.add_from_string('\n'.join(description) + '\n')
+        return '/sys/devices/' + devpath
+
+    def show_alt(self, inst, number, alt):
+        syspath = inst.interfaces.get(number)
+        if syspath is None:
+            return
+        self.testbed.set_attribute(syspath, 'bAlternateSetting', '%2d\n' % alt)
+        name = inst.names.get((number, alt))
+        if name is not None:
+            self.testbed.set_attribute(syspath, 'interface', name + '\n')
+        else:
+            self._unlink(os.path.join(self.testbed.get_root_dir(), syspath.lstrip('/'), 'interface'))
 
     def unpublish(self, inst, remove_event_delay_ms=0):
         # The ioctl socket stays: open handles keep talking to the (dead)
@@ -372,6 +436,8 @@ class Bus:
         def announce():
             # The device number and the port stay taken until then: a new device must not reuse the sysfs entry.
             self.testbed.uevent(inst.syspath, 'remove')
+            for syspath in inst.interfaces.values():
+                self.testbed.remove_device(syspath)
             self.testbed.remove_device(inst.syspath)
             self._unlink(self._char_link((self.busnum - 1) * 128 + inst.devnum - 1))
             self.used.discard(inst.devnum)

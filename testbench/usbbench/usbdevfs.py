@@ -95,7 +95,10 @@ class UsbDevfsHandler(UMockdev.IoctlBase):
         if req == SETINTERFACE:
             number, alt = struct.unpack('<II', bytes(arg.resolve(0, 8).retrieve()))
             reply = self.port.control(Setup.make(0x01, SET_INTERFACE, alt, number, 0), b'')
-            return (0, 0) if reply is not STALL else (-1, errno.EINVAL)
+            if reply is STALL:
+                return -1, errno.EINVAL
+            self.port.interface_selected(number, alt)
+            return 0, 0
         if req == SETCONFIGURATION:
             value = struct.unpack('<i', bytes(arg.resolve(0, 4).retrieve()))[0]
             reply = self.port.control(Setup.make(0x00, SET_CONFIGURATION, max(value, 0), 0, 0), b'')
