@@ -54,15 +54,21 @@ final class DeviceReader {
 		if (interfaces.isEmpty()) {
 			return Optional.empty();
 		}
+		UsbLocation location = locationOf(device);
+		// What the kernel read at enumeration need not be asked again: on Linux a board arrives with no request.
+		SysfsStrings kernel = SysfsStrings.of(location);
 		Strings strings = new Strings();
 		DeviceHandle handle = new DeviceHandle();
 		int opened = LibUsb.open(device, handle);
 		if (opened == LibUsb.SUCCESS) {
 			try {
-				strings.manufacturer = strings.read(handle, descriptor.iManufacturer(), Messages.DeviceReader_manufacturer);
-				strings.product = strings.read(handle, descriptor.iProduct(), Messages.DeviceReader_product);
-				strings.serial = strings.read(handle, descriptor.iSerialNumber(), Messages.DeviceReader_serial);
-				interfaces = withAltNames(interfaces, handle, strings);
+				strings.manufacturer = kernel.device("manufacturer") //$NON-NLS-1$
+						.orElseGet(() -> strings.read(handle, descriptor.iManufacturer(), Messages.DeviceReader_manufacturer));
+				strings.product = kernel.device("product") //$NON-NLS-1$
+						.orElseGet(() -> strings.read(handle, descriptor.iProduct(), Messages.DeviceReader_product));
+				strings.serial = kernel.device("serial") //$NON-NLS-1$
+						.orElseGet(() -> strings.read(handle, descriptor.iSerialNumber(), Messages.DeviceReader_serial));
+				interfaces = withAltNames(interfaces, handle, strings, kernel);
 				interfaces = withFunctionalAskedFor(interfaces, handle);
 			} finally {
 				LibUsb.close(handle);
@@ -73,10 +79,9 @@ final class DeviceReader {
 		} else if (opened == LibUsb.ERROR_ACCESS) {
 			problems.add(new DeviceProblem(Kind.ACCESS_DENIED, Messages.DeviceReader_accessDenied));
 			// The kernel read the strings at enumeration and lets everyone see them: the board keeps its names.
-			UsbLocation location = locationOf(device);
-			strings.manufacturer = SysfsStrings.read(location, "manufacturer"); //$NON-NLS-1$
-			strings.product = SysfsStrings.read(location, "product"); //$NON-NLS-1$
-			strings.serial = SysfsStrings.read(location, "serial"); //$NON-NLS-1$
+			strings.manufacturer = kernel.device("manufacturer").orElse(""); //$NON-NLS-1$ //$NON-NLS-2$
+			strings.product = kernel.device("product").orElse(""); //$NON-NLS-1$ //$NON-NLS-2$
+			strings.serial = kernel.device("serial").orElse(""); //$NON-NLS-1$ //$NON-NLS-2$
 		} else {
 			problems.add(new DeviceProblem(Kind.OPEN_FAILED,
 					NLS.bind(Messages.DeviceReader_openFailed, LibUsbErrors.describe(opened))));
@@ -91,7 +96,7 @@ final class DeviceReader {
 						NLS.bind(Messages.DeviceReader_noFunctional, Integer.valueOf(dfu.interfaceNumber()))));
 			}
 		}
-		return Optional.of(new DfuDeviceRecord(locationOf(device),
+		return Optional.of(new DfuDeviceRecord(location,
 				new UsbId(descriptor.idVendor() & 0xFFFF, descriptor.idProduct() & 0xFFFF), descriptor.bcdDevice() & 0xFFFF,
 				strings.manufacturer, strings.product, strings.serial, DfuDeviceRecord.modeOf(interfaces), interfaces,
 				problems));
@@ -149,14 +154,18 @@ final class DeviceReader {
 		return completed;
 	}
 
-	private static List<DfuInterface> withAltNames(List<DfuInterface> interfaces, DeviceHandle handle, Strings strings) {
+	private static List<DfuInterface> withAltNames(List<DfuInterface> interfaces, DeviceHandle handle, Strings strings,
+			SysfsStrings kernel) {
+		int configuration = kernel.configuration();
 		List<DfuInterface> named = new ArrayList<>();
 		for (DfuInterface dfu : interfaces) {
 			List<AltSetting> alts = new ArrayList<>();
 			for (AltSetting alt : dfu.altSettings()) {
 				String what = NLS.bind(Messages.DeviceReader_altName, Integer.valueOf(dfu.interfaceNumber()),
 						Integer.valueOf(alt.alternateSetting()));
-				alts.add(alt.withName(strings.read(handle, (byte) alt.nameIndex(), what)));
+				alts.add(alt.withName(alt.nameIndex() == 0 ? "" //$NON-NLS-1$
+						: kernel.altName(configuration, dfu, alt.alternateSetting())
+								.orElseGet(() -> strings.read(handle, (byte) alt.nameIndex(), what))));
 			}
 			named.add(new DfuInterface(dfu.interfaceNumber(), dfu.protocol(), alts, dfu.functional(), dfu.problems()));
 		}

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.descriptor.DfuInterface;
@@ -19,6 +20,7 @@ import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UdevRule;
 import org.dfutools.eclipse.core.device.UsbId;
+import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.BoardEvents;
 import org.dfutools.eclipse.testsupport.UsbBench;
@@ -36,6 +38,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 class DeviceRegistryOnBenchTest {
 
 	private static final Duration LIMIT = Duration.ofSeconds(20);
+	/** GET_DESCRIPTOR of a string: descriptor type 3 in wValue's high byte (768 to 1023). */
+	private static final Pattern STRING_REQUEST = Pattern.compile("\"bRequest\":6,.*\"wValue\":(7[6-9]\\d|8\\d\\d|9\\d\\d|10[0-2]\\d),");
 
 	private static BenchRegistry bench;
 	private static DeviceRegistry registry;
@@ -73,6 +77,38 @@ class DeviceRegistryOnBenchTest {
 		FunctionalDescriptor functional = dfu.functional().orElseThrow();
 		assertEquals(new FunctionalDescriptor(9, 0x07, 1000, 2048, 0x0110), functional);
 		assertEquals(List.of("download", "upload", "manifest-tolerant"), functional.attributeWords());
+	}
+
+	/**
+	 * The strings the kernel read at enumeration (sysfs) are not asked of the board again: a board that arrives costs no
+	 * request on Linux (a flash sees its board twice). The name of an alt setting the kernel does not show (only the
+	 * selected one's is in sysfs) is still read from the board.
+	 */
+	@Test
+	void aBoardArrivesWithoutAStringRequestAndItsOtherAltNamesAreRead() throws Exception {
+		long since = System.nanoTime();
+		String port = UsbBench.attach("""
+				{"name": "quiet", "start_mode": "dfu", "runtime": {"pid": "0x0012"},
+				 "dfu": {"pid": "0x0013", "serial": "QUIET1", "product": "Quiet bootloader", "manufacturer": "Bench",
+				         "alts": [{"name": "Flash"}, {"name": "Config"}]}}
+				""");
+		try {
+			Board board = events.await(e -> e.kind() == Kind.ADDED && atPort(e, port), LIMIT, "ADDED on " + port).board();
+			assertEquals(List.of("Bench", "Quiet bootloader", "QUIET1"),
+					List.of(board.device().manufacturer(), board.device().product(), board.device().serial()));
+			assertEquals(List.of("Flash", "Config"),
+					board.device().primaryInterface().orElseThrow().altSettings().stream().map(AltSetting::name).toList());
+			List<BenchLog.Event> afterConnect = BenchLog.events(port, since).stream()
+					.dropWhile(e -> !e.name().equals("connect")).toList();
+			List<String> stringRequests = afterConnect.stream()
+					.filter(e -> e.name().equals("setup") && STRING_REQUEST.matcher(e.line()).find())
+					.map(BenchLog.Event::line).toList();
+			// String 0 (languages) and the other alt's name (index 5 here), nothing else.
+			assertEquals(2, stringRequests.size(), () -> String.join("\n", stringRequests));
+			assertTrue(stringRequests.get(1).contains("\"wValue\":773,"), stringRequests.get(1));
+		} finally {
+			events.detachAndAwaitRemoval(port, LIMIT);
+		}
 	}
 
 	@Test
