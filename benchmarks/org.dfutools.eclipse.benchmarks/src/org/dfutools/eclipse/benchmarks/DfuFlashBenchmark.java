@@ -135,7 +135,7 @@ class DfuFlashBenchmark {
 			double bareMedian = BenchmarkResults.median(bare);
 			double reenumerationMedian = BenchmarkResults.median(reenumeration);
 			double chainMedian = RESULTS.add("DFU Flash chain, " + kib + " KiB (R = " + REENUMERATION_MS + " ms each way)",
-					"ms", chain, reenumerationMedian + bareMedian, "<= 1.10 x (re-enumerations + bare)").median();
+					"ms", chain, reenumerationMedian + bareMedian, "<= 1.05 x (re-enumerations + bare)").median();
 			RESULTS.add("  the board's two re-enumerations (bench log), " + kib + " KiB runs", "ms", reenumeration,
 					2.0 * REENUMERATION_MS, "ratio: over 2 R");
 			RESULTS.add("  bare dfu-util -D on the DFU-mode board, " + kib + " KiB", "ms", bare, null, "");
