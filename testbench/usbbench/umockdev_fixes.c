@@ -25,6 +25,8 @@ extern long write(int fd, const void *buffer, unsigned long length);
 #define POLLOUT 4
 #define BIND_TRIES 20
 #define LISTENER_WAIT_MS 200
+#define TEXT(number) #number
+#define AS_TEXT(number) TEXT(number)
 
 /* In programs: umockdev binds each emulated netlink socket to "$UMOCKDEV_DIR/event<fd>". Programs started at once
  * get the same fd number, and one unlinks the other's path just before both bind, so one bind fails (EADDRINUSE)
@@ -77,7 +79,7 @@ long sendmsg(int fd, const struct msghdr *message, int flags)
 	if (result >= 0 || (*__errno_location() != EAGAIN && *__errno_location() != ECONNREFUSED))
 		return result;
 	if (*__errno_location() == EAGAIN && !said) {
-		static const char line[] = "usbsim: a program read no uevents for 200 ms; uevents it has no room for "
+		static const char line[] = "usbsim: a program read no uevents for " AS_TEXT(LISTENER_WAIT_MS) " ms; uevents it has no room for "
 				"are dropped, as a kernel drops them\n";
 		said = write(2, line, sizeof line - 1) > 0;
 	}

@@ -156,16 +156,16 @@ final class DeviceReader {
 
 	private static List<DfuInterface> withAltNames(List<DfuInterface> interfaces, DeviceHandle handle, Strings strings,
 			SysfsStrings kernel) {
-		int configuration = kernel.configuration();
 		List<DfuInterface> named = new ArrayList<>();
 		for (DfuInterface dfu : interfaces) {
+			Optional<SysfsStrings.ShownAlt> shown = kernel.shownAlt(dfu);
 			List<AltSetting> alts = new ArrayList<>();
 			for (AltSetting alt : dfu.altSettings()) {
 				String what = NLS.bind(Messages.DeviceReader_altName, Integer.valueOf(dfu.interfaceNumber()),
 						Integer.valueOf(alt.alternateSetting()));
-				alts.add(alt.withName(alt.nameIndex() == 0 ? "" //$NON-NLS-1$
-						: kernel.altName(configuration, dfu, alt.alternateSetting())
-								.orElseGet(() -> strings.read(handle, (byte) alt.nameIndex(), what))));
+				Optional<String> known = shown.filter(kernelsAlt -> kernelsAlt.alternateSetting() == alt.alternateSetting())
+						.flatMap(SysfsStrings.ShownAlt::name);
+				alts.add(alt.withName(known.orElseGet(() -> strings.read(handle, (byte) alt.nameIndex(), what))));
 			}
 			named.add(new DfuInterface(dfu.interfaceNumber(), dfu.protocol(), alts, dfu.functional(), dfu.problems()));
 		}

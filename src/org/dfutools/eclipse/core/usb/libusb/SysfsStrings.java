@@ -48,24 +48,23 @@ final class SysfsStrings {
 		return entry == null ? Optional.empty() : attribute(entry, attribute).map(SysfsStrings::asLibUsbReadsIt);
 	}
 
-	/**
-	 * The name of this alt setting of the interface, if it is the interface's alt setting now (the kernel keeps
-	 * the name of the one selected last) and the kernel read its name.
-	 */
-	Optional<String> altName(int configuration, DfuInterface dfu, int alternateSetting) {
+	/** The alt setting the kernel shows for an interface now (the one selected last), with its name if it read one. */
+	record ShownAlt(int alternateSetting, Optional<String> name) {
+	}
+
+	/** Which alt setting of this DFU interface of the present configuration sysfs shows, and its name. */
+	Optional<ShownAlt> shownAlt(DfuInterface dfu) {
 		if (entry == null) {
 			return Optional.empty();
 		}
+		int configuration = attribute(entry, "bConfigurationValue").map(SysfsStrings::decimal).orElse(-1).intValue(); //$NON-NLS-1$
 		Path intf = entry.resolveSibling(entry.getFileName() + ":" + configuration + '.' + dfu.interfaceNumber()); //$NON-NLS-1$
-		boolean same = hex(intf, "bInterfaceClass") == 0xFE && hex(intf, "bInterfaceSubClass") == 0x01 //$NON-NLS-1$ //$NON-NLS-2$
-				&& hex(intf, "bInterfaceProtocol") == dfu.protocol() //$NON-NLS-1$
-				&& attribute(intf, "bAlternateSetting").equals(Optional.of(Integer.toString(alternateSetting))); //$NON-NLS-1$
-		return same ? attribute(intf, "interface").map(SysfsStrings::asLibUsbReadsIt) : Optional.empty(); //$NON-NLS-1$
-	}
-
-	/** The configuration the device is in now, or -1. */
-	int configuration() {
-		return entry == null ? -1 : attribute(entry, "bConfigurationValue").map(SysfsStrings::decimal).orElse(-1); //$NON-NLS-1$
+		if (hex(intf, "bInterfaceClass") != 0xFE || hex(intf, "bInterfaceSubClass") != 0x01 //$NON-NLS-1$ //$NON-NLS-2$
+				|| hex(intf, "bInterfaceProtocol") != dfu.protocol()) { //$NON-NLS-1$
+			return Optional.empty(); // not this interface: another configuration's, or none
+		}
+		return attribute(intf, "bAlternateSetting").map(SysfsStrings::decimal).filter(alt -> alt.intValue() >= 0) //$NON-NLS-1$
+				.map(alt -> new ShownAlt(alt.intValue(), attribute(intf, "interface").map(SysfsStrings::asLibUsbReadsIt))); //$NON-NLS-1$
 	}
 
 	private static int hex(Path folder, String name) {
