@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.Platform;
+import org.dfutools.eclipse.core.wait.CancellableWait;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 
 /**
@@ -34,7 +36,6 @@ public final class DeviceRegistry implements DeviceSink {
 
 	/** How many departed boards are remembered for pairing; older ones get a new id when they return. */
 	private static final int DEPARTED_MEMORY = 64;
-	private static final long CANCEL_CHECK_MILLIS = 50;
 	/** How long USB may take to list the attached boards when a command is its first user. */
 	public static final Duration START_LIMIT = Duration.ofSeconds(10);
 
@@ -83,7 +84,7 @@ public final class DeviceRegistry implements DeviceSink {
 	/**
 	 * Waits while USB is starting, so that the boards attached now are all listed (a caller that is USB's
 	 * first user would otherwise find none), at most {@code limit}, and no longer than the monitor allows
-	 * (it is looked at every 50 ms: a monitor cannot wake a waiting thread). Returns the status then.
+	 * ({@link CancellableWait}). Returns the status then.
 	 */
 	public UsbStatus awaitStart(Duration limit, IProgressMonitor monitor) throws InterruptedException {
 		CountDownLatch started = new CountDownLatch(1);
@@ -100,11 +101,14 @@ public final class DeviceRegistry implements DeviceSink {
 		};
 		addListener(listener);
 		try {
-			long deadline = System.nanoTime() + limit.toNanos();
-			while (usbStatus.state() == UsbStatus.State.STARTING && System.nanoTime() - deadline < 0
-					&& !monitor.isCanceled()) {
-				started.await(CANCEL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-			}
+			CancellableWait.until(nanos -> {
+				if (usbStatus.state() == UsbStatus.State.STARTING) {
+					started.await(nanos, TimeUnit.NANOSECONDS);
+				}
+				return usbStatus.state() == UsbStatus.State.STARTING ? null : usbStatus;
+			}, System.nanoTime() + limit.toNanos(), monitor);
+		} catch (OperationCanceledException e) {
+			// the caller looks at its monitor: the status as it is now is the answer
 		} finally {
 			removeListener(listener);
 		}

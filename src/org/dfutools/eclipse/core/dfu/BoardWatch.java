@@ -9,7 +9,9 @@ import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.BoardListener;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.wait.CancellableWait;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 
 /**
  * The registry's events about one board, for a wait that is bounded and can be cancelled. Where USB has no
@@ -18,8 +20,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
  */
 public final class BoardWatch implements BoardListener, AutoCloseable {
 
-	/** How often a wait looks at its monitor: progress monitors cannot wake a waiting thread. */
-	private static final long CANCEL_CHECK_MILLIS = 50;
 	/** How often a wait rescans where there is no hotplug: a tenth of the usual 1 s wDetachTimeOut. */
 	static final long RESCAN_MILLIS = 100;
 
@@ -48,25 +48,19 @@ public final class BoardWatch implements BoardListener, AutoCloseable {
 	 */
 	public BoardEvent await(Predicate<BoardEvent> wanted, long deadlineNanos, IProgressMonitor monitor)
 			throws InterruptedException, CancelledException {
-		long rescanned = System.nanoTime();
-		while (true) {
-			if (monitor.isCanceled()) {
-				throw new CancelledException();
-			}
-			long now = System.nanoTime();
-			long left = deadlineNanos - now;
-			if (left <= 0) {
-				return null;
-			}
-			if (now - rescanned >= TimeUnit.MILLISECONDS.toNanos(RESCAN_MILLIS)) {
-				service.rescanUnlessHotplug();
-				rescanned = now;
-			}
-			BoardEvent event = events.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(CANCEL_CHECK_MILLIS)),
-					TimeUnit.NANOSECONDS);
-			if (event != null && wanted.test(event)) {
-				return event;
-			}
+		long[] rescanned = { System.nanoTime() };
+		try {
+			return CancellableWait.until(nanos -> {
+				long now = System.nanoTime();
+				if (now - rescanned[0] >= TimeUnit.MILLISECONDS.toNanos(RESCAN_MILLIS)) {
+					service.rescanUnlessHotplug();
+					rescanned[0] = now;
+				}
+				BoardEvent event = events.poll(nanos, TimeUnit.NANOSECONDS);
+				return event != null && wanted.test(event) ? event : null;
+			}, deadlineNanos, monitor).orElse(null);
+		} catch (OperationCanceledException e) {
+			throw new CancelledException();
 		}
 	}
 

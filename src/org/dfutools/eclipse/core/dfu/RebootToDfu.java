@@ -76,9 +76,8 @@ public final class RebootToDfu {
 			throw new DetachException(Reason.WINDOWS_CANNOT_RESET, NLS.bind(Messages.RebootToDfu_windows, name(board)));
 		}
 		String oldKey = board.device().location().deviceKey();
-		Predicate<BoardEvent> back = event -> event.kind() != BoardEvent.Kind.REMOVED && event.board().attached()
-				&& !event.board().device().location().deviceKey().equals(oldKey);
-		Predicate<BoardEvent> gone = event -> event.kind() == BoardEvent.Kind.REMOVED || event.board().reenumerating();
+		Predicate<BoardEvent> back = BoardEvent.backAsNewDevice(oldKey);
+		Predicate<BoardEvent> gone = BoardEvent.gone();
 		long start = System.nanoTime();
 		DeviceRegistry registry = service.registry();
 		// The board keeps its row while it is off the bus; if it is not back by the end of the wait, it loses it.

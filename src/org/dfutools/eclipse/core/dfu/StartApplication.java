@@ -65,9 +65,8 @@ public final class StartApplication {
 		boolean dfuSe = dfu.functional().map(FunctionalDescriptor::isDfuSe).orElse(false);
 		boolean willDetach = dfu.functional().map(FunctionalDescriptor::willDetach).orElse(false);
 		String oldKey = board.device().location().deviceKey();
-		Predicate<BoardEvent> back = event -> event.kind() != BoardEvent.Kind.REMOVED && event.board().attached()
-				&& !event.board().device().location().deviceKey().equals(oldKey);
-		Predicate<BoardEvent> gone = event -> event.kind() == BoardEvent.Kind.REMOVED || event.board().reenumerating();
+		Predicate<BoardEvent> back = BoardEvent.backAsNewDevice(oldKey);
+		Predicate<BoardEvent> gone = BoardEvent.gone();
 		DeviceRegistry registry = service.registry();
 		long start = System.nanoTime();
 		try (BoardWatch watch = new BoardWatch(service, board.id());

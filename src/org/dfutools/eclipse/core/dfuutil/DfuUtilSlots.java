@@ -3,6 +3,7 @@ package org.dfutools.eclipse.core.dfuutil;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.dfutools.eclipse.core.wait.CancellableWait;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 
@@ -11,9 +12,6 @@ import org.eclipse.core.runtime.OperationCanceledException;
  * takes a slot for as long as dfu-util runs and waits for one, cancellably, when all are taken.
  */
 public final class DfuUtilSlots {
-
-	/** As often as a wait for a slot looks at its monitor, which has no event of its own for a cancel. */
-	private static final long CANCEL_CHECK_MILLIS = 50;
 
 	private final Semaphore slots;
 
@@ -36,11 +34,8 @@ public final class DfuUtilSlots {
 		if (!slots.tryAcquire()) {
 			waiting.run();
 			try {
-				while (!slots.tryAcquire(CANCEL_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
-					if (monitor.isCanceled()) {
-						throw new OperationCanceledException();
-					}
-				}
+				CancellableWait.until(nanos -> slots.tryAcquire(nanos, TimeUnit.NANOSECONDS) ? Boolean.TRUE : null,
+						CancellableWait.NO_DEADLINE, monitor);
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 				throw new OperationCanceledException();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.dfutools.eclipse.core.wait.CancellableWait;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 
@@ -21,8 +22,6 @@ import org.eclipse.core.runtime.OperationCanceledException;
  */
 public final class ToolProcess {
 
-	/** How often the waiting thread looks at the monitor: progress monitors cannot wake a thread. */
-	private static final long CHECK_MILLIS = 50;
 	/** How long a tool's output may take to be read to its end once the tool has ended or been killed. */
 	private static final Duration GRACE = Duration.ofSeconds(2);
 	/** The output kept for {@link Ended#output()}; a listener sees all of it. */
@@ -44,7 +43,7 @@ public final class ToolProcess {
 	 * Runs the command to its end.
 	 *
 	 * @param onOutput     receives the output as it comes, on the reader thread
-	 * @param whileRunning called on this thread every {@value #CHECK_MILLIS} ms while the tool runs (progress)
+	 * @param whileRunning called on this thread every {@value CancellableWait#CHECK_MILLIS} ms while the tool runs (progress)
 	 * @throws IOException                when it cannot start
 	 * @throws TimedOut                   when it exceeds {@code limit}
 	 * @throws OperationCanceledException when the monitor is cancelled or this thread interrupted
@@ -58,16 +57,22 @@ public final class ToolProcess {
 		reader.start();
 		long deadline = System.nanoTime() + limit.toNanos();
 		try {
-			while (!process.waitFor(CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
-				whileRunning.run();
-				if (monitor.isCanceled()) {
-					stop(process, reader);
-					throw new OperationCanceledException();
-				}
-				if (System.nanoTime() - deadline > 0) {
-					stop(process, reader);
-					throw new TimedOut();
-				}
+			boolean ended;
+			try {
+				ended = CancellableWait.until(nanos -> {
+					if (process.waitFor(nanos, TimeUnit.NANOSECONDS)) {
+						return Boolean.TRUE;
+					}
+					whileRunning.run();
+					return null;
+				}, deadline, monitor).isPresent();
+			} catch (OperationCanceledException e) {
+				stop(process, reader);
+				throw e;
+			}
+			if (!ended) {
+				stop(process, reader);
+				throw new TimedOut();
 			}
 			// The output may still be in the pipe when the process has ended; something it left running in the
 			// background may hold the pipe open, so the reader is not waited for beyond the grace.

@@ -241,7 +241,7 @@ public final class BoardSteps {
 		try (BoardWatch watch = new BoardWatch(service, board.id())) {
 			// Looked at once the watch listens: a removal in between is then either seen here or heard by the watch.
 			if (service.registry().board(board.id()).filter(Board::attached).isPresent()) {
-				watch.await(event -> event.kind() == BoardEvent.Kind.REMOVED || event.board().reenumerating(),
+				watch.await(BoardEvent.gone(),
 						System.nanoTime() + SETTLE.toNanos(), new NullProgressMonitor());
 			}
 		} catch (BoardWatch.CancelledException e) {

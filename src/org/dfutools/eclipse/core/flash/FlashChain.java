@@ -232,8 +232,7 @@ public final class FlashChain {
 		long start = System.nanoTime();
 		try {
 			String inDfu = board.device().location().deviceKey();
-			BoardEvent back = watch.await(event -> event.kind() != BoardEvent.Kind.REMOVED && event.board().attached()
-					&& !event.board().mode().isDfuMode() && !event.board().device().location().deviceKey().equals(inDfu),
+			BoardEvent back = watch.await(BoardEvent.backAsNewDevice(inDfu).and(event -> !event.board().mode().isDfuMode()),
 					start + limit.toNanos(), monitor);
 			Long seconds = Long.valueOf(limit.toSeconds());
 			if (back == null && judged.isPresent()) {
@@ -264,8 +263,8 @@ public final class FlashChain {
 		String inDfu = board.device().location().deviceKey();
 		long deadline = System.nanoTime() + tools.reenumerationAllowance().toNanos();
 		try {
-			BoardEvent left = watch.await(event -> event.kind() == BoardEvent.Kind.REMOVED || event.board().reenumerating()
-					|| !event.board().device().location().deviceKey().equals(inDfu), deadline, monitor);
+			BoardEvent left = watch.await(BoardEvent.gone().or(event -> !event.board().device().location().deviceKey().equals(inDfu)),
+					deadline, monitor);
 			if (left == null) {
 				throw new FlashException(steps.withWhere(NLS.bind(Messages.FlashChain_leftNot, new Object[] { Integer.valueOf(judged.exitStatus()),
 						lastErrorOf(judged), Long.valueOf(tools.reenumerationAllowance().toMillis()) }), board));

@@ -18,7 +18,9 @@ import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilSlots;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
+import org.dfutools.eclipse.core.wait.CancellableWait;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
@@ -30,9 +32,6 @@ import org.eclipse.osgi.util.NLS;
  * once than there are boards. Each board's console and Terminate are its own; the launch's monitor stops them all.
  */
 public final class ParallelFlash {
-
-	/** As often as the wait for the boards looks at the launch's monitor, which has no event of its own for a cancel. */
-	private static final long CANCEL_CHECK_MILLIS = 50;
 
 	private final DfuDeviceService service;
 	private final DfuUtilVersions versions;
@@ -128,23 +127,24 @@ public final class ParallelFlash {
 
 	/** The board's outcome once it has one; a cancelled launch stops every board and still waits for each to end. */
 	private static BoardOutcome await(CompletableFuture<BoardOutcome> outcome, IProgressMonitor monitor, AtomicBoolean stopAll) {
-		while (true) {
-			if (monitor.isCanceled()) {
-				stopAll.set(true);
-			}
-			try {
-				return outcome.get(CANCEL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-			} catch (TimeoutException e) {
-				// still running: look at the monitor again
-			} catch (InterruptedException e) {
-				stopAll.set(true);
-				Thread.currentThread().interrupt();
-				// Each chain ends within its own bounds once stopped; its outcome is still wanted.
-				return outcome.join();
-			} catch (ExecutionException e) {
-				throw new IllegalStateException(e.getCause()); // flash() turns every failure into an outcome
-			}
+		try {
+			return CancellableWait.until(nanos -> {
+				try {
+					return outcome.get(nanos, TimeUnit.NANOSECONDS);
+				} catch (TimeoutException e) {
+					return null; // still running
+				} catch (ExecutionException e) {
+					throw new IllegalStateException(e.getCause()); // flash() turns every failure into an outcome
+				}
+			}, CancellableWait.NO_DEADLINE, monitor).orElseThrow();
+		} catch (OperationCanceledException e) {
+			stopAll.set(true);
+		} catch (InterruptedException e) {
+			stopAll.set(true);
+			Thread.currentThread().interrupt();
 		}
+		// Each chain ends within its own bounds once stopped; its outcome is still wanted.
+		return outcome.join();
 	}
 
 	/** Why the boards could not all be flashed: empty when every one was. */
