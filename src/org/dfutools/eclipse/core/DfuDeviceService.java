@@ -3,7 +3,6 @@ package org.dfutools.eclipse.core;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
@@ -49,8 +48,8 @@ public final class DfuDeviceService implements AutoCloseable {
 
 	/** @param useHotplug false to rescan every few seconds instead of listening to hotplug events */
 	public DfuDeviceService(boolean useHotplug) {
-		// A lambda, not a method reference: the view makes the service at the IDE's start, and a method
-		// reference would load the libusb adapter's class then rather than when USB starts.
+		// A lambda, not a method reference: a method reference would load the libusb adapter's class when the
+		// service is made (a restored view makes it without starting USB), rather than when USB starts.
 		this(() -> LibUsbBackend.open(), useHotplug);
 	}
 
@@ -133,7 +132,7 @@ public final class DfuDeviceService implements AutoCloseable {
 		}
 		boolean opened = false;
 		try {
-			Connection connection = new Connection(running.open(location));
+			UsbConnection connection = new CountedConnection(running.open(location), this::connectionClosed);
 			opened = true;
 			return connection;
 		} finally {
@@ -223,57 +222,5 @@ public final class DfuDeviceService implements AutoCloseable {
 	private void closePort() {
 		port.close();
 		port = null;
-	}
-
-	/** A device open for an operation: closing it tells the service. */
-	private final class Connection implements UsbConnection {
-		private final UsbConnection open;
-		private final AtomicBoolean closedOnce = new AtomicBoolean();
-
-		Connection(UsbConnection open) {
-			this.open = open;
-		}
-
-		@Override
-		public void claim(int interfaceNumber) throws UsbException {
-			open.claim(interfaceNumber);
-		}
-
-		@Override
-		public void release(int interfaceNumber) {
-			open.release(interfaceNumber);
-		}
-
-		@Override
-		public void selectAlternateSetting(int interfaceNumber, int alternateSetting) throws UsbException {
-			open.selectAlternateSetting(interfaceNumber, alternateSetting);
-		}
-
-		@Override
-		public byte[] classRequestIn(int request, int value, int interfaceNumber, int length) throws UsbException {
-			return open.classRequestIn(request, value, interfaceNumber, length);
-		}
-
-		@Override
-		public void classRequestOut(int request, int value, int interfaceNumber, byte[] data) throws UsbException {
-			open.classRequestOut(request, value, interfaceNumber, data);
-		}
-
-		@Override
-		public boolean reset() throws UsbException {
-			return open.reset();
-		}
-
-		@Override
-		public void close() {
-			if (!closedOnce.compareAndSet(false, true)) {
-				return;
-			}
-			try {
-				open.close();
-			} finally {
-				connectionClosed();
-			}
-		}
 	}
 }

@@ -2,6 +2,8 @@ package org.dfutools.eclipse.core.device;
 
 import java.util.Optional;
 
+import org.eclipse.osgi.util.NLS;
+
 /**
  * One physical board, across its run-time and DFU modes: it keeps its id when it re-enumerates under
  * another VID:PID, and remembers what it has shown in each mode.
@@ -101,6 +103,14 @@ public record Board(String id, DfuDeviceRecord device, Optional<DfuDeviceRecord>
 	/** The board in messages: its {@link #name()} (the application's, in DFU mode too), and its port. */
 	public String label() {
 		return name() + " (" + device.location().portPath() + ")"; //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** The board in one line, for consoles and dialogs: name, ID, serial, port, mode and bcdDevice. */
+	public String describe() {
+		String serial = device.serial().isEmpty() ? "" : NLS.bind(Messages.Board_serial, device.serial()); //$NON-NLS-1$
+		return NLS.bind(Messages.Board_describe, new Object[] { device.displayName(), device.id(), serial,
+				device.location().portPath(), mode().isDfuMode() ? Messages.Board_modeDfu : Messages.Board_modeRuntime,
+				String.format("%04x", Integer.valueOf(device.bcdDevice())) }); //$NON-NLS-1$
 	}
 
 	public DeviceMode mode() {

@@ -2,22 +2,12 @@ package org.dfutools.eclipse.core.device;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.eclipse.core.runtime.Platform;
-import org.dfutools.eclipse.core.wait.CancellableWait;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.OperationCanceledException;
-import org.eclipse.core.runtime.Status;
 
 /**
  * The attached boards. Devices arrive and leave (from the USB backend); the registry pairs them into
@@ -42,18 +32,10 @@ public final class DeviceRegistry implements DeviceSink {
 	private final Object lock = new Object();
 	private final Map<String, Board> boards = new LinkedHashMap<>();
 	private final Map<String, String> boardByDeviceKey = new HashMap<>();
-	/** Boards that left, oldest first (insertion order: a board is put here when it leaves). */
-	private final Map<String, Board> departed = new LinkedHashMap<>() {
-		private static final long serialVersionUID = 1L;
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Board> eldest) {
-			return size() > DEPARTED_MEMORY;
-		}
-	};
+	private final DepartedBoards departed = new DepartedBoards(DEPARTED_MEMORY);
 	/** Boards whose departure is a re-enumeration, with how many operations expect it. */
 	private final Map<String, Integer> expected = new HashMap<>();
-	private final List<BoardListener> listeners = new CopyOnWriteArrayList<>();
+	private final BoardListeners listeners = new BoardListeners();
 	private volatile UsbStatus usbStatus = UsbStatus.STARTING;
 
 	public void addListener(BoardListener listener) {
@@ -81,50 +63,10 @@ public final class DeviceRegistry implements DeviceSink {
 		return usbStatus;
 	}
 
-	/**
-	 * Waits while USB is starting, so that the boards attached now are all listed (a caller that is USB's
-	 * first user would otherwise find none), at most {@code limit}, and no longer than the monitor allows
-	 * ({@link CancellableWait}). Returns the status then.
-	 */
-	public UsbStatus awaitStart(Duration limit, IProgressMonitor monitor) throws InterruptedException {
-		CountDownLatch started = new CountDownLatch(1);
-		BoardListener listener = new BoardListener() {
-			@Override
-			public void boardChanged(BoardEvent event) {
-				// only the status matters here
-			}
-
-			@Override
-			public void usbStatusChanged(UsbStatus status) {
-				started.countDown();
-			}
-		};
-		addListener(listener);
-		try {
-			CancellableWait.until(nanos -> {
-				if (usbStatus.state() == UsbStatus.State.STARTING) {
-					started.await(nanos, TimeUnit.NANOSECONDS);
-				}
-				return usbStatus.state() == UsbStatus.State.STARTING ? null : usbStatus;
-			}, System.nanoTime() + limit.toNanos(), monitor);
-		} catch (OperationCanceledException e) {
-			// the caller looks at its monitor: the status as it is now is the answer
-		} finally {
-			removeListener(listener);
-		}
-		return usbStatus;
-	}
-
 	@Override
 	public void setUsbStatus(UsbStatus status) {
 		usbStatus = status;
-		for (BoardListener listener : listeners) {
-			try {
-				listener.usbStatusChanged(status);
-			} catch (RuntimeException e) {
-				Platform.getLog(getClass()).log(Status.error(e.toString(), e));
-			}
-		}
+		listeners.usbStatusChanged(status);
 	}
 
 	/** A device with a DFU interface was read. */
@@ -150,7 +92,7 @@ public final class DeviceRegistry implements DeviceSink {
 					board = occupant.reenumerating() ? occupant.backFromReenumeration(device) : occupant.withDevice(device);
 					event = new BoardEvent(BoardEvent.Kind.CHANGED, board);
 				} else {
-					Board returning = departedMatching(device);
+					Board returning = departed.matching(device);
 					board = returning != null ? returning.withDevice(device) : Board.first(newId(device), device);
 					event = new BoardEvent(BoardEvent.Kind.ADDED, board);
 				}
@@ -195,7 +137,7 @@ public final class DeviceRegistry implements DeviceSink {
 		synchronized (lock) {
 			expected.merge(boardId, 1, Integer::sum);
 		}
-		return new Reenumeration(boardId);
+		return new Reenumeration(() -> expectationEnded(boardId));
 	}
 
 	private void expectationEnded(String boardId) {
@@ -218,7 +160,7 @@ public final class DeviceRegistry implements DeviceSink {
 	/** Under the lock: the board leaves the list and is remembered for pairing. */
 	private BoardEvent depart(String boardId) {
 		Board board = boards.remove(boardId);
-		departed.put(boardId, board);
+		departed.remember(board);
 		return new BoardEvent(BoardEvent.Kind.REMOVED, board);
 	}
 
@@ -261,62 +203,16 @@ public final class DeviceRegistry implements DeviceSink {
 		return null;
 	}
 
-	/** The board that left from this port, else the one that left most recently with this serial. */
-	private Board departedMatching(DfuDeviceRecord device) {
-		String portPath = device.location().portPath();
-		List<Board> newestFirst = new ArrayList<>(departed.values());
-		Collections.reverse(newestFirst);
-		if (UsbLocation.hasPorts(portPath)) {
-			for (Board board : newestFirst) {
-				if (board.device().location().portPath().equals(portPath)) {
-					return departed.remove(board.id());
-				}
-			}
-		}
-		String serial = device.serial();
-		if (!serial.isEmpty()) {
-			for (Board board : newestFirst) {
-				if (serial.equals(board.device().serial())) {
-					return departed.remove(board.id());
-				}
-			}
-		}
-		return null;
-	}
-
 	private String newId(DfuDeviceRecord device) {
 		String base = device.location().portPath();
 		String id = base;
-		for (int suffix = 2; boards.containsKey(id) || departed.containsKey(id); suffix++) {
+		for (int suffix = 2; boards.containsKey(id) || departed.contains(id); suffix++) {
 			id = base + "#" + suffix; //$NON-NLS-1$
 		}
 		return id;
 	}
 
 	private void fire(BoardEvent event) {
-		for (BoardListener listener : listeners) {
-			try {
-				listener.boardChanged(event);
-			} catch (RuntimeException e) {
-				Platform.getLog(getClass()).log(Status.error(e.toString(), e));
-			}
-		}
-	}
-
-	/** An operation's expectation that a board re-enumerates; closing it (once or more) ends it. */
-	public final class Reenumeration implements AutoCloseable {
-		private final String boardId;
-		private final AtomicBoolean closed = new AtomicBoolean();
-
-		private Reenumeration(String boardId) {
-			this.boardId = boardId;
-		}
-
-		@Override
-		public void close() {
-			if (closed.compareAndSet(false, true)) {
-				expectationEnded(boardId);
-			}
-		}
+		listeners.boardChanged(event);
 	}
 }

@@ -8,6 +8,10 @@ final class Messages extends NLS {
 	public static String DeviceMode_runtime;
 	public static String DeviceMode_dfu;
 	public static String DeviceMode_dfuse;
+	public static String Board_serial;
+	public static String Board_describe;
+	public static String Board_modeDfu;
+	public static String Board_modeRuntime;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -43,41 +43,52 @@ final class DfuLeaver {
 				quietly(dfu::abort); // an interrupted transfer
 			}
 			if (request.dfuSe()) {
-				try {
-					dfu.download(0, new byte[0]);
-				} catch (UsbException e) {
-					if (e.kind() != Kind.NO_DEVICE) {
-						throw new UsbException(e.kind(), NLS.bind(Messages.Leave_sendFailed, e.getMessage()), e);
-					}
-				}
-				// The leave happens on this GETSTATUS; many bootloaders reset before they answer it.
-				statusIfAnswered(dfu);
+				leaveDfuSe(dfu);
 				return false;
 			}
-			boolean refused = false;
-			boolean gone = false;
-			try {
-				dfu.detach(DETACH_VALUE);
-			} catch (UsbException e) {
-				refused = e.kind() == Kind.STALL;
-				gone = e.kind() == Kind.NO_DEVICE;
-				if (refused) {
-					quietly(dfu::clearStatus); // a STALL leaves it in dfuERROR
-				}
-				// Any other failure: the reset below is the way back all the same.
-			}
-			dfu.release();
-			if (!gone && (refused || !request.willDetach())) {
-				try {
-					gone = connection.reset();
-				} catch (UsbException e) {
-					throw new UsbException(e.kind(), NLS.bind(Messages.Leave_resetFailed, e.getMessage()), e);
-				}
-			}
+			boolean gone = detachAndReset(connection, dfu, request);
 			return !gone && reportsNoFirmware(connection, number);
 		} finally {
 			dfu.release();
 		}
+	}
+
+	/** DfuSe's leave: a zero-length download, then the GETSTATUS that makes the bootloader jump. */
+	private static void leaveDfuSe(DfuClient dfu) throws UsbException {
+		try {
+			dfu.download(0, new byte[0]);
+		} catch (UsbException e) {
+			if (e.kind() != Kind.NO_DEVICE) {
+				throw new UsbException(e.kind(), NLS.bind(Messages.Leave_sendFailed, e.getMessage()), e);
+			}
+		}
+		// The leave happens on this GETSTATUS; many bootloaders reset before they answer it.
+		statusIfAnswered(dfu);
+	}
+
+	/** Plain DFU's way out: DFU_DETACH, then a USB reset unless the bootloader detaches itself; whether it left the bus. */
+	private static boolean detachAndReset(UsbConnection connection, DfuClient dfu, LeaveRequest request) throws UsbException {
+		boolean refused = false;
+		boolean gone = false;
+		try {
+			dfu.detach(DETACH_VALUE);
+		} catch (UsbException e) {
+			refused = e.kind() == Kind.STALL;
+			gone = e.kind() == Kind.NO_DEVICE;
+			if (refused) {
+				quietly(dfu::clearStatus); // a STALL leaves it in dfuERROR
+			}
+			// Any other failure: the reset below is the way back all the same.
+		}
+		dfu.release();
+		if (!gone && (refused || !request.willDetach())) {
+			try {
+				gone = connection.reset();
+			} catch (UsbException e) {
+				throw new UsbException(e.kind(), NLS.bind(Messages.Leave_resetFailed, e.getMessage()), e);
+			}
+		}
+		return gone;
 	}
 
 	/**

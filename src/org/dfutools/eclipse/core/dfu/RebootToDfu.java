@@ -1,6 +1,7 @@
 package org.dfutools.eclipse.core.dfu;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
@@ -9,7 +10,6 @@ import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.BusyBoards;
-import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.dfu.BoardWatch.CancelledException;
 import org.dfutools.eclipse.core.dfu.DetachException.Reason;
 import org.dfutools.eclipse.core.usb.UsbConnection;
@@ -18,6 +18,7 @@ import org.dfutools.eclipse.core.usb.UsbException.Kind;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
+import org.dfutools.eclipse.core.device.Reenumeration;
 
 /**
  * Reboots one run-time board into DFU mode as DFU 1.1 asks, and follows it there. DFU_DETACH carries
@@ -75,52 +76,53 @@ public final class RebootToDfu {
 		if (!willDetach && service.onWindows()) {
 			throw new DetachException(Reason.WINDOWS_CANNOT_RESET, NLS.bind(Messages.RebootToDfu_windows, name(board)));
 		}
-		String oldKey = board.device().location().deviceKey();
-		Predicate<BoardEvent> back = BoardEvent.backAsNewDevice(oldKey);
-		Predicate<BoardEvent> gone = BoardEvent.gone();
 		long start = System.nanoTime();
-		DeviceRegistry registry = service.registry();
 		// The board keeps its row while it is off the bus; if it is not back by the end of the wait, it loses it.
 		try (BoardWatch watch = new BoardWatch(service, board.id());
-				DeviceRegistry.Reenumeration expected = registry.expectReenumeration(board.id())) {
+				Reenumeration expected = service.registry().expectReenumeration(board.id())) {
 			progress.subTask(Messages.RebootToDfu_detaching);
 			boolean leftAtOnce = send(board, dfu, timeout, !willDetach);
 			long sent = System.nanoTime();
 			progress.worked(20);
 			progress.subTask(Messages.RebootToDfu_waiting);
-			long deadline = sent + Duration.ofMillis(timeout).plus(allowance).toNanos();
-			// When the reset already saw the device go, its departure needs no waiting for: only its return.
-			long leaveDeadline = leftAtOnce ? deadline
-					: Math.min(deadline, sent + Duration.ofMillis(timeout).plus(LEAVE_MARGIN).toNanos());
-			BoardEvent first = watch.await(back.or(gone), leaveDeadline, progress);
-			if (first == null && !willDetach) {
-				// The reset did not make it re-enumerate: it is on the bus as before, in run-time mode.
-				throw new DetachException(Reason.RETURNED_IN_RUNTIME, NLS.bind(Messages.RebootToDfu_backInRuntime, name(board)));
-			}
-			if (first == null) {
-				throw new DetachException(Reason.DID_NOT_LEAVE,
-						NLS.bind(Messages.RebootToDfu_didNotLeave, new Object[] { name(board),
-								Integer.valueOf(timeout), Long.valueOf(LEAVE_MARGIN.toMillis()) }));
-			}
-			BoardEvent returned = back.test(first) ? first : watch.await(back, deadline, progress);
-			if (returned == null) {
-				throw new DetachException(Reason.DID_NOT_RETURN, NLS.bind(Messages.RebootToDfu_didNotReturn,
-						new Object[] { name(board), Long.valueOf(millis(deadline - sent)), Integer.valueOf(timeout),
-								Long.valueOf(allowance.toMillis()) }));
-			}
+			Board now = awaitDfuMode(watch, board, willDetach, timeout, leftAtOnce ? OptionalLong.empty()
+					: OptionalLong.of(sent + Duration.ofMillis(timeout).plus(LEAVE_MARGIN).toNanos()), sent, progress);
 			progress.worked(80);
-			Board now = returned.board();
-			if (!now.mode().isDfuMode()) {
-				throw new DetachException(Reason.RETURNED_IN_RUNTIME, NLS.bind(Messages.RebootToDfu_backInRuntime, name(board)));
-			}
-			long done = System.nanoTime();
-			return new DetachResult(now, Duration.ofNanos(sent - start), Duration.ofNanos(done - start));
+			return new DetachResult(now, Duration.ofNanos(sent - start), Duration.ofNanos(System.nanoTime() - start));
 		} catch (CancelledException e) {
 			throw new DetachException(Reason.CANCELLED, NLS.bind(Messages.RebootToDfu_cancelled, name(board)), e);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new DetachException(Reason.CANCELLED, NLS.bind(Messages.RebootToDfu_cancelled, name(board)), e);
 		}
+	}
+
+	/**
+	 * Follows the board off the bus and back in DFU mode: it must leave by {@code leaveBy} (empty when the reset saw it
+	 * go already) and be back within its wDetachTimeOut and the allowance from {@code sent}.
+	 */
+	private Board awaitDfuMode(BoardWatch watch, Board board, boolean willDetach, int timeout, OptionalLong leaveBy, long sent,
+			IProgressMonitor progress) throws DetachException, CancelledException, InterruptedException {
+		Predicate<BoardEvent> back = BoardEvent.backAsNewDevice(board.device().location().deviceKey());
+		long deadline = sent + Duration.ofMillis(timeout).plus(allowance).toNanos();
+		BoardEvent first = watch.await(back.or(BoardEvent.gone()), Math.min(deadline, leaveBy.orElse(deadline)), progress);
+		if (first == null && !willDetach) {
+			// The reset did not make it re-enumerate: it is on the bus as before, in run-time mode.
+			throw new DetachException(Reason.RETURNED_IN_RUNTIME, NLS.bind(Messages.RebootToDfu_backInRuntime, name(board)));
+		}
+		if (first == null) {
+			throw new DetachException(Reason.DID_NOT_LEAVE, NLS.bind(Messages.RebootToDfu_didNotLeave,
+					new Object[] { name(board), Integer.valueOf(timeout), Long.valueOf(LEAVE_MARGIN.toMillis()) }));
+		}
+		BoardEvent returned = back.test(first) ? first : watch.await(back, deadline, progress);
+		if (returned == null) {
+			throw new DetachException(Reason.DID_NOT_RETURN, NLS.bind(Messages.RebootToDfu_didNotReturn, new Object[] {
+					name(board), Long.valueOf(millis(deadline - sent)), Integer.valueOf(timeout), Long.valueOf(allowance.toMillis()) }));
+		}
+		if (!returned.board().mode().isDfuMode()) {
+			throw new DetachException(Reason.RETURNED_IN_RUNTIME, NLS.bind(Messages.RebootToDfu_backInRuntime, name(board)));
+		}
+		return returned.board();
 	}
 
 	/** Sends the detach; returns whether the device left the bus at once. */

@@ -9,7 +9,6 @@ import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.BusyBoards;
-import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.dfu.BoardWatch.CancelledException;
 import org.dfutools.eclipse.core.dfu.StartApplicationException.Reason;
 import org.dfutools.eclipse.core.usb.UsbConnection;
@@ -18,6 +17,7 @@ import org.dfutools.eclipse.core.usb.UsbException.Kind;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
+import org.dfutools.eclipse.core.device.Reenumeration;
 
 /**
  * Starts the application of a board in DFU mode and follows it back to run-time mode: the way back for a
@@ -64,13 +64,9 @@ public final class StartApplication {
 		DfuInterface dfu = board.device().primaryInterface().orElseThrow();
 		boolean dfuSe = dfu.functional().map(FunctionalDescriptor::isDfuSe).orElse(false);
 		boolean willDetach = dfu.functional().map(FunctionalDescriptor::willDetach).orElse(false);
-		String oldKey = board.device().location().deviceKey();
-		Predicate<BoardEvent> back = BoardEvent.backAsNewDevice(oldKey);
-		Predicate<BoardEvent> gone = BoardEvent.gone();
-		DeviceRegistry registry = service.registry();
 		long start = System.nanoTime();
 		try (BoardWatch watch = new BoardWatch(service, board.id());
-				DeviceRegistry.Reenumeration expected = registry.expectReenumeration(board.id())) {
+				Reenumeration expected = service.registry().expectReenumeration(board.id())) {
 			progress.subTask(Messages.StartApplication_leaving);
 			boolean selectAltZero = dfu.interfaceNumber() > 0 || dfu.altSettings().size() > 1;
 			if (leave(new LeaveRequest(board.device().location(), dfu.interfaceNumber(), selectAltZero, dfuSe, willDetach))) {
@@ -78,21 +74,9 @@ public final class StartApplication {
 			}
 			progress.worked(20);
 			progress.subTask(Messages.StartApplication_waiting);
-			BoardEvent first = watch.await(back.or(gone), System.nanoTime() + allowance.toNanos(), progress);
-			if (first == null) {
-				throw new StartApplicationException(Reason.STAYED_IN_DFU_MODE, NLS.bind(Messages.StartApplication_stayed, name));
-			}
-			BoardEvent returned = back.test(first) ? first
-					: watch.await(back, System.nanoTime() + applicationTimeout.toNanos(), progress);
-			if (returned == null) {
-				throw new StartApplicationException(Reason.DID_NOT_RETURN, NLS.bind(Messages.StartApplication_didNotReturn,
-						name, Long.valueOf(applicationTimeout.toSeconds())));
-			}
+			Board back = awaitApplication(watch, board, progress);
 			progress.worked(80);
-			if (returned.board().mode().isDfuMode()) {
-				throw new StartApplicationException(Reason.STAYED_IN_DFU_MODE, NLS.bind(Messages.StartApplication_stayed, name));
-			}
-			return new Result(returned.board(), Duration.ofNanos(System.nanoTime() - start));
+			return new Result(back, Duration.ofNanos(System.nanoTime() - start));
 		} catch (UsbException e) {
 			throw new StartApplicationException(e.kind() == Kind.ACCESS_DENIED ? Reason.ACCESS_DENIED : Reason.USB_ERROR,
 					NLS.bind(Messages.StartApplication_failed, name, e.getMessage()), e);
@@ -102,6 +86,30 @@ public final class StartApplication {
 			Thread.currentThread().interrupt();
 			throw new StartApplicationException(Reason.CANCELLED, NLS.bind(Messages.StartApplication_cancelled, name), e);
 		}
+	}
+
+	/**
+	 * Follows the board off the bus within the allowance (else it stayed in its bootloader), and back in run-time mode
+	 * within the application timeout.
+	 */
+	private Board awaitApplication(BoardWatch watch, Board board, IProgressMonitor progress)
+			throws StartApplicationException, CancelledException, InterruptedException {
+		String name = board.label();
+		Predicate<BoardEvent> back = BoardEvent.backAsNewDevice(board.device().location().deviceKey());
+		BoardEvent first = watch.await(back.or(BoardEvent.gone()), System.nanoTime() + allowance.toNanos(), progress);
+		if (first == null) {
+			throw new StartApplicationException(Reason.STAYED_IN_DFU_MODE, NLS.bind(Messages.StartApplication_stayed, name));
+		}
+		BoardEvent returned = back.test(first) ? first
+				: watch.await(back, System.nanoTime() + applicationTimeout.toNanos(), progress);
+		if (returned == null) {
+			throw new StartApplicationException(Reason.DID_NOT_RETURN, NLS.bind(Messages.StartApplication_didNotReturn,
+					name, Long.valueOf(applicationTimeout.toSeconds())));
+		}
+		if (returned.board().mode().isDfuMode()) {
+			throw new StartApplicationException(Reason.STAYED_IN_DFU_MODE, NLS.bind(Messages.StartApplication_stayed, name));
+		}
+		return returned.board();
 	}
 
 	/** Tells the bootloader to leave; whether it said it has no application to start (errFIRMWARE). */

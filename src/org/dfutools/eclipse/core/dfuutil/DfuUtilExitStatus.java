@@ -11,7 +11,7 @@ public final class DfuUtilExitStatus {
 	private DfuUtilExitStatus() {
 	}
 
-	/** The chain's message for a failed run: the status explained, and dfu-util's own last error quoted. */
+	/** The operation's message for a failed run: the status explained, and dfu-util's own last error quoted. */
 	public static String describe(DfuUtilRun run) {
 		// The board's own error status says more than the exit status dfu-util chose for it (74 or 76).
 		String meaning = run.boardError() ? Messages.DfuUtilExit_boardError : switch (run.exitStatus()) {

@@ -134,7 +134,7 @@ public final class DfuUtilRunner {
 
 		@Override
 		public void phaseDone(String donePhase) {
-			// The output reader keeps what the chain needs of it (transfer done, reset after it).
+			// The output reader keeps what the operation needs of it (transfer done, reset after it).
 		}
 
 		synchronized DfuUtilRun result(int exitStatus) {

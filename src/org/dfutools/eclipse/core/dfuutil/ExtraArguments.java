@@ -8,12 +8,12 @@ import org.eclipse.osgi.util.NLS;
 
 /**
  * The user's extra dfu-util arguments: split like a shell would split them (spaces, single and double
- * quotes, backslash) but never given to one, and refused when they name an option the chain manages,
+ * quotes, backslash) but never given to one, and refused when they name an option the operation manages,
  * since those decide which device is touched and which file is read or written.
  */
 public final class ExtraArguments {
 
-	/** Options the chain sets itself, short and long (a long one may also be written "--name=value"). */
+	/** Options the operation sets itself, short and long (a long one may also be written "--name=value"). */
 	private static final Set<String> MANAGED_SHORT = Set.of("d", "p", "S", "n", "a", "D", "U", "s", "R", "e", "l", "t"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$ //$NON-NLS-9$ //$NON-NLS-10$ //$NON-NLS-11$ //$NON-NLS-12$
 	private static final Set<String> MANAGED_LONG = Set.of("device", "path", "serial", "devnum", "alt", "download", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
 			"upload", "dfuse-address", "reset", "detach", "list", "transfer-size"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$

@@ -61,6 +61,39 @@ final class ElfReader extends SegmentReader {
 	}
 
 	private static AddressedImage segments(Path file, ElfBytes content) throws FirmwareException, IOException {
+		ProgramHeaders headers = programHeaders(file, content);
+		long length = content.length();
+		boolean wide = headers.wide();
+		ByteBuffer table = ByteBuffer.wrap(content.read(headers.offset(), headers.entrySize() * headers.count()))
+				.order(headers.order());
+		SegmentCollector segments = new SegmentCollector(file);
+		for (int index = 0; index < headers.count(); index++) {
+			int at = headers.entrySize() * index;
+			if (table.getInt(at) != PT_LOAD) {
+				continue;
+			}
+			long offset = wide ? table.getLong(at + 8) : u32(table, at + 4);
+			long physical = wide ? table.getLong(at + 24) : u32(table, at + 12);
+			long size = wide ? table.getLong(at + 32) : u32(table, at + 16);
+			String where = NLS.bind(Messages.Elf_programHeader, Integer.valueOf(index));
+			long headerAt = headers.offset() + at;
+			if (size < 0 || offset < 0 || offset > length || size > length - offset) {
+				throw bad(file, headerAt, NLS.bind(Messages.Elf_segmentBeyondFile, where));
+			}
+			if (size > PlainLayout.LARGEST_IMAGE) { // a damaged header must not ask for gigabytes
+				throw bad(file, headerAt, NLS.bind(Messages.Elf_segmentTooLarge, where, Long.valueOf(size)));
+			}
+			segments.add(physical, content.read(offset, (int) size), () -> where);
+		}
+		return segments.image(OptionalLong.of(headers.entry()));
+	}
+
+	/** Where the file's program header table is and how to read it, from its ELF header. */
+	private record ProgramHeaders(boolean wide, ByteOrder order, long entry, long offset, int entrySize, int count) {
+	}
+
+	/** The ELF header read and checked: an ELF file of 32 or 64 bits, either byte order, its table within the file. */
+	private static ProgramHeaders programHeaders(Path file, ElfBytes content) throws FirmwareException, IOException {
 		long length = content.length();
 		byte[] ident = content.read(0, (int) Math.min(length, HEADER_64));
 		if (ident.length < 16 || ident[0] != 0x7F || ident[1] != 'E' || ident[2] != 'L' || ident[3] != 'F') {
@@ -80,7 +113,6 @@ final class ElfReader extends SegmentReader {
 		}
 		ByteOrder order = data == DATA_LITTLE ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
 		ByteBuffer header = ByteBuffer.wrap(ident).order(order);
-		long entry = wide ? header.getLong(24) : u32(header, 24);
 		long tableOffset = wide ? header.getLong(32) : u32(header, 28);
 		int entrySize = u16(header, wide ? 54 : 42);
 		int count = u16(header, wide ? 56 : 44);
@@ -93,27 +125,7 @@ final class ElfReader extends SegmentReader {
 		if (tableOffset < 0 || tableOffset > length || (long) entrySize * count > length - tableOffset) {
 			throw bad(file, tableOffset, NLS.bind(Messages.Elf_tableBeyondFile, Integer.valueOf(count)));
 		}
-		ByteBuffer table = ByteBuffer.wrap(content.read(tableOffset, entrySize * count)).order(order);
-		SegmentCollector segments = new SegmentCollector(file);
-		for (int index = 0; index < count; index++) {
-			int at = entrySize * index;
-			if (table.getInt(at) != PT_LOAD) {
-				continue;
-			}
-			long offset = wide ? table.getLong(at + 8) : u32(table, at + 4);
-			long physical = wide ? table.getLong(at + 24) : u32(table, at + 12);
-			long size = wide ? table.getLong(at + 32) : u32(table, at + 16);
-			String where = NLS.bind(Messages.Elf_programHeader, Integer.valueOf(index));
-			long headerAt = tableOffset + at;
-			if (size < 0 || offset < 0 || offset > length || size > length - offset) {
-				throw bad(file, headerAt, NLS.bind(Messages.Elf_segmentBeyondFile, where));
-			}
-			if (size > PlainLayout.LARGEST_IMAGE) { // a damaged header must not ask for gigabytes
-				throw bad(file, headerAt, NLS.bind(Messages.Elf_segmentTooLarge, where, Long.valueOf(size)));
-			}
-			segments.add(physical, content.read(offset, (int) size), () -> where);
-		}
-		return segments.image(OptionalLong.of(entry));
+		return new ProgramHeaders(wide, order, wide ? header.getLong(24) : u32(header, 24), tableOffset, entrySize, count);
 	}
 
 	private static long u32(ByteBuffer buffer, int at) {

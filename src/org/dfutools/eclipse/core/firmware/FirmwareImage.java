@@ -9,7 +9,7 @@ import org.dfutools.eclipse.core.device.UsbId;
 import org.eclipse.osgi.util.NLS;
 
 /**
- * A firmware file as the chain checked it before touching the board: the bytes dfu-util is given, the DFU suffix
+ * A firmware file as the flash checked it before touching the board: the bytes dfu-util is given, the DFU suffix
  * (intact) when they have one, and whether they are a DfuSe container (.dfu with its own target addresses). A
  * build output (ELF, Intel HEX, S-record) is read into its segments first ({@link #segments()}); its bytes for
  * dfu-util depend on the board and are made by {@link #forPlainDfu()} or {@link #forDfuSe}.

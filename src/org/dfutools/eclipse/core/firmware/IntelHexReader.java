@@ -37,17 +37,7 @@ final class IntelHexReader extends SegmentReader {
 			if (line.isEmpty()) {
 				continue;
 			}
-			byte[] record = RecordText.bytes(file, number, line, ':');
-			if (record.length < 5 || record.length != 5 + (record[0] & 0xFF)) {
-				throw RecordText.bad(file, number, NLS.bind(Messages.Hex_badLength, Integer.valueOf(record.length)));
-			}
-			int sum = 0;
-			for (byte b : record) {
-				sum += b & 0xFF;
-			}
-			if ((sum & 0xFF) != 0) {
-				throw RecordText.bad(file, number, Messages.Record_badChecksum);
-			}
+			byte[] record = record(file, number, line);
 			int length = record[0] & 0xFF;
 			int offset = (record[1] & 0xFF) << 8 | record[2] & 0xFF;
 			int type = record[3] & 0xFF;
@@ -69,6 +59,22 @@ final class IntelHexReader extends SegmentReader {
 			}
 		}
 		throw new FirmwareException(NLS.bind(Messages.Hex_noEnd, file.getFileName()));
+	}
+
+	/** The line's bytes, its length and checksum checked. */
+	private static byte[] record(Path file, int number, String line) throws FirmwareException {
+		byte[] record = RecordText.bytes(file, number, line, ':');
+		if (record.length < 5 || record.length != 5 + (record[0] & 0xFF)) {
+			throw RecordText.bad(file, number, NLS.bind(Messages.Hex_badLength, Integer.valueOf(record.length)));
+		}
+		int sum = 0;
+		for (byte b : record) {
+			sum += b & 0xFF;
+		}
+		if ((sum & 0xFF) != 0) {
+			throw RecordText.bad(file, number, Messages.Record_badChecksum);
+		}
+		return record;
 	}
 
 	/** The record's data as one big-endian number of exactly {@code length} bytes. */

@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.operation.OperationException;
 
 /**
  * How one board of a flash of several came out.
  *
- * @param report  what the chain did, when the board was flashed
- * @param message why it was not: the chain's failure (which ends with where the board was left), or why it was skipped
+ * @param report  what the flash did, when the board was flashed
+ * @param message why it was not: the flash's failure (which ends with where the board was left), or why it was skipped
  */
 public record BoardOutcome(Board board, Result result, Optional<FlashReport> report, String message, Duration duration) {
 
@@ -21,7 +22,7 @@ public record BoardOutcome(Board board, Result result, Optional<FlashReport> rep
 		return new BoardOutcome(board, Result.FLASHED, Optional.of(report), "", report.total()); //$NON-NLS-1$
 	}
 
-	static BoardOutcome notFlashed(Board board, FlashException failure, Duration duration) {
+	static BoardOutcome notFlashed(Board board, OperationException failure, Duration duration) {
 		return new BoardOutcome(board, failure.isCancelled() ? Result.CANCELLED : Result.FAILED, Optional.empty(),
 				failure.getMessage(), duration);
 	}

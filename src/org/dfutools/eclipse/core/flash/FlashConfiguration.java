@@ -1,5 +1,7 @@
 package org.dfutools.eclipse.core.flash;
 
+
+import org.dfutools.eclipse.core.operation.BoardSelector;
 /**
  * A DFU Flash launch configuration's values as the user typed them (stored by FlashLaunchConfiguration): text, not yet checked, with
  * variables such as {@code ${project_loc}} not yet resolved. A configuration file may come from a

@@ -7,18 +7,15 @@ import java.util.Optional;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.eclipse.osgi.util.NLS;
+import org.dfutools.eclipse.core.operation.StepTimes;
 
 /**
  * What a flash did: each step with its duration, the bytes written, and the board before and after.
  *
- * @param after the board back in run-time mode; empty when the chain did not wait for it
+ * @param after the board back in run-time mode; empty when the flash did not wait for it
  */
-public record FlashReport(Board before, Optional<Board> after, long bytesWritten, boolean verified, List<Step> steps,
+public record FlashReport(Board before, Optional<Board> after, long bytesWritten, boolean verified, List<StepTimes.Step> steps,
 		Duration total) {
-
-	/** One step of the chain and how long it took. */
-	public record Step(String name, Duration duration) {
-	}
 
 	public FlashReport {
 		steps = List.copyOf(steps);
@@ -28,13 +25,13 @@ public record FlashReport(Board before, Optional<Board> after, long bytesWritten
 	public List<String> summaryLines() {
 		List<String> lines = new ArrayList<>();
 		lines.add(Messages.FlashReport_title);
-		for (Step step : steps) {
+		for (StepTimes.Step step : steps) {
 			lines.add(NLS.bind(Messages.FlashReport_step, padded(step.name()), Long.valueOf(step.duration().toMillis())));
 		}
 		lines.add(NLS.bind(Messages.FlashReport_step, padded(Messages.FlashReport_total), Long.valueOf(total.toMillis())));
 		lines.add(NLS.bind(verified ? Messages.FlashReport_bytesVerified : Messages.FlashReport_bytes, Long.valueOf(bytesWritten)));
-		lines.add(NLS.bind(Messages.FlashReport_before, BoardSteps.describe(before)));
-		lines.add(after.map(board -> NLS.bind(Messages.FlashReport_after, BoardSteps.describe(board)))
+		lines.add(NLS.bind(Messages.FlashReport_before, before.describe()));
+		lines.add(after.map(board -> NLS.bind(Messages.FlashReport_after, board.describe()))
 				.orElse(Messages.FlashReport_notWaited));
 		return lines;
 	}

@@ -5,15 +5,15 @@ import org.eclipse.core.runtime.ProgressMonitorWrapper;
 
 /** A launch's monitor, cancelled also by the process's Terminate button. */
 final class CancellableMonitor extends ProgressMonitorWrapper {
-	private final ChainProcess chain;
+	private final OperationProcess process;
 
-	CancellableMonitor(IProgressMonitor monitor, ChainProcess chain) {
+	CancellableMonitor(IProgressMonitor monitor, OperationProcess process) {
 		super(monitor);
-		this.chain = chain;
+		this.process = process;
 	}
 
 	@Override
 	public boolean isCanceled() {
-		return chain.cancelRequested() || super.isCanceled();
+		return process.cancelRequested() || super.isCanceled();
 	}
 }

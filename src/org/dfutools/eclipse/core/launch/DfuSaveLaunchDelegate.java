@@ -2,9 +2,9 @@ package org.dfutools.eclipse.core.launch;
 
 
 import org.dfutools.eclipse.core.DfuCore;
-import org.dfutools.eclipse.core.flash.FlashException;
-import org.dfutools.eclipse.core.flash.SaveFromBoard;
-import org.dfutools.eclipse.core.flash.SaveSettings;
+import org.dfutools.eclipse.core.operation.OperationException;
+import org.dfutools.eclipse.core.save.SaveOperation;
+import org.dfutools.eclipse.core.save.SaveSettings;
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -34,10 +34,11 @@ public final class DfuSaveLaunchDelegate extends LaunchConfigurationDelegate {
 		SaveSettings settings;
 		try {
 			settings = SaveLaunchConfiguration.read(configuration).parse();
-		} catch (FlashException e) {
+		} catch (OperationException e) {
 			throw new CoreException(Status.error(NLS.bind(Messages.DfuSaveLaunch_invalid, e.getMessage())));
 		}
-		ChainRun.run(launch, NLS.bind(Messages.DfuSaveLaunch_label, settings.target().getFileName()), PROCESS_TYPE, (console, chainMonitor) -> new SaveFromBoard(DfuCore.deviceService(),
-				DfuCore.dfuUtilVersions(), DfuPreferences.flashTools(), console).run(settings, chainMonitor).summaryLines(), monitor);
+		OperationLaunch.run(launch, NLS.bind(Messages.DfuSaveLaunch_label, settings.target().getFileName()), PROCESS_TYPE, (console, operationMonitor) -> new SaveOperation(
+				DfuCore.deviceService(), DfuCore.dfuUtilVersions(), DfuPreferences.operationPreferences(), console, settings)
+				.execute(operationMonitor).summaryLines(), monitor);
 	}
 }

@@ -1,6 +1,6 @@
 package org.dfutools.eclipse.core.launch;
 
-import org.dfutools.eclipse.core.flash.FlashException;
+import org.dfutools.eclipse.core.operation.OperationException;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.variables.VariablesPlugin;
 
@@ -11,11 +11,11 @@ public final class LaunchVariables {
 	}
 
 	/** The text with its variables resolved; an unknown or failing variable is a message for a person. */
-	public static String resolve(String text) throws FlashException {
+	public static String resolve(String text) throws OperationException {
 		try {
 			return VariablesPlugin.getDefault().getStringVariableManager().performStringSubstitution(text);
 		} catch (CoreException e) {
-			throw new FlashException(e.getStatus().getMessage(), e);
+			throw new OperationException(e.getStatus().getMessage(), e);
 		}
 	}
 }

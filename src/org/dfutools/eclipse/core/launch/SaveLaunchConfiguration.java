@@ -1,8 +1,8 @@
 package org.dfutools.eclipse.core.launch;
 
-import org.dfutools.eclipse.core.flash.BoardSelector;
-import org.dfutools.eclipse.core.flash.FlashException;
-import org.dfutools.eclipse.core.flash.SaveSettings;
+import org.dfutools.eclipse.core.operation.BoardSelector;
+import org.dfutools.eclipse.core.operation.OperationException;
+import org.dfutools.eclipse.core.save.SaveSettings;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
@@ -31,7 +31,7 @@ public final class SaveLaunchConfiguration {
 	/** The values as typed, in the order {@link SaveSettings#parse} takes them. */
 	public record Values(BoardSelector board, String alt, String address, String length, String file) {
 
-		public SaveSettings parse() throws FlashException {
+		public SaveSettings parse() throws OperationException {
 			return SaveSettings.parse(board, alt, address, length, file);
 		}
 	}

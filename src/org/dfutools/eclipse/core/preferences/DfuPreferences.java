@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
-import org.dfutools.eclipse.core.flash.FlashTools;
+import org.dfutools.eclipse.core.operation.OperationPreferences;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.AbstractPreferenceInitializer;
@@ -39,11 +39,11 @@ public final class DfuPreferences {
 		return Math.max(1, integer(APPLICATION_TIMEOUT_SECONDS, FlashConfiguration.DEFAULT_APPLICATION_TIMEOUT_SECONDS));
 	}
 
-	/** What a flash takes from the preferences. */
-	public static FlashTools flashTools() {
+	/** What an operation on a board takes from the preferences. */
+	public static OperationPreferences operationPreferences() {
 		String dfuUtil = Platform.getPreferencesService().getString(Activator.PLUGIN_ID, DFU_UTIL_PATH, "", null); //$NON-NLS-1$
 		Duration limit = Duration.ofSeconds(Math.max(1, integer(DFU_UTIL_LIMIT_SECONDS, DEFAULT_DFU_UTIL_LIMIT_SECONDS)));
-		return new FlashTools(dfuUtil, reenumerationAllowance(), limit,
+		return new OperationPreferences(dfuUtil, reenumerationAllowance(), limit,
 				Math.max(1, integer(PARALLEL_DFU_UTIL, DEFAULT_PARALLEL_DFU_UTIL)));
 	}
 

@@ -11,7 +11,7 @@ import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbStatus;
-import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.ui.internal.BoardsFollower;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.dfutools.eclipse.ui.views.BoardColumn;

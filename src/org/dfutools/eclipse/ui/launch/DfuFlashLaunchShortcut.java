@@ -24,6 +24,7 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.PlatformUI;
+import org.dfutools.eclipse.core.device.UsbStart;
 
 /**
  * Run As &gt; DFU Flash on a .bin or .dfu file: runs the configuration that flashes this file, or makes
@@ -81,7 +82,7 @@ public final class DfuFlashLaunchShortcut implements ILaunchShortcut {
 			try {
 				PlatformUI.getWorkbench().getProgressService().busyCursorWhile(monitor -> {
 					monitor.beginTask(Messages.FlashShortcut_waitingForUsb, IProgressMonitor.UNKNOWN);
-					registry.awaitStart(DeviceRegistry.START_LIMIT, monitor);
+					UsbStart.await(registry, DeviceRegistry.START_LIMIT, monitor);
 				});
 			} catch (InvocationTargetException e) {
 				throw new IllegalStateException(e.getCause());

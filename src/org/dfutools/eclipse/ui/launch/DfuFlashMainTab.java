@@ -8,15 +8,14 @@ import org.dfutools.eclipse.core.DfuCore;
 
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.firmware.FirmwareImage;
 import org.dfutools.eclipse.core.firmware.Segment;
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
-import org.dfutools.eclipse.core.flash.BoardSteps;
 import org.dfutools.eclipse.core.flash.FlashChecks;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
-import org.dfutools.eclipse.core.flash.FlashException;
+import org.dfutools.eclipse.core.operation.OperationException;
 import org.dfutools.eclipse.core.flash.FlashSettings;
 import org.dfutools.eclipse.core.launch.LaunchVariables;
 import org.dfutools.eclipse.ui.internal.BoardsFollower;
@@ -46,6 +45,7 @@ import org.eclipse.ui.model.WorkbenchContentProvider;
 import org.eclipse.ui.model.WorkbenchLabelProvider;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.dfutools.eclipse.core.operation.AltChoice;
 
 /**
  * The DFU Flash tab: which board, which file, the dfu-util options, and what happens after. Every value
@@ -142,7 +142,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 			}
 			String name = board.get().device().displayName();
 			// A plain DFU bootloader takes one image: say where it starts and how large it is.
-			return FlashChecks.speaksDfuSe(board.get()).equals(Optional.of(Boolean.FALSE))
+			return AltChoice.speaksDfuSe(board.get()).equals(Optional.of(Boolean.FALSE))
 					? NLS.bind(Messages.FlashTab_holdsForPlainBoard, new Object[] { segments.describe(), name,
 							Segment.hex(segments.lowest()), Long.valueOf(segments.end() - segments.lowest()) })
 					: NLS.bind(Messages.FlashTab_holdsForBoard, segments.describe(), name);
@@ -222,7 +222,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 
 	/**
 	 * The launch's own checks: the values, the firmware file (its DFU suffix and CRC), and, with the board
-	 * attached now, everything the chain checks before it touches the board. A board that is not attached is
+	 * attached now, everything the flash checks before it touches the board. A board that is not attached is
 	 * looked up when the configuration runs; several boards that match are an error.
 	 */
 	@Override
@@ -247,7 +247,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 				showWhatTheFileHolds(image, Optional.of(matching.get(0)));
 			}
 			return true;
-		} catch (FlashException e) {
+		} catch (OperationException e) {
 			setErrorMessage(e.getMessage());
 			return false;
 		}
@@ -259,7 +259,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 	 * the configuration runs.
 	 */
 	private static void checkEach(FlashSettings settings, Optional<FirmwareImage> image, List<Board> attached)
-			throws FlashException {
+			throws OperationException {
 		for (BoardSelector one : settings.board().each()) {
 			List<Board> matching = attached.stream().filter(one::matches).toList();
 			if (matching.size() > 1 && one.kind() != BoardSelector.Kind.EVERY_WITH_ID) {
@@ -269,8 +269,8 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 				for (Board board : matching) {
 					try {
 						FlashChecks.check(settings.withBoard(BoardSelector.as(BoardSelector.Kind.PORT, board)), image.get(), board);
-					} catch (FlashException e) {
-						throw new FlashException(board.device().location().portPath() + ": " + e.getMessage(), e); //$NON-NLS-1$
+					} catch (OperationException e) {
+						throw new OperationException(board.device().location().portPath() + ": " + e.getMessage(), e); //$NON-NLS-1$
 					}
 				}
 			}
@@ -365,7 +365,7 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		} else {
 			text = switch (matching.size()) {
 			case 0 -> Messages.FlashTab_notAttached;
-			case 1 -> NLS.bind(Messages.FlashTab_attached, BoardSteps.describe(matching.get(0)));
+			case 1 -> NLS.bind(Messages.FlashTab_attached, matching.get(0).describe());
 			default -> NLS.bind(Messages.FlashTab_severalAttached, Integer.valueOf(matching.size()));
 			};
 		}
@@ -375,13 +375,13 @@ public final class DfuFlashMainTab extends AbstractLaunchConfigurationTab {
 		}
 		// Several boards flashed at once are usually of one kind: the first one's alt settings are offered.
 		offerAlts(matching.size() == 1 || selector.many() && !matching.isEmpty()
-				? matching.get(0).dfuModeDevice().map(FlashChecks::dfuModeAlts).orElse(List.of())
+				? matching.get(0).dfuModeDevice().map(AltChoice::dfuModeAlts).orElse(List.of())
 				: List.of());
 	}
 
 	/** The alt settings of the board's DFU mode, once it has been seen, as "0 (Flash)"; the typed text stays. */
 	private void offerAlts(List<AltSetting> alts) {
-		List<String> items = alts.stream().map(FlashChecks::describe).toList();
+		List<String> items = alts.stream().map(AltChoice::describe).toList();
 		if (items.equals(List.of(alt.getItems()))) {
 			return;
 		}

@@ -10,7 +10,7 @@ import org.dfutools.eclipse.core.firmware.FirmwareImage;
 import org.dfutools.eclipse.core.firmware.FirmwareException;
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
 import org.dfutools.eclipse.core.firmware.FirmwareImage;
-import org.dfutools.eclipse.core.flash.FlashException;
+import org.dfutools.eclipse.core.operation.OperationException;
 
 /**
  * The firmware file as the launch dialog last checked it (DFU suffix, CRC, DfuSe container): the dialog
@@ -27,10 +27,10 @@ final class DialogFirmware {
 	private long size;
 	private long modified;
 	private FirmwareImage image;
-	private FlashException failure;
+	private OperationException failure;
 
 	/** The checked image, empty when the file is too large to read here; throws what its check found. */
-	Optional<FirmwareImage> read(Path path) throws FlashException {
+	Optional<FirmwareImage> read(Path path) throws OperationException {
 		BasicFileAttributes attributes;
 		try {
 			attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -42,7 +42,7 @@ final class DialogFirmware {
 				return Optional.empty();
 			}
 		} catch (FirmwareException e) {
-			throw new FlashException(e.getMessage(), e);
+			throw new OperationException(e.getMessage(), e);
 		}
 		if (!path.equals(file) || attributes.size() != size || attributes.lastModifiedTime().toMillis() != modified) {
 			file = path;
@@ -53,7 +53,7 @@ final class DialogFirmware {
 				failure = null;
 			} catch (FirmwareException e) {
 				image = null;
-				failure = new FlashException(e.getMessage(), e);
+				failure = new OperationException(e.getMessage(), e);
 			}
 		}
 		if (failure != null) {

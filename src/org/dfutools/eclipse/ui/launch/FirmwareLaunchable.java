@@ -1,7 +1,6 @@
 package org.dfutools.eclipse.ui.launch;
 
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
-import org.dfutools.eclipse.core.firmware.FirmwareImage;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.IAdapterFactory;
 import org.eclipse.debug.ui.actions.ILaunchable;

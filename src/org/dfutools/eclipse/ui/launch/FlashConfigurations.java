@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
 import org.eclipse.core.resources.IFile;

@@ -12,12 +12,10 @@ import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.firmware.SavedFirmware;
 import org.dfutools.eclipse.core.firmware.Segment;
-import org.dfutools.eclipse.core.flash.BoardSelector;
-import org.dfutools.eclipse.core.flash.BoardSteps;
-import org.dfutools.eclipse.core.flash.FlashChecks;
-import org.dfutools.eclipse.core.flash.FlashException;
-import org.dfutools.eclipse.core.flash.SaveChecks;
-import org.dfutools.eclipse.core.flash.SaveSettings;
+import org.dfutools.eclipse.core.operation.BoardSelector;
+import org.dfutools.eclipse.core.operation.OperationException;
+import org.dfutools.eclipse.core.save.SaveChecks;
+import org.dfutools.eclipse.core.save.SaveSettings;
 import org.dfutools.eclipse.core.launch.SaveLaunchConfiguration;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -36,6 +34,7 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.dfutools.eclipse.core.operation.AltChoice;
 
 /**
  * Asks what Save Firmware from Board reads and where it saves it: the alt setting, the whole writable memory or an
@@ -66,7 +65,7 @@ public final class SaveFirmwareDialog extends TitleAreaDialog {
 		this.board = board;
 		this.selector = BoardSelector.of(board, attached);
 		this.settings = settings;
-		this.dfuSe = FlashChecks.speaksDfuSe(board);
+		this.dfuSe = AltChoice.speaksDfuSe(board);
 	}
 
 	@Override
@@ -91,13 +90,13 @@ public final class SaveFirmwareDialog extends TitleAreaDialog {
 
 		new Label(form, SWT.NONE).setText(Messages.SaveFirmware_board);
 		Label described = new Label(form, SWT.WRAP);
-		described.setText(BoardSteps.describe(board));
+		described.setText(board.describe());
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(560, SWT.DEFAULT).applyTo(described);
 
 		new Label(form, SWT.NONE).setText(Messages.SaveFirmware_alt);
 		alt = new Combo(form, SWT.DROP_DOWN);
-		List<AltSetting> alts = board.knownDfuMode().map(FlashChecks::dfuModeAlts).orElse(List.of());
-		alts.forEach(setting -> alt.add(FlashChecks.describe(setting)));
+		List<AltSetting> alts = board.knownDfuMode().map(AltChoice::dfuModeAlts).orElse(List.of());
+		alts.forEach(setting -> alt.add(AltChoice.describe(setting)));
 		alt.setText(alts.isEmpty() ? "0" : alt.getItem(0)); //$NON-NLS-1$
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(alt);
 
@@ -195,7 +194,7 @@ public final class SaveFirmwareDialog extends TitleAreaDialog {
 		String problem = missingRange(byRange);
 		try {
 			SaveChecks.check(values.parse(), board);
-		} catch (FlashException e) {
+		} catch (OperationException e) {
 			problem = e.getMessage();
 		}
 		setErrorMessage(problem);
@@ -232,7 +231,7 @@ public final class SaveFirmwareDialog extends TitleAreaDialog {
 		try {
 			return String.join(", ", SaveChecks.dfuSeRegions(wholeAlt, board).stream() //$NON-NLS-1$
 					.map(region -> Segment.range(region.address(), region.size())).toList());
-		} catch (FlashException e) {
+		} catch (OperationException e) {
 			return ""; //$NON-NLS-1$
 		}
 	}

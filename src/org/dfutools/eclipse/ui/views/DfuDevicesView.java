@@ -9,7 +9,6 @@ import org.dfutools.eclipse.core.DfuCore;
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.UsbStatus;
-import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;

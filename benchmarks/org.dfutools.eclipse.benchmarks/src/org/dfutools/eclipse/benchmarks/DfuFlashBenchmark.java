@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 
 import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceMode;
-import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.launch.SaveLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.BenchLog;

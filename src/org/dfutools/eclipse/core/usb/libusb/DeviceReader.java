@@ -62,14 +62,7 @@ final class DeviceReader {
 		int opened = LibUsb.open(device, handle);
 		if (opened == LibUsb.SUCCESS) {
 			try {
-				strings.manufacturer = kernel.device("manufacturer") //$NON-NLS-1$
-						.orElseGet(() -> strings.read(handle, descriptor.iManufacturer(), Messages.DeviceReader_manufacturer));
-				strings.product = kernel.device("product") //$NON-NLS-1$
-						.orElseGet(() -> strings.read(handle, descriptor.iProduct(), Messages.DeviceReader_product));
-				strings.serial = kernel.device("serial") //$NON-NLS-1$
-						.orElseGet(() -> strings.read(handle, descriptor.iSerialNumber(), Messages.DeviceReader_serial));
-				interfaces = withAltNames(interfaces, handle, strings, kernel);
-				interfaces = withFunctionalAskedFor(interfaces, handle);
+				interfaces = readOpened(handle, descriptor, interfaces, strings, kernel);
 			} finally {
 				LibUsb.close(handle);
 			}
@@ -79,27 +72,42 @@ final class DeviceReader {
 		} else if (opened == LibUsb.ERROR_ACCESS) {
 			problems.add(new DeviceProblem(Kind.ACCESS_DENIED, Messages.DeviceReader_accessDenied));
 			// The kernel read the strings at enumeration and lets everyone see them: the board keeps its names.
-			strings.manufacturer = kernel.device("manufacturer").orElse(""); //$NON-NLS-1$ //$NON-NLS-2$
-			strings.product = kernel.device("product").orElse(""); //$NON-NLS-1$ //$NON-NLS-2$
-			strings.serial = kernel.device("serial").orElse(""); //$NON-NLS-1$ //$NON-NLS-2$
+			strings.fromKernel(kernel);
 		} else {
 			problems.add(new DeviceProblem(Kind.OPEN_FAILED,
 					NLS.bind(Messages.DeviceReader_openFailed, LibUsbErrors.describe(opened))));
 		}
-		for (DfuInterface dfu : interfaces) {
-			// After the reads: what the device told makes some of what its configuration lacked no problem.
-			for (String problem : dfu.problems()) {
-				problems.add(new DeviceProblem(Kind.MALFORMED_DESCRIPTOR, problem));
-			}
-			if (dfu.functional().isEmpty()) {
-				problems.add(new DeviceProblem(Kind.NO_FUNCTIONAL_DESCRIPTOR,
-						NLS.bind(Messages.DeviceReader_noFunctional, Integer.valueOf(dfu.interfaceNumber()))));
-			}
-		}
+		// After the reads: what the device told makes some of what its configuration lacked no problem.
+		interfaces.forEach(dfu -> problems.addAll(problemsOf(dfu)));
 		return Optional.of(new DfuDeviceRecord(location,
 				new UsbId(descriptor.idVendor() & 0xFFFF, descriptor.idProduct() & 0xFFFF), descriptor.bcdDevice() & 0xFFFF,
 				strings.manufacturer, strings.product, strings.serial, DfuDeviceRecord.modeOf(interfaces), interfaces,
 				problems));
+	}
+
+	/** The strings and alt names of an opened device: the kernel's where it read them, else asked of the device. */
+	private static List<DfuInterface> readOpened(DeviceHandle handle, DeviceDescriptor descriptor, List<DfuInterface> interfaces,
+			Strings strings, SysfsStrings kernel) {
+		strings.manufacturer = kernel.device("manufacturer") //$NON-NLS-1$
+				.orElseGet(() -> strings.read(handle, descriptor.iManufacturer(), Messages.DeviceReader_manufacturer));
+		strings.product = kernel.device("product") //$NON-NLS-1$
+				.orElseGet(() -> strings.read(handle, descriptor.iProduct(), Messages.DeviceReader_product));
+		strings.serial = kernel.device("serial") //$NON-NLS-1$
+				.orElseGet(() -> strings.read(handle, descriptor.iSerialNumber(), Messages.DeviceReader_serial));
+		return withFunctionalAskedFor(withAltNames(interfaces, handle, strings, kernel), handle);
+	}
+
+	/** What is wrong with the interface's descriptors, as problems of the device. */
+	private static List<DeviceProblem> problemsOf(DfuInterface dfu) {
+		List<DeviceProblem> problems = new ArrayList<>();
+		for (String problem : dfu.problems()) {
+			problems.add(new DeviceProblem(Kind.MALFORMED_DESCRIPTOR, problem));
+		}
+		if (dfu.functional().isEmpty()) {
+			problems.add(new DeviceProblem(Kind.NO_FUNCTIONAL_DESCRIPTOR,
+					NLS.bind(Messages.DeviceReader_noFunctional, Integer.valueOf(dfu.interfaceNumber()))));
+		}
+		return problems;
 	}
 
 	private static List<DfuInterface> readDfuInterfaces(Device device, int configurations, List<DeviceProblem> problems) {
@@ -186,6 +194,13 @@ final class DeviceReader {
 		private final ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_LENGTH);
 		/** The first language of string 0, or a libusb error (negative); null until read. */
 		private Integer language;
+
+		/** The device's names as the kernel keeps them, for a device this user may not open. */
+		void fromKernel(SysfsStrings kernel) {
+			manufacturer = kernel.device("manufacturer").orElse(""); //$NON-NLS-1$ //$NON-NLS-2$
+			product = kernel.device("product").orElse(""); //$NON-NLS-1$ //$NON-NLS-2$
+			serial = kernel.device("serial").orElse(""); //$NON-NLS-1$ //$NON-NLS-2$
+		}
 
 		String read(DeviceHandle handle, byte index, String what) {
 			if (index == 0) {

@@ -4,21 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.dfutools.eclipse.core.device.DeviceSink;
-import org.dfutools.eclipse.core.device.DfuDeviceRecord;
 import org.dfutools.eclipse.core.device.UsbLocation;
 import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.core.usb.BusComparison;
@@ -26,7 +18,6 @@ import org.dfutools.eclipse.core.usb.UsbConnection;
 import org.dfutools.eclipse.core.usb.UsbException;
 import org.dfutools.eclipse.core.usb.UsbPort;
 import org.eclipse.core.runtime.Platform;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
 import org.usb4java.Context;
 import org.usb4java.Device;
@@ -37,9 +28,9 @@ import org.usb4java.LibUsb;
 import org.usb4java.LoaderException;
 
 /**
- * The one place that talks to libusb through usb4java. It owns a libusb context, one thread that runs
- * libusb's event loop (which delivers hotplug events), and one thread that reads devices, so that
- * reads never happen inside libusb's callbacks and reach the sink in the order the bus saw them.
+ * The USB port on libusb through usb4java (this package is the one place that talks to it). It owns a libusb
+ * context, one thread that runs libusb's event loop (which delivers hotplug events), and the reader thread
+ * ({@link DeviceReads}).
  * Where libusb has no hotplug support it rescans every few seconds and on demand.
  */
 public final class LibUsbBackend implements UsbPort {
@@ -49,17 +40,10 @@ public final class LibUsbBackend implements UsbPort {
 	private static final long EVENT_LOOP_TURN_MICROS = 200_000;
 	private static final long FALLBACK_RESCAN_SECONDS = 3;
 	private static final long CLOSE_WAIT_MILLIS = 2_000;
-	/** Long enough for udev to apply a board's permissions after the kernel announced it. */
-	private static final long OPEN_RETRY_MILLIS = 300;
 
 	private final Context context;
-	private final ExecutorService reader = Executors.newSingleThreadExecutor(daemon("DFU device reader")); //$NON-NLS-1$
-	private final ScheduledExecutorService retryTimer = Executors
-			.newSingleThreadScheduledExecutor(daemon("DFU device read retry")); //$NON-NLS-1$
-	/** libusb device references taken and not yet released: 0 when nothing is pending or being read. */
-	private final AtomicInteger referencesHeld = new AtomicInteger();
+	private final DeviceReads reads = new DeviceReads();
 	private final AtomicBoolean rescanQueued = new AtomicBoolean();
-	private final Set<DeviceRead> waitingRetries = ConcurrentHashMap.newKeySet();
 	private volatile boolean running = true;
 	private volatile boolean eventLoopRunning;
 	private Thread eventThread;
@@ -73,7 +57,7 @@ public final class LibUsbBackend implements UsbPort {
 
 	/** The libusb device references this backend holds now (reads pending or running); for leak checks. */
 	public int deviceReferencesHeld() {
-		return referencesHeld.get();
+		return reads.referencesHeld();
 	}
 
 	/** Starts libusb. Fails with a readable message when the native library or the USB subsystem is missing. */
@@ -104,7 +88,8 @@ public final class LibUsbBackend implements UsbPort {
 	@Override
 	public synchronized void start(DeviceSink deviceSink, boolean useHotplug) {
 		this.sink = deviceSink;
-		eventThread = daemon("libusb events").newThread(this::runEventLoop); //$NON-NLS-1$
+		reads.start(deviceSink);
+		eventThread = DeviceReads.daemon("libusb events").newThread(this::runEventLoop); //$NON-NLS-1$
 		eventLoopRunning = true;
 		eventThread.start();
 		if (useHotplug && LibUsb.hasCapability(LibUsb.CAP_HAS_HOTPLUG)) {
@@ -113,20 +98,20 @@ public final class LibUsbBackend implements UsbPort {
 					LibUsb.HOTPLUG_EVENT_DEVICE_ARRIVED | LibUsb.HOTPLUG_EVENT_DEVICE_LEFT, LibUsb.HOTPLUG_ENUMERATE,
 					LibUsb.HOTPLUG_MATCH_ANY, LibUsb.HOTPLUG_MATCH_ANY, LibUsb.HOTPLUG_MATCH_ANY, onHotplug, null, hotplug);
 			if (result == LibUsb.SUCCESS) {
-				submit(() -> sink.setUsbStatus(UsbStatus.LISTING));
+				reads.submit(() -> sink.setUsbStatus(UsbStatus.LISTING));
 				return;
 			}
 			hotplug = null;
 			Platform.getLog(getClass()).warn(NLS.bind(Messages.LibUsb_hotplugRegisterFailed, LibUsbErrors.describe(result)));
 		}
 		rescan(); // queued before the status, so LISTING means the attached devices are in
-		submit(() -> sink.setUsbStatus(UsbStatus.LISTING));
+		reads.submit(() -> sink.setUsbStatus(UsbStatus.LISTING));
 		startRescanTimer();
 	}
 
 	private synchronized void startRescanTimer() {
 		if (rescanTimer == null && running) {
-			rescanTimer = Executors.newSingleThreadScheduledExecutor(daemon("DFU device rescan")); //$NON-NLS-1$
+			rescanTimer = Executors.newSingleThreadScheduledExecutor(DeviceReads.daemon("DFU device rescan")); //$NON-NLS-1$
 			rescanTimer.scheduleWithFixedDelay(this::rescan, FALLBACK_RESCAN_SECONDS, FALLBACK_RESCAN_SECONDS,
 					TimeUnit.SECONDS);
 		}
@@ -138,7 +123,7 @@ public final class LibUsbBackend implements UsbPort {
 	 */
 	@Override
 	public void rescan() {
-		if (rescanQueued.compareAndSet(false, true) && !submit(() -> {
+		if (rescanQueued.compareAndSet(false, true) && !reads.submit(() -> {
 			rescanQueued.set(false); // from here on, changes on the bus need another rescan
 			compareWithBus(false);
 		})) {
@@ -149,7 +134,7 @@ public final class LibUsbBackend implements UsbPort {
 	/** After a udev rule was installed nothing on the bus changed, but the device can be opened now. */
 	@Override
 	public void refresh() {
-		submit(() -> compareWithBus(true));
+		reads.submit(() -> compareWithBus(true));
 	}
 
 	@Override
@@ -173,85 +158,13 @@ public final class LibUsbBackend implements UsbPort {
 	private final HotplugCallback onHotplug = (ctx, device, event, userData) -> {
 		if (event == LibUsb.HOTPLUG_EVENT_DEVICE_ARRIVED) {
 			// No I/O inside libusb's callback: keep the device alive and read it on the reader thread.
-			DeviceRead read = new DeviceRead(device, false);
-			try {
-				reader.execute(read);
-			} catch (RejectedExecutionException e) {
-				read.discard(); // closing
-			}
+			reads.arrived(device);
 		} else {
 			UsbLocation location = DeviceReader.locationOf(device);
-			submit(() -> sink.deviceLeft(location));
+			reads.submit(() -> sink.deviceLeft(location));
 		}
 		return 0; // stay registered
 	};
-
-	/** Reads one device that arrived; holds a reference to it until it has run or is discarded. */
-	private final class DeviceRead implements Runnable {
-		private final Device device;
-		private final boolean retry;
-		private final AtomicBoolean released = new AtomicBoolean();
-
-		/** Takes a reference to the device, released once when the read has run or is discarded. */
-		DeviceRead(Device device, boolean retry) {
-			this.device = LibUsb.refDevice(device);
-			referencesHeld.incrementAndGet();
-			this.retry = retry;
-		}
-
-		@Override
-		public void run() {
-			try {
-				Optional<DfuDeviceRecord> record = DeviceReader.read(device);
-				if (!retry && record.filter(LibUsbBackend::notOpened).isPresent() && retryLater(device)) {
-					return; // reported after the retry
-				}
-				record.ifPresent(sink::deviceArrived);
-			} catch (RuntimeException e) {
-				Platform.getLog(LibUsbBackend.class).log(Status.error(e.toString(), e));
-			} finally {
-				discard();
-			}
-		}
-
-		/** Releases the reference, once: close() and the reader may both come to a read that is handed over. */
-		void discard() {
-			if (released.compareAndSet(false, true)) {
-				LibUsb.unrefDevice(device);
-				referencesHeld.decrementAndGet();
-			}
-		}
-	}
-
-	/**
-	 * The kernel announces a device before udev has applied its permissions (libusb here listens to the
-	 * kernel, not to udev), so a first open can fail although the board is fine: read it once more
-	 * shortly after, before reporting it. Returns false when closing.
-	 */
-	private boolean retryLater(Device device) {
-		DeviceRead again = new DeviceRead(device, true);
-		// Kept here while it waits: a task that close() cancels never runs, so close() releases these itself.
-		waitingRetries.add(again);
-		try {
-			retryTimer.schedule(() -> {
-				waitingRetries.remove(again);
-				try {
-					reader.execute(again);
-				} catch (RejectedExecutionException e) {
-					again.discard();
-				}
-			}, OPEN_RETRY_MILLIS, TimeUnit.MILLISECONDS);
-			return true;
-		} catch (RejectedExecutionException e) {
-			waitingRetries.remove(again);
-			again.discard();
-			return false;
-		}
-	}
-
-	private static boolean notOpened(DfuDeviceRecord record) {
-		return record.hasProblem(DeviceProblem.Kind.ACCESS_DENIED) || record.hasProblem(DeviceProblem.Kind.OPEN_FAILED);
-	}
 
 	private void compareWithBus(boolean rereadKnown) {
 		DeviceList list = new DeviceList();
@@ -282,21 +195,6 @@ public final class LibUsbBackend implements UsbPort {
 		}
 	}
 
-	private boolean submit(Runnable task) {
-		try {
-			reader.execute(() -> {
-				try {
-					task.run();
-				} catch (RuntimeException e) {
-					Platform.getLog(LibUsbBackend.class).log(Status.error(e.toString(), e));
-				}
-			});
-			return true;
-		} catch (RejectedExecutionException e) {
-			return false; // closing
-		}
-	}
-
 	/** libusb reports a missing usbfs only as "other error": say what is really missing. */
 	private static String describeInitFailure(int result) {
 		if (result == LibUsb.ERROR_OTHER && isLinux() && !Files.isDirectory(LINUX_USB_FS)) {
@@ -307,14 +205,6 @@ public final class LibUsbBackend implements UsbPort {
 
 	private static boolean isLinux() {
 		return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-	}
-
-	private static java.util.concurrent.ThreadFactory daemon(String name) {
-		return runnable -> {
-			Thread thread = new Thread(runnable, name);
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 	/**
@@ -331,14 +221,10 @@ public final class LibUsbBackend implements UsbPort {
 		if (rescanTimer != null) {
 			rescanTimer.shutdownNow();
 		}
-		reader.shutdown();
-		retryTimer.shutdownNow();
-		waitingRetries.forEach(DeviceRead::discard);
+		reads.stop();
 		boolean stopped = false;
 		try {
-			// A retry that was firing hands its read to the closed reader, which refuses it: it discards it itself.
-			stopped = retryTimer.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-			stopped &= reader.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+			stopped = reads.awaitStopped(CLOSE_WAIT_MILLIS);
 			if (eventThread != null) {
 				eventThread.join(CLOSE_WAIT_MILLIS);
 				stopped &= !eventThread.isAlive();
@@ -346,11 +232,7 @@ public final class LibUsbBackend implements UsbPort {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		} finally {
-			for (Runnable pending : reader.shutdownNow()) {
-				if (pending instanceof DeviceRead read) {
-					read.discard();
-				}
-			}
+			reads.discardPending();
 		}
 		if (stopped) {
 			LibUsb.exit(context);

@@ -26,7 +26,8 @@ import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * The core stays free of UI toolkits, only the libusb adapter speaks to usb4java, only the launch package
- * speaks to the debug framework, and no two packages depend on each other, directly or around a cycle.
+ * speaks to the debug framework, the operations on a board stay free of launches and the platform, and no two
+ * packages depend on each other, directly or around a cycle.
  */
 class LayeringTest {
 
@@ -34,6 +35,7 @@ class LayeringTest {
 	private static final String CORE = ROOT + "core/";
 	private static final String USB_BACKEND = CORE + "usb/libusb/";
 	private static final String LAUNCH = CORE + "launch/";
+	private static final List<String> OPERATIONS = List.of(CORE + "operation/", CORE + "flash/", CORE + "save/");
 	private static final List<String> DEBUG = List.of("org/eclipse/debug/");
 	/** A type of the plugin in a constant-pool string: its package (with a trailing slash), then its name. */
 	private static final Pattern PLUGIN_TYPE = Pattern.compile("(" + ROOT + "(?:[a-z0-9_]+/)*)[A-Z][A-Za-z0-9_$]*");
@@ -90,6 +92,24 @@ class LayeringTest {
 		});
 		assertEquals(List.of(), offenders, "core classes outside " + LAUNCH + " that refer to the debug framework");
 		assertFalse(offenders(LAUNCH, DEBUG).isEmpty(), "the launch package should use the debug framework");
+	}
+
+	/**
+	 * The operations on a board (flash, save and their skeleton) are what every front end calls, the IDE's launches and
+	 * a command line alike: they know no launch, no UI, no workspace, no job and no running platform.
+	 */
+	@Test
+	void operationsKnowNoLaunchUiWorkspaceOrPlatform() {
+		List<String> forbidden = new ArrayList<>(UI_PREFIXES);
+		forbidden.addAll(DEBUG);
+		forbidden.addAll(List.of(LAUNCH, ROOT + "ui/", "org/eclipse/core/resources/", "org/eclipse/core/runtime/jobs/",
+				"org/eclipse/core/runtime/Platform"));
+		List<String> offenders = new ArrayList<>();
+		for (String operations : OPERATIONS) {
+			assertTrue(pluginClasses.keySet().stream().anyMatch(name -> name.startsWith(operations)), "no class read in " + operations);
+			offenders.addAll(offenders(operations, forbidden));
+		}
+		assertEquals(List.of(), offenders, "operation classes that refer to launches, the UI, the workspace, jobs or the platform");
 	}
 
 	@Test

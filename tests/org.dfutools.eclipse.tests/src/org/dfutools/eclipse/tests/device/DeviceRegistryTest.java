@@ -16,6 +16,7 @@ import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.dfutools.eclipse.core.device.Reenumeration;
 
 /** Pairing devices into boards, and the events that say so. */
 class DeviceRegistryTest {
@@ -47,7 +48,7 @@ class DeviceRegistryTest {
 		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, "A1"));
 		registry.deviceArrived(Records.runtime("1-3", 6, 0x0011, "LAST"));
 		String id = registry.boards().get(1).id();
-		try (DeviceRegistry.Reenumeration expected = registry.expectReenumeration(id)) {
+		try (Reenumeration expected = registry.expectReenumeration(id)) {
 			registry.deviceLeft(Records.location("1-2", 5));
 			assertEquals(3, registry.boards().size(), "the board lost its place while off the bus");
 			Board away = registry.boards().get(1);
@@ -70,8 +71,8 @@ class DeviceRegistryTest {
 	void aBoardThatDoesNotComeBackLosesItsRowWhenTheLastExpectationEnds() {
 		registry.deviceArrived(Records.runtime("1-2", 5, 0x0001, "A1"));
 		String id = registry.boards().get(0).id();
-		DeviceRegistry.Reenumeration reboot = registry.expectReenumeration(id);
-		DeviceRegistry.Reenumeration flash = registry.expectReenumeration(id);
+		Reenumeration reboot = registry.expectReenumeration(id);
+		Reenumeration flash = registry.expectReenumeration(id);
 		registry.deviceLeft(Records.location("1-2", 5));
 		reboot.close();
 		reboot.close();
@@ -99,7 +100,7 @@ class DeviceRegistryTest {
 	void withoutPortsAReenumeratingBoardIsFoundBySerial() {
 		registry.deviceArrived(Records.runtime("1", 5, 0x0001, "SER"));
 		String id = registry.boards().get(0).id();
-		try (DeviceRegistry.Reenumeration expected = registry.expectReenumeration(id)) {
+		try (Reenumeration expected = registry.expectReenumeration(id)) {
 			registry.deviceLeft(Records.location("1", 5));
 			registry.deviceArrived(Records.dfuMode("1", 9, 0x0002, "SER"));
 		}
@@ -133,7 +134,7 @@ class DeviceRegistryTest {
 		String id = guessed.id();
 		assertTrue(guessed.otherModeGuessed(), "the bootloader's DFU mode is a guess for the board that took its port");
 		assertEquals(Optional.empty(), guessed.knownDfuMode(), "a guess must not refuse a flash before the board is touched");
-		try (DeviceRegistry.Reenumeration expected = registry.expectReenumeration(id)) {
+		try (Reenumeration expected = registry.expectReenumeration(id)) {
 			registry.deviceLeft(Records.location("1-2", 6));
 			registry.deviceArrived(Records.dfuMode("1-2", 7, 0x00e7, "APP"));
 		}

@@ -30,6 +30,7 @@ import org.dfutools.eclipse.testsupport.fakeusb.FakeUsbPort;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.dfutools.eclipse.core.device.UsbStart;
 
 /**
  * Reboot to DFU over the fake USB port: what goes over the wire for each kind of board, the Windows branch,
@@ -187,7 +188,7 @@ class RebootToDfuTest {
 		port = new FakeUsbPort(hotplug, windows);
 		service = new DfuDeviceService(() -> port, true);
 		service.registry().addListener(events);
-		assertEquals(UsbStatus.LISTING, service.registry().awaitStart(LIMIT, new NullProgressMonitor()));
+		assertEquals(UsbStatus.LISTING, UsbStart.await(service.registry(), LIMIT, new NullProgressMonitor()));
 		port.attach(spec, "1-1");
 		if (!hotplug) {
 			service.rescanUnlessHotplug(); // as the periodic rescan would, 3 s later

@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.DeviceMode;
-import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.FakeDfuUtil;

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.dfutools.eclipse.core.DfuCore;
-import org.dfutools.eclipse.core.device.BusyBoards;
-import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.FlashLaunches;

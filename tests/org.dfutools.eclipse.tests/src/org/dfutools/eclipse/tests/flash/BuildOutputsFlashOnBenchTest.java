@@ -15,7 +15,7 @@ import java.util.Arrays;
 
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
 import org.dfutools.eclipse.core.firmware.Segment;
-import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.ArmBuild;
 import org.dfutools.eclipse.testsupport.FlashLaunches;

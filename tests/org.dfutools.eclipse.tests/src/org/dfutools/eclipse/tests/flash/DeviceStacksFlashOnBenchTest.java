@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import org.dfutools.eclipse.core.device.DeviceMode;
-import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.FlashLaunches;

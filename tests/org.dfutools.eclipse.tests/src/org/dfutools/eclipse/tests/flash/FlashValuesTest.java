@@ -13,16 +13,16 @@ import java.util.Optional;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.device.UsbId;
-import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilRun;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilExitStatus;
 import org.dfutools.eclipse.core.dfuutil.ExtraArguments;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
-import org.dfutools.eclipse.core.flash.FlashException;
+import org.dfutools.eclipse.core.operation.OperationException;
 import org.dfutools.eclipse.core.flash.FlashSettings;
-import org.dfutools.eclipse.core.flash.SaveSettings;
+import org.dfutools.eclipse.core.save.SaveSettings;
 import org.dfutools.eclipse.core.firmware.FirmwareException;
 import org.dfutools.eclipse.core.firmware.SavedFirmware;
 import org.dfutools.eclipse.tests.device.Records;
@@ -125,10 +125,10 @@ class FlashValuesTest {
 		Board b = Records.board("1-2", DeviceMode.RUNTIME, new UsbId(0x1209, 0x0001), "B");
 		assertEquals(b, new BoardSelector(BoardSelector.Kind.SERIAL, "B").select(List.of(a, b)));
 		assertEquals(a, new BoardSelector(BoardSelector.Kind.PORT, "1-1").select(List.of(a, b)));
-		FlashException several = assertThrows(FlashException.class,
+		OperationException several = assertThrows(OperationException.class,
 				() -> new BoardSelector(BoardSelector.Kind.USB_ID, "1209:0001").select(List.of(a, b)));
 		assertTrue(several.getMessage().contains("2 attached boards"), several.getMessage());
-		FlashException none = assertThrows(FlashException.class,
+		OperationException none = assertThrows(OperationException.class,
 				() -> new BoardSelector(BoardSelector.Kind.SERIAL, "C").select(List.of(a, b)));
 		assertTrue(none.getMessage().contains("\"C\""), none.getMessage());
 	}
@@ -144,17 +144,17 @@ class FlashValuesTest {
 		assertTrue(two.many());
 		assertEquals(List.of(b, a), two.selectAll(attached), "in the order of the values");
 		assertEquals(List.of(a, b), new BoardSelector(BoardSelector.Kind.EVERY_WITH_ID, "1209:0001").selectAll(attached));
-		FlashException missing = assertThrows(FlashException.class,
+		OperationException missing = assertThrows(OperationException.class,
 				() -> new BoardSelector(BoardSelector.Kind.PORT, "1-1, 1-9").selectAll(attached));
 		assertTrue(missing.getMessage().contains("USB port 1-9"), missing.getMessage());
-		FlashException shared = assertThrows(FlashException.class,
+		OperationException shared = assertThrows(OperationException.class,
 				() -> new BoardSelector(BoardSelector.Kind.SERIAL, "A, B").selectAll(attached));
 		assertTrue(shared.getMessage().contains("2 attached boards have serial number \"B\""), shared.getMessage());
-		FlashException same = assertThrows(FlashException.class,
+		OperationException same = assertThrows(OperationException.class,
 				() -> new BoardSelector(BoardSelector.Kind.SERIAL, "A, 1-1".replace("1-1", "A ")).selectAll(attached));
 		assertTrue(same.getMessage().contains("is the board on 1-1, named already"), same.getMessage());
 		assertTrue(new BoardSelector(BoardSelector.Kind.USB_ID, "1209:0002, 1209:0002").problem().orElseThrow().contains("named twice"));
-		assertThrows(FlashException.class, () -> two.select(attached), "one board asked of several");
+		assertThrows(OperationException.class, () -> two.select(attached), "one board asked of several");
 		assertEquals("1-2, 1-3", BoardSelector.of(List.of(b, c), attached).value(), "a shared serial: ports for all");
 		assertEquals(BoardSelector.Kind.PORT, BoardSelector.of(List.of(b, c), attached).kind());
 		assertEquals("A", BoardSelector.of(List.of(a), attached).value());
@@ -207,7 +207,7 @@ class FlashValuesTest {
 	}
 
 	private static void assertBadSave(BoardSelector board, String alt, String address, String length, String file, String expected) {
-		FlashException bad = assertThrows(FlashException.class, () -> SaveSettings.parse(board, alt, address, length, file));
+		OperationException bad = assertThrows(OperationException.class, () -> SaveSettings.parse(board, alt, address, length, file));
 		assertTrue(bad.getMessage().contains(expected), bad.getMessage());
 	}
 
@@ -218,7 +218,7 @@ class FlashValuesTest {
 	}
 
 	private static void assertBad(FlashConfiguration values, String expected) {
-		FlashException bad = assertThrows(FlashException.class, () -> FlashSettings.parse(values, text -> text));
+		OperationException bad = assertThrows(OperationException.class, () -> FlashSettings.parse(values, text -> text));
 		assertTrue(bad.getMessage().contains(expected), bad.getMessage());
 	}
 }

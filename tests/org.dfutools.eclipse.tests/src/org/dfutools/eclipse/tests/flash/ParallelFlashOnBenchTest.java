@@ -16,7 +16,7 @@ import java.util.Optional;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BusyBoards;
-import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;

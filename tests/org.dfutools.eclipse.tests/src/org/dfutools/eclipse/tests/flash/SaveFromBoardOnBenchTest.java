@@ -18,7 +18,7 @@ import java.util.Random;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
 import org.dfutools.eclipse.core.firmware.FirmwareImage;
-import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.launch.SaveLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.BenchLog;

@@ -12,6 +12,7 @@ import org.dfutools.eclipse.core.usb.libusb.LibUsbBackend;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.dfutools.eclipse.core.device.UsbStart;
 
 /** The libusb backend's own bookkeeping of native references, through real libusb on the bench. */
 @EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+", disabledReason = "needs testbench/usbsim")
@@ -31,7 +32,7 @@ class LibUsbBackendOnBenchTest {
 		String port = null;
 		try {
 			backend.start(registry, true);
-			assertEquals(UsbStatus.LISTING, registry.awaitStart(LIMIT, new org.eclipse.core.runtime.NullProgressMonitor()));
+			assertEquals(UsbStatus.LISTING, UsbStart.await(registry, LIMIT, new org.eclipse.core.runtime.NullProgressMonitor()));
 			int before = backend.deviceReferencesHeld();
 			port = UsbBench.attach("""
 					{"name": "locked-at-close", "runtime": {"pid": "0x0072", "serial": "LOCK-CLOSE"},

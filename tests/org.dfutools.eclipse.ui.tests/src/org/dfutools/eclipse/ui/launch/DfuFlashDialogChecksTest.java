@@ -13,8 +13,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.flash.BoardSelector;
-import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.ArmBuild;
 import org.dfutools.eclipse.testsupport.BenchRegistry;

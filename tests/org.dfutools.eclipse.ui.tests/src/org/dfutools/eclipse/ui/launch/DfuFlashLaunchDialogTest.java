@@ -15,8 +15,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.dfutools.eclipse.core.device.DeviceMode;
-import org.dfutools.eclipse.core.flash.BoardSelector;
-import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.ArmBuild;
 import org.dfutools.eclipse.testsupport.BenchRegistry;

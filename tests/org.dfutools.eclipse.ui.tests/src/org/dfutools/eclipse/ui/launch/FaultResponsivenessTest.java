@@ -11,8 +11,7 @@ import java.util.Arrays;
 import org.dfutools.eclipse.core.DfuCore;
 
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
-import org.dfutools.eclipse.core.device.BusyBoards;
-import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.testsupport.BenchRegistry;

@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.eclipse.core.commands.Command;
-import org.dfutools.eclipse.core.flash.BoardSelector;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.Firmware;

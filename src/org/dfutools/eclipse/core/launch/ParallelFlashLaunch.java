@@ -8,8 +8,8 @@ import org.dfutools.eclipse.core.DfuCore;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.flash.BoardOutcome;
-import org.dfutools.eclipse.core.flash.BoardRun;
-import org.dfutools.eclipse.core.flash.FlashException;
+import org.dfutools.eclipse.core.flash.BoardProcess;
+import org.dfutools.eclipse.core.operation.OperationException;
 import org.dfutools.eclipse.core.flash.FlashSettings;
 import org.dfutools.eclipse.core.flash.ParallelFlash;
 import org.dfutools.eclipse.core.internal.ErrorStatus;
@@ -20,54 +20,57 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.osgi.util.NLS;
+import org.dfutools.eclipse.core.flash.ParallelFlashSummary;
+import org.dfutools.eclipse.core.operation.WhereTheBoardIs;
 
 /**
  * A DFU Flash configuration that names several boards, run in its launch: a first process whose console shows the
  * boards found and the summary (its Terminate stops every board), then one process per board with its own console
  * and Terminate. The launch fails, after every board has ended, when any board was not flashed.
  */
-final class ParallelChainRun {
+final class ParallelFlashLaunch {
 
-	private ParallelChainRun() {
+	private ParallelFlashLaunch() {
 	}
 
 	static void run(ILaunch launch, FlashSettings settings, String processType, IProgressMonitor monitor) throws CoreException {
 		String file = settings.firmware().getFileName().toString();
-		ChainConsole summary = ChainConsole.start(launch, NLS.bind(Messages.ParallelLaunch_label, file), processType);
-		ChainProcess whole = summary.chain();
+		ProcessConsole summary = ProcessConsole.start(launch, NLS.bind(Messages.ParallelLaunch_label, file), processType);
+		OperationProcess whole = summary.process();
 		IProgressMonitor all = new CancellableMonitor(SubMonitor.convert(monitor, 1), whole);
-		ParallelFlash flash = new ParallelFlash(DfuCore.deviceService(), DfuCore.dfuUtilVersions(), DfuPreferences.flashTools(),
+		ParallelFlash flash = new ParallelFlash(DfuCore.deviceService(), DfuCore.dfuUtilVersions(), DfuPreferences.operationPreferences(),
 				summary);
 		long start = System.nanoTime();
 		int status = 1;
 		try {
 			List<Board> boards = flash.boards(settings, all);
 			List<BoardOutcome> outcomes = flash.run(settings, boards, board -> boardRun(launch, board, file, processType), all);
-			flash.summaryLines(outcomes, Duration.ofNanos(System.nanoTime() - start))
+			new ParallelFlashSummary(new WhereTheBoardIs(DfuCore.deviceService()))
+					.summaryLines(outcomes, Duration.ofNanos(System.nanoTime() - start))
 					.forEach(line -> summary.out(line + System.lineSeparator()));
-			Optional<String> failures = ParallelFlash.failures(outcomes);
+			Optional<String> failures = ParallelFlashSummary.failures(outcomes);
 			boolean cancelled = outcomes.stream().anyMatch(outcome -> outcome.result() == BoardOutcome.Result.CANCELLED);
-			status = failures.isPresent() ? 1 : cancelled ? ChainProcess.CANCELLED : 0;
+			status = failures.isPresent() ? 1 : cancelled ? OperationProcess.CANCELLED : 0;
 			if (failures.isPresent()) {
 				summary.err(failures.get());
 				throw new CoreException(ErrorStatus.of(failures.get(), null));
 			}
-		} catch (FlashException e) {
-			status = ChainRun.cancelledOrThrown(summary, e);
+		} catch (OperationException e) {
+			status = OperationLaunch.cancelledOrThrown(summary, e);
 		} catch (OperationCanceledException e) {
 			summary.err(Messages.ParallelLaunch_cancelled);
-			status = ChainProcess.CANCELLED;
+			status = OperationProcess.CANCELLED;
 		} finally {
 			whole.end(status);
 		}
 	}
 
-	/** One board's process and console in the launch, made before its chain starts. */
-	private static BoardRun boardRun(ILaunch launch, Board board, String file, String processType) {
-		ChainConsole console = ChainConsole.start(launch, NLS.bind(Messages.ParallelLaunch_boardLabel, new Object[] { file,
+	/** One board's process and console in the launch, made before its process starts. */
+	private static BoardProcess boardRun(ILaunch launch, Board board, String file, String processType) {
+		ProcessConsole console = ProcessConsole.start(launch, NLS.bind(Messages.ParallelLaunch_boardLabel, new Object[] { file,
 				board.device().location().portPath(), board.device().displayName() }), processType);
-		ChainProcess chain = console.chain();
-		return new BoardRun() {
+		OperationProcess process = console.process();
+		return new BoardProcess() {
 			@Override
 			public DfuUtilConsole console() {
 				return console;
@@ -75,7 +78,7 @@ final class ParallelChainRun {
 
 			@Override
 			public boolean cancelRequested() {
-				return chain.cancelRequested();
+				return process.cancelRequested();
 			}
 
 			@Override
@@ -83,9 +86,9 @@ final class ParallelChainRun {
 				if (outcome.report().isPresent()) {
 					outcome.report().get().summaryLines().forEach(line -> console.out(line + System.lineSeparator()));
 				}
-				chain.end(switch (outcome.result()) {
+				process.end(switch (outcome.result()) {
 				case FLASHED -> 0;
-				case CANCELLED -> ChainProcess.CANCELLED;
+				case CANCELLED -> OperationProcess.CANCELLED;
 				default -> 1;
 				});
 			}

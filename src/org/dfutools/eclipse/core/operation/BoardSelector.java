@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.flash;
+package org.dfutools.eclipse.core.operation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,19 +135,19 @@ public record BoardSelector(Kind kind, String value) {
 	}
 
 	/** The one attached board this selects; an error that says why when there is none or several. */
-	public Board select(List<Board> attached) throws FlashException {
+	public Board select(List<Board> attached) throws OperationException {
 		if (many()) {
-			throw new FlashException(NLS.bind(Messages.BoardSelector_notOne, this));
+			throw new OperationException(NLS.bind(Messages.BoardSelector_notOne, this));
 		}
 		List<Board> matching = attached.stream().filter(this::matches).toList();
 		if (matching.size() == 1) {
 			return matching.get(0);
 		}
 		if (matching.isEmpty()) {
-			throw new FlashException(NLS.bind(Messages.BoardSelector_none, this));
+			throw new OperationException(NLS.bind(Messages.BoardSelector_none, this));
 		}
 		String ports = matching.stream().map(board -> board.device().location().portPath()).collect(Collectors.joining(", ")); //$NON-NLS-1$
-		throw new FlashException(NLS.bind(kind == Kind.PORT ? Messages.BoardSelector_severalOnPort : Messages.BoardSelector_several,
+		throw new OperationException(NLS.bind(kind == Kind.PORT ? Messages.BoardSelector_severalOnPort : Messages.BoardSelector_several,
 				new Object[] { Integer.valueOf(matching.size()), this, ports }));
 	}
 
@@ -155,12 +155,12 @@ public record BoardSelector(Kind kind, String value) {
 	 * The attached boards this selects, in the order of the values (by port for every board with an ID): each value
 	 * must select one board, and every board with an ID at least one. An error that says which value does not.
 	 */
-	public List<Board> selectAll(List<Board> attached) throws FlashException {
+	public List<Board> selectAll(List<Board> attached) throws OperationException {
 		if (kind == Kind.EVERY_WITH_ID) {
 			List<Board> matching = attached.stream().filter(this::matches)
 					.sorted((a, b) -> a.device().location().portPath().compareTo(b.device().location().portPath())).toList();
 			if (matching.isEmpty()) {
-				throw new FlashException(NLS.bind(Messages.BoardSelector_none, this));
+				throw new OperationException(NLS.bind(Messages.BoardSelector_none, this));
 			}
 			return matching;
 		}
@@ -168,7 +168,7 @@ public record BoardSelector(Kind kind, String value) {
 		for (BoardSelector one : each()) {
 			Board board = one.select(attached);
 			if (boards.contains(board)) {
-				throw new FlashException(NLS.bind(Messages.BoardSelector_sameBoard, one, boards.get(boards.indexOf(board))
+				throw new OperationException(NLS.bind(Messages.BoardSelector_sameBoard, one, boards.get(boards.indexOf(board))
 						.device().location().portPath()));
 			}
 			boards.add(board);

@@ -6,7 +6,7 @@ import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
  * One board's part of a flash of several, as the launch shows it: its own console, its own Terminate, and its end.
  * Called from that board's thread.
  */
-public interface BoardRun {
+public interface BoardProcess {
 
 	DfuUtilConsole console();
 

@@ -19,13 +19,13 @@ import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilCommand;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
-import org.dfutools.eclipse.core.flash.BoardSelector;
-import org.dfutools.eclipse.core.flash.FlashChain;
+import org.dfutools.eclipse.core.operation.BoardSelector;
+import org.dfutools.eclipse.core.flash.FlashOperation;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
-import org.dfutools.eclipse.core.flash.FlashException;
+import org.dfutools.eclipse.core.operation.OperationException;
 import org.dfutools.eclipse.core.flash.FlashReport;
 import org.dfutools.eclipse.core.flash.FlashSettings;
-import org.dfutools.eclipse.core.flash.FlashTools;
+import org.dfutools.eclipse.core.operation.OperationPreferences;
 import org.dfutools.eclipse.testsupport.BoardEvents;
 import org.dfutools.eclipse.testsupport.FakeDfuUtil;
 import org.dfutools.eclipse.testsupport.Firmware;
@@ -35,13 +35,14 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.dfutools.eclipse.core.device.UsbStart;
 
 /**
  * The DFU Flash chain over the fake USB port, with a script in dfu-util's place: the board's way into DFU
  * mode and back, on Linux with hotplug and on Windows without it. The script "writes" the firmware; the
  * board then starts its application, as dfu-util's reset makes a real one do.
  */
-class FlashChainTest {
+class FlashOperationTest {
 
 	private static final Duration LIMIT = Duration.ofSeconds(10);
 
@@ -85,7 +86,7 @@ class FlashChainTest {
 	@Test
 	void onWindowsABoardThatNeedsAResetIsRefusedBeforeItIsTouched() throws Exception {
 		start(false, true, FakeBoard.Spec.runtime("CHAIN-RESET"));
-		FlashException e = assertThrows(FlashException.class, () -> flash("CHAIN-RESET"));
+		OperationException e = assertThrows(OperationException.class, () -> flash("CHAIN-RESET"));
 		assertTrue(e.getMessage().contains("Windows"), e.getMessage());
 		assertEquals(List.of(), port.requests());
 		assertEquals(DeviceMode.RUNTIME, board.mode());
@@ -96,7 +97,7 @@ class FlashChainTest {
 		service = new DfuDeviceService(() -> port, true);
 		BoardEvents events = new BoardEvents();
 		service.registry().addListener(events);
-		assertEquals(UsbStatus.LISTING, service.registry().awaitStart(LIMIT, new NullProgressMonitor()));
+		assertEquals(UsbStatus.LISTING, UsbStart.await(service.registry(), LIMIT, new NullProgressMonitor()));
 		board = port.attach(spec, "1-1");
 		service.rescanUnlessHotplug();
 		events.await(e -> e.kind() == BoardEvent.Kind.ADDED, LIMIT, "the board's arrival");
@@ -111,8 +112,8 @@ class FlashChainTest {
 		Path file = Files.write(folder.resolve("app.bin"), Firmware.image(4096, 7));
 		FlashSettings settings = FlashSettings.parse(new FlashConfiguration(new BoardSelector(BoardSelector.Kind.SERIAL, serial),
 				file.toString(), "0", "", "", "", true, "5", false), text -> text);
-		return new FlashChain(service, new DfuUtilVersions(), new FlashTools(tool.toString(), Duration.ofSeconds(2), LIMIT), new Console())
-				.run(settings, new NullProgressMonitor());
+		return new FlashOperation(service, new DfuUtilVersions(), new OperationPreferences(tool.toString(), Duration.ofSeconds(2), LIMIT),
+				new Console(), settings).execute(new NullProgressMonitor());
 	}
 
 	/** The launch's console: keeps the lines, and resets the board when "dfu-util" says it does. */

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.flash;
+package org.dfutools.eclipse.core.save;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -12,6 +12,10 @@ import java.util.OptionalLong;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilOptions;
 import org.dfutools.eclipse.core.firmware.SavedFirmware;
 import org.eclipse.osgi.util.NLS;
+import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.operation.BoardSelector;
+import org.dfutools.eclipse.core.operation.OperationException;
+import org.dfutools.eclipse.core.operation.SettingValues;
 
 /**
  * What Save Firmware from Board reads, checked: the board, the alt setting, the memory (on DfuSe an address and a
@@ -29,58 +33,58 @@ public record SaveSettings(BoardSelector board, String alt, OptionalLong address
 
 	/** Checks every value, in the order the dialog shows them; the first problem is the message. */
 	public static SaveSettings parse(BoardSelector board, String alt, String address, String length, String target)
-			throws FlashException {
+			throws OperationException {
 		Optional<String> boardProblem = board.problem();
 		if (boardProblem.isPresent()) {
-			throw new FlashException(boardProblem.get());
+			throw new OperationException(boardProblem.get());
 		}
-		String checkedAlt = FlashSettings.alt(alt);
+		String checkedAlt = SettingValues.alt(alt);
 		OptionalLong from = blank(address) ? OptionalLong.empty()
-				: OptionalLong.of(FlashSettings.number(address, ADDRESS_SPACE - 1, Messages.FlashSettings_badAddress));
+				: OptionalLong.of(SettingValues.address(address, ADDRESS_SPACE - 1));
 		OptionalLong bytes = blank(length) ? OptionalLong.empty()
-				: OptionalLong.of(FlashSettings.number(length, SaveChecks.LARGEST, Messages.SaveSettings_badLength));
+				: OptionalLong.of(SettingValues.number(length, SaveChecks.LARGEST, Messages.SaveSettings_badLength));
 		if (bytes.isPresent() && bytes.getAsLong() == 0) {
-			throw new FlashException(NLS.bind(Messages.SaveSettings_badLength, length.strip()));
+			throw new OperationException(NLS.bind(Messages.SaveSettings_badLength, length.strip()));
 		}
 		if (from.isPresent() && bytes.isEmpty()) {
-			throw new FlashException(NLS.bind(Messages.SaveSettings_lengthNeeded, address.strip()));
+			throw new OperationException(NLS.bind(Messages.SaveSettings_lengthNeeded, address.strip()));
 		}
 		if (from.isPresent() && from.getAsLong() + bytes.getAsLong() > ADDRESS_SPACE) {
-			throw new FlashException(NLS.bind(Messages.SaveSettings_pastAddressSpace, address.strip(), length.strip()));
+			throw new OperationException(NLS.bind(Messages.SaveSettings_pastAddressSpace, address.strip(), length.strip()));
 		}
 		return new SaveSettings(board, checkedAlt, from, bytes, target(target),
 				Duration.ofSeconds(FlashConfiguration.DEFAULT_APPLICATION_TIMEOUT_SECONDS));
 	}
 
-	private static Path target(String text) throws FlashException {
+	private static Path target(String text) throws OperationException {
 		if (blank(text)) {
-			throw new FlashException(Messages.SaveSettings_noFile);
+			throw new OperationException(Messages.SaveSettings_noFile);
 		}
 		String name = text.strip();
 		if (name.chars().anyMatch(Character::isISOControl)) {
-			throw new FlashException(Messages.FlashSettings_firmwareControl);
+			throw new OperationException(Messages.SaveSettings_fileControl);
 		}
 		Path path;
 		try {
 			path = Path.of(name);
 		} catch (InvalidPathException e) {
-			throw new FlashException(NLS.bind(Messages.SaveSettings_notAbsolute, name), e);
+			throw new OperationException(NLS.bind(Messages.SaveSettings_notAbsolute, name), e);
 		}
 		if (!path.isAbsolute() || path.getFileName() == null) {
-			throw new FlashException(NLS.bind(Messages.SaveSettings_notAbsolute, name));
+			throw new OperationException(NLS.bind(Messages.SaveSettings_notAbsolute, name));
 		}
 		if (SavedFirmware.Format.of(path).isEmpty()) {
-			throw new FlashException(NLS.bind(Messages.SaveSettings_badFormat, path.getFileName()));
+			throw new OperationException(NLS.bind(Messages.SaveSettings_badFormat, path.getFileName()));
 		}
 		if (Files.isDirectory(path)) {
-			throw new FlashException(NLS.bind(Messages.SaveSettings_isFolder, path));
+			throw new OperationException(NLS.bind(Messages.SaveSettings_isFolder, path));
 		}
 		Path folder = path.getParent();
 		if (!Files.isDirectory(folder)) {
-			throw new FlashException(NLS.bind(Messages.SaveSettings_noFolder, folder));
+			throw new OperationException(NLS.bind(Messages.SaveSettings_noFolder, folder));
 		}
 		if (!Files.isWritable(folder)) {
-			throw new FlashException(NLS.bind(Messages.SaveSettings_folderNotWritable, folder));
+			throw new OperationException(NLS.bind(Messages.SaveSettings_folderNotWritable, folder));
 		}
 		return path;
 	}

@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.flash;
+package org.dfutools.eclipse.core.operation;
 
 import java.time.Duration;
 
@@ -10,10 +10,10 @@ import java.time.Duration;
  * @param dfuUtilLimit           the longest one dfu-util run may take before it is stopped
  * @param parallelDfuUtil        how many dfu-util runs a flash of several boards lets run at once
  */
-public record FlashTools(String dfuUtil, Duration reenumerationAllowance, Duration dfuUtilLimit, int parallelDfuUtil) {
+public record OperationPreferences(String dfuUtil, Duration reenumerationAllowance, Duration dfuUtilLimit, int parallelDfuUtil) {
 
 	/** The tools of a flash of one board, where no other dfu-util run waits for a turn. */
-	public FlashTools(String dfuUtil, Duration reenumerationAllowance, Duration dfuUtilLimit) {
+	public OperationPreferences(String dfuUtil, Duration reenumerationAllowance, Duration dfuUtilLimit) {
 		this(dfuUtil, reenumerationAllowance, dfuUtilLimit, 1);
 	}
 }

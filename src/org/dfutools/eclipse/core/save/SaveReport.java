@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.flash;
+package org.dfutools.eclipse.core.save;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,14 +24,14 @@ public record SaveReport(Board before, Optional<Board> after, Path file, String 
 	/** The summary the console ends with, one line per item. */
 	public List<String> summaryLines() {
 		List<String> lines = new ArrayList<>();
-		lines.add(Messages.FlashReport_title);
+		lines.add(Messages.SaveReport_title);
 		lines.add(NLS.bind(Messages.SaveReport_read, read));
 		lines.add(NLS.bind(Messages.SaveReport_file, file, Long.valueOf(fileBytes)));
 		lines.add(flashBackAt.isPresent() ? NLS.bind(Messages.SaveReport_flashBackWithAddress, Segment.hex(flashBackAt.getAsLong()))
 				: Messages.SaveReport_flashBack);
 		lines.add(NLS.bind(Messages.SaveReport_total, Long.valueOf(total.toMillis())));
-		lines.add(NLS.bind(Messages.FlashReport_before, BoardSteps.describe(before)));
-		lines.add(after.map(board -> NLS.bind(Messages.FlashReport_after, BoardSteps.describe(board)))
+		lines.add(NLS.bind(Messages.SaveReport_before, before.describe()));
+		lines.add(after.map(board -> NLS.bind(Messages.SaveReport_after, board.describe()))
 				.orElse(Messages.SaveReport_leftInDfu));
 		return lines;
 	}

@@ -8,13 +8,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole flash chain as one process for the debug framework ({@code DebugPlugin.newProcess}): one
- * console holds the chain's steps, dfu-util's command line and output, and the summary; the Terminate
- * button cancels the chain (which stops dfu-util), and the exit value is the chain's result.
+ * The whole flash process as one process for the debug framework ({@code DebugPlugin.newProcess}): one
+ * console holds the process's steps, dfu-util's command line and output, and the summary; the Terminate
+ * button cancels the process (which stops dfu-util), and the exit value is the process's result.
  */
-final class ChainProcess extends Process {
+final class OperationProcess extends Process {
 
-	/** Exit value of a chain that was cancelled, as a shell reports an interrupted command. */
+	/** Exit value of a process that was cancelled, as a shell reports an interrupted command. */
 	static final int CANCELLED = 130;
 
 	private final ConsoleStream output = new ConsoleStream();
@@ -33,7 +33,7 @@ final class ChainProcess extends Process {
 		errors.append(line + System.lineSeparator());
 	}
 
-	/** The chain has ended: the console streams end, then the process does. */
+	/** The process has ended: the console streams end, then the process does. */
 	void end(int status) {
 		exitValue = status;
 		output.close();
@@ -90,7 +90,7 @@ final class ChainProcess extends Process {
 		return ended.getCount() > 0;
 	}
 
-	/** Text written by the chain, read by the console's stream monitor until the chain ends. */
+	/** Text written by the process, read by the console's stream monitor until the process ends. */
 	private static final class ConsoleStream extends InputStream {
 		private final ByteQueue pending = new ByteQueue();
 		private boolean closed;

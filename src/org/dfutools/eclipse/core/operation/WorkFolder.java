@@ -1,4 +1,4 @@
-package org.dfutools.eclipse.core.flash;
+package org.dfutools.eclipse.core.operation;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -12,9 +12,9 @@ import org.eclipse.osgi.util.NLS;
 /**
  * A private temporary folder for one operation on a board: the checked copy of the firmware that dfu-util reads,
  * and what it reads back. Created readable by this user only (the JDK's default for temporary folders) and
- * removed with everything in it when the chain ends, however it ends.
+ * removed with everything in it when the operation ends, however it ends.
  */
-final class WorkFolder implements AutoCloseable {
+public final class WorkFolder implements AutoCloseable {
 
 	private final Path path;
 
@@ -22,20 +22,20 @@ final class WorkFolder implements AutoCloseable {
 		this.path = path;
 	}
 
-	static WorkFolder create() throws FlashException {
+	static WorkFolder create() throws OperationException {
 		try {
 			return new WorkFolder(Files.createTempDirectory("dfu-flash")); //$NON-NLS-1$
 		} catch (IOException e) {
-			throw new FlashException(NLS.bind(Messages.FlashChain_noWorkFolder, e.getMessage()), e);
+			throw new OperationException(NLS.bind(Messages.WorkFolder_none, e.getMessage()), e);
 		}
 	}
 
-	Path path() {
+	public Path path() {
 		return path;
 	}
 
 	/** Where one dfu-util upload writes: dfu-util refuses to overwrite a file with an upload, so it must not exist yet. */
-	Path uploadTarget() throws IOException {
+	public Path uploadTarget() throws IOException {
 		return Files.createTempDirectory(path, "upload").resolve("upload.bin"); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 

@@ -1,0 +1,139 @@
+package org.dfutools.eclipse.core.operation;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.dfutools.eclipse.core.DfuDeviceService;
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilSlots;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.osgi.util.NLS;
+import org.dfutools.eclipse.core.device.Reenumeration;
+
+/**
+ * The skeleton of every dfu-util operation on one board (a flash, a save), run by {@link #execute(IProgressMonitor)}:
+ * dfu-util found, the board list, the board selected and checked before it is touched; then, holding the board, into
+ * DFU mode, checked again there (a board the operation rebooted and changed nothing on is sent back), and the
+ * operation's own steps. Every wait is bounded and follows the monitor; every failure says where the board was left.
+ *
+ * @param <R> what the operation reports when it is done
+ */
+public abstract class BoardOperation<R> {
+
+	/** The words that make the skeleton's steps this operation's: its task, row statuses and messages. */
+	public record Texts(String task, String checking, String activity, String starting, ModeSwitch.Statuses statuses,
+			String cancelled, String returningUnchanged, String returnedUnchanged) {
+	}
+
+	protected final DfuDeviceService service;
+	protected final OperationConsole console;
+	protected final WhereTheBoardIs whereabouts;
+	protected final DfuUtilStep dfuUtil;
+	protected final ModeSwitch modes;
+	private final Texts texts;
+	/** The board the operation works on, once it is known: where it was left is part of every failure. */
+	private volatile Board target;
+
+	/** @param slots the turns dfu-util runs take, shared by the boards of one flash of several */
+	protected BoardOperation(DfuDeviceService service, DfuUtilVersions versions, OperationPreferences preferences,
+			DfuUtilConsole console, DfuUtilSlots slots, Texts texts) {
+		this.service = service;
+		this.console = new OperationConsole(console);
+		this.whereabouts = new WhereTheBoardIs(service);
+		this.dfuUtil = new DfuUtilStep(versions, preferences, this.console, slots, whereabouts);
+		this.modes = new ModeSwitch(service, preferences, this.console, whereabouts, texts.statuses());
+		this.texts = texts;
+	}
+
+	/**
+	 * Runs the operation once. Throws with the message for the user when a step fails or is cancelled
+	 * ({@link OperationException#isCancelled()}); the message ends with where the board was left.
+	 */
+	public final R execute(IProgressMonitor monitor) throws OperationException {
+		try {
+			return run(SubMonitor.convert(monitor, texts.task(), 100));
+		} catch (OperationCanceledException e) {
+			Board board = target;
+			throw board == null ? OperationException.cancelled(texts.cancelled()) : whereabouts.cancelled(texts.cancelled(), board);
+		}
+	}
+
+	private R run(SubMonitor progress) throws OperationException {
+		StepTimes times = new StepTimes();
+		progress.subTask(texts.checking());
+		Path tool = dfuUtil.locate(progress);
+		readInputs();
+		DeviceRegistry registry = UsbListing.await(service, progress);
+		Board before = select(registry.boards());
+		target = before;
+		console.info(NLS.bind(Messages.BoardOperation_board, before.describe()));
+		checkBeforeTouching(before);
+		return service.busyBoards().whileHolding(before.id(), texts.activity(), texts.starting(),
+				held -> whileHolding(registry, new InDfuMode(tool, held, before, before, false, null, times), progress),
+				holder -> new OperationException(NLS.bind(Messages.BoardOperation_busy, before.label(), holder)));
+	}
+
+	/** {@code found}: the board held as it was found, not yet in DFU mode. */
+	private R whileHolding(DeviceRegistry registry, InDfuMode found, SubMonitor progress) throws OperationException {
+		// From here on every reset is expected: the board keeps its row while it re-enumerates.
+		try (WorkFolder work = WorkFolder.create();
+				Reenumeration expected = registry.expectReenumeration(found.before().id())) {
+			found.times().doneSinceStart(Messages.BoardOperation_stepCheck);
+			progress.worked(2);
+			InDfuMode at = intoDfuMode(found, work, progress.split(25));
+			progress.setWorkRemaining(73);
+			try {
+				checkInDfuMode(at);
+			} catch (OperationException e) {
+				throw wayBack(at, e, progress.split(1));
+			}
+			return inDfuMode(at, progress.split(72));
+		}
+	}
+
+	private InDfuMode intoDfuMode(InDfuMode found, WorkFolder work, IProgressMonitor monitor) throws OperationException {
+		Board before = found.before();
+		if (before.mode().isDfuMode()) {
+			return new InDfuMode(found.dfuUtil(), found.held(), before, before, false, work, found.times());
+		}
+		long start = System.nanoTime();
+		Board board = modes.rebootToDfu(found.held(), before, monitor);
+		found.times().done(Messages.BoardOperation_stepDetach, start);
+		return new InDfuMode(found.dfuUtil(), found.held(), before, board, true, work, found.times());
+	}
+
+	/**
+	 * What a failure becomes while nothing on the board has changed: a board this operation rebooted is sent back to
+	 * its application; a board found in DFU mode stays there. The message says which.
+	 */
+	protected final OperationException wayBack(InDfuMode at, OperationException failure, IProgressMonitor monitor) {
+		return modes.wayBack(failure, at.rebooted(), texts.returningUnchanged(), texts.returnedUnchanged(), at.held(),
+				at.board(), applicationTimeout(), monitor);
+	}
+
+	/** The files the operation reads, read before the board list is (a flash's firmware). */
+	protected void readInputs() throws OperationException {
+		// nothing by default
+	}
+
+	/** The board the operation's settings name among the attached ones. */
+	protected abstract Board select(List<Board> boards) throws OperationException;
+
+	/** What would fail once the board is in DFU mode fails now, as far as the board is known. */
+	protected abstract void checkBeforeTouching(Board board) throws OperationException;
+
+	/** The checks again with the board in DFU mode, where all of it is known (its first DFU mode, maybe). */
+	protected abstract void checkInDfuMode(InDfuMode at) throws OperationException;
+
+	/** The operation's own steps, on the held board in DFU mode. */
+	protected abstract R inDfuMode(InDfuMode at, IProgressMonitor monitor) throws OperationException;
+
+	/** How long the application may take to come back when the operation starts it. */
+	protected abstract Duration applicationTimeout();
+}
