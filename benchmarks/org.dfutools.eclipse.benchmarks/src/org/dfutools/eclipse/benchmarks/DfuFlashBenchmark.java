@@ -18,13 +18,13 @@ import java.util.function.Predicate;
 import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.flash.BoardSelector;
-import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.launch.SaveLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.BenchmarkResults;
 import org.dfutools.eclipse.testsupport.DfuUtilProcess;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -87,8 +87,8 @@ class DfuFlashBenchmark {
 				Path flash = folder.resolve("flash-" + kib + "-" + run + ".bin");
 				String port = attach("runtime", flash);
 				// A saved configuration, as the Run menu launches it: the clock starts at the launch.
-				ILaunchConfigurationWorkingCopy configuration = FlashLaunches.configuration("bench", new FlashConfiguration(
-						new BoardSelector(BoardSelector.Kind.PORT, port), file.toString(), "0", "", "", "", true, "30", false));
+				ILaunchConfigurationWorkingCopy configuration = FlashLaunches.configuration("bench", FlashConfigurationBuilder.of(
+						new BoardSelector(BoardSelector.Kind.PORT, port), file).applicationTimeoutSeconds("30").build());
 				long start = System.nanoTime();
 				FlashLaunches.Outcome outcome = FlashLaunches.run(configuration, new NullProgressMonitor(), LIMIT);
 				long end = System.nanoTime();

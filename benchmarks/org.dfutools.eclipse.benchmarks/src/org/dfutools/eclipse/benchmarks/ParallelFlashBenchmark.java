@@ -24,6 +24,7 @@ import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.BenchmarkResults;
 import org.dfutools.eclipse.testsupport.DfuUtilProcess;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -80,8 +81,8 @@ class ParallelFlashBenchmark {
 							+ " \"serial\": \"PB\"}, \"dfu\": {\"pid\": \"0x00c3\", \"serial\": \"PB\", \"alts\": [{\"name\": \"Flash\","
 							+ " \"output\": \"%s\"}]}, \"behaviour\": {\"reenumerate_delay_ms\": %d}}", memory, REENUMERATION_MS), LIMIT));
 				}
-				FlashConfiguration values = new FlashConfiguration(new BoardSelector(BoardSelector.Kind.PORT, String.join(", ", ports)),
-						file.toString(), "0", "", "", "", true, "30", false);
+				FlashConfiguration values = FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.PORT, String.join(", ", ports)),
+						file).applicationTimeoutSeconds("30").build();
 				long start = System.nanoTime();
 				FlashLaunches.Outcome outcome = FlashLaunches.run(FlashLaunches.configuration("parallel", values),
 						new NullProgressMonitor(), LIMIT);

@@ -33,6 +33,7 @@ import org.dfutools.eclipse.testsupport.Leaks;
 import org.dfutools.eclipse.testsupport.LaunchBench;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.dfutools.eclipse.tests.faults.FaultBench.Run;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -158,8 +159,8 @@ class BoardFaultsOnBenchTest {
 			assertTrue(board.device().problems().stream().anyMatch(p -> p.kind() == DeviceProblem.Kind.STRING_READ_FAILED),
 					board.device().problems().toString());
 			long start = System.nanoTime();
-			FlashConfiguration byPort = new FlashConfiguration(new BoardSelector(BoardSelector.Kind.PORT, port),
-					image(4096).toString(), "0", "", "", "", true, "5", false);
+			FlashConfiguration byPort = FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.PORT, port), image(4096))
+					.applicationTimeoutSeconds("5").build();
 			Run run = launch(byPort, new NullProgressMonitor());
 			assertFailedWith(run, 5_000, "refused", "run-time mode");
 			assertTrue(BenchLog.events(port).stream().noneMatch(e -> e.micros() >= TimeUnit.NANOSECONDS.toMicros(start)

@@ -18,6 +18,7 @@ import org.dfutools.eclipse.core.firmware.Segment;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.ArmBuild;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
 import org.dfutools.eclipse.testsupport.LaunchBench;
@@ -319,7 +320,8 @@ class BuildOutputsFlashOnBenchTest {
 	}
 
 	private static Outcome launch(BoardSelector board, Path file, String alt, String address, boolean verify) throws Exception {
-		FlashConfiguration values = new FlashConfiguration(board, file.toString(), alt, address, "", "", false, "10", verify);
+		FlashConfiguration values = FlashConfigurationBuilder.of(board, file).alt(alt).dfuseAddress(address).waitForApplication(false)
+				.verify(verify).build();
 		return FlashLaunches.run(FlashLaunches.configuration("build-output", values), new NullProgressMonitor(), LIMIT);
 	}
 

@@ -15,6 +15,7 @@ import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
 import org.dfutools.eclipse.testsupport.LaunchBench;
@@ -68,7 +69,7 @@ class DeviceStacksFlashOnBenchTest {
 		try {
 			byte[] image = Firmware.image(24 * 1024, 17);
 			Path file = Files.write(folder.resolve("app.bin"), image);
-			Outcome outcome = launch(new FlashConfiguration(bySerial("NMT-1"), file.toString(), "0", "", "", "", true, "10", verify));
+			Outcome outcome = launch(FlashConfigurationBuilder.of(bySerial("NMT-1"), file).verify(verify).build());
 			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + "\n" + outcome.output());
 			assertEquals(0, outcome.exitValue(), outcome.output());
 			assertArrayEquals(image, Files.readAllBytes(flash));
@@ -102,8 +103,8 @@ class DeviceStacksFlashOnBenchTest {
 		try {
 			byte[] image = Firmware.image(20 * 1024, 18);
 			Path file = Files.write(folder.resolve("app.bin"), image);
-			Outcome outcome = launch(new FlashConfiguration(bySerial("ROM-1"), file.toString(), "0", "0x08000000", "", "", true,
-					"10", verify));
+			Outcome outcome = launch(FlashConfigurationBuilder.of(bySerial("ROM-1"), file).dfuseAddress("0x08000000").verify(verify)
+					.build());
 			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + "\n" + outcome.output());
 			assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
 			assertEquals(DeviceMode.RUNTIME, BENCH.get().boardAt(port).mode());
@@ -130,7 +131,7 @@ class DeviceStacksFlashOnBenchTest {
 				""".formatted(flash));
 		try {
 			Path file = Files.write(folder.resolve("app.bin"), Firmware.image(8 * 1024, 19));
-			Outcome outcome = launch(new FlashConfiguration(bySerial("NMT-2"), file.toString(), "0", "", "", "", true, "2", false));
+			Outcome outcome = launch(FlashConfigurationBuilder.of(bySerial("NMT-2"), file).applicationTimeoutSeconds("2").build());
 			assertNotNull(outcome.failure(), outcome.output());
 			String message = outcome.failure().getMessage();
 			assertTrue(message.contains("dfu-util exited with status 74 after the transfer was done"), message);

@@ -26,6 +26,7 @@ import org.dfutools.eclipse.core.dfuutil.DfuUtilArguments;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
 import org.dfutools.eclipse.testsupport.LaunchBench;
@@ -213,7 +214,8 @@ class DeviceStacksListingOnBenchTest {
 
 	private Outcome launch(BoardSelector board, byte[] image, String alt, String address) throws Exception {
 		Path file = Files.write(folder.resolve("app-" + System.nanoTime() + ".bin"), image);
-		FlashConfiguration values = new FlashConfiguration(board, file.toString(), alt, address, "", "", false, "10", false);
+		FlashConfiguration values = FlashConfigurationBuilder.of(board, file).alt(alt).dfuseAddress(address).waitForApplication(false)
+				.build();
 		return FlashLaunches.run(FlashLaunches.configuration("listing", values), new NullProgressMonitor(), LIMIT);
 	}
 

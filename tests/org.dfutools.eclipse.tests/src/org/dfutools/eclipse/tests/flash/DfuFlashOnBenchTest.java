@@ -24,6 +24,7 @@ import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.LaunchBench;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -260,9 +261,8 @@ class DfuFlashOnBenchTest {
 				 "dfu": {"pid": "0x00f1", "serial": "NR-1"}, "behaviour": {"never_reenumerate": true}}
 				""");
 		try {
-			FlashConfiguration values = new FlashConfiguration(new BoardSelector(BoardSelector.Kind.SERIAL, "NR-1"),
-					Files.write(folder.resolve("fw.bin"), Firmware.image(2048, 97)).toString(), "0", "", "", "", true, "1",
-					false);
+			FlashConfiguration values = FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.SERIAL, "NR-1"),
+					Files.write(folder.resolve("fw.bin"), Firmware.image(2048, 97))).applicationTimeoutSeconds("1").build();
 			long start = System.nanoTime();
 			Outcome outcome = launch(values, new NullProgressMonitor());
 			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
@@ -290,8 +290,7 @@ class DfuFlashOnBenchTest {
 				}
 			};
 			Path file = Files.write(folder.resolve("large.bin"), Firmware.image(1024 * 1024, 98));
-			Outcome outcome = launch(new FlashConfiguration(bySerial("CAN-1").board(), file.toString(), "0", "", "", "",
-					true, "10", false), cancelAtTenPercent);
+			Outcome outcome = launch(FlashConfigurationBuilder.of(bySerial("CAN-1").board(), file).build(), cancelAtTenPercent);
 			assertNull(outcome.failure(), "a cancel is not an error dialog");
 			assertEquals(130, outcome.exitValue());
 			assertTrue(outcome.errors().contains("dfu-util was stopped") && outcome.errors().contains("left in DFU mode"),
@@ -350,12 +349,12 @@ class DfuFlashOnBenchTest {
 	}
 
 	private static FlashConfiguration withAddressAndVerify(FlashConfiguration base, Path file) {
-		return new FlashConfiguration(base.board(), file.toString(), "0", "0x08000000", "", "", true, "10", true);
+		return FlashConfigurationBuilder.of(base.board(), file).dfuseAddress("0x08000000").verify(true).build();
 	}
 
 	private Outcome launch(FlashConfiguration base, Path file) throws Exception {
-		return launch(new FlashConfiguration(base.board(), file.toString(), base.alt(), base.dfuseAddress(),
-				base.transferSize(), base.extraArguments(), true, "10", base.verify()), new NullProgressMonitor());
+		return launch(FlashConfigurationBuilder.from(base).firmware(file).waitForApplication(true).applicationTimeoutSeconds("10")
+				.build(), new NullProgressMonitor());
 	}
 
 	private static Outcome launch(FlashConfiguration values, NullProgressMonitor monitor) throws Exception {

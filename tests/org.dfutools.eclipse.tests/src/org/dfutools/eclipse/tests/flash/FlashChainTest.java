@@ -21,7 +21,6 @@ import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashChain;
-import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.flash.FlashException;
 import org.dfutools.eclipse.core.flash.FlashReport;
 import org.dfutools.eclipse.core.flash.FlashSettings;
@@ -29,6 +28,7 @@ import org.dfutools.eclipse.core.flash.FlashTools;
 import org.dfutools.eclipse.testsupport.BoardEvents;
 import org.dfutools.eclipse.testsupport.FakeDfuUtil;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.fakeusb.FakeBoard;
 import org.dfutools.eclipse.testsupport.fakeusb.FakeUsbPort;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -109,8 +109,8 @@ class FlashChainTest {
 				echo "Resetting USB to switch back to runtime mode"
 				""");
 		Path file = Files.write(folder.resolve("app.bin"), Firmware.image(4096, 7));
-		FlashSettings settings = FlashSettings.parse(new FlashConfiguration(new BoardSelector(BoardSelector.Kind.SERIAL, serial),
-				file.toString(), "0", "", "", "", true, "5", false), text -> text);
+		FlashSettings settings = FlashSettings.parse(FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.SERIAL, serial),
+				file).applicationTimeoutSeconds("5").build(), text -> text);
 		return new FlashChain(service, new DfuUtilVersions(), new FlashTools(tool.toString(), Duration.ofSeconds(2), LIMIT), new Console())
 				.run(settings, new NullProgressMonitor());
 	}

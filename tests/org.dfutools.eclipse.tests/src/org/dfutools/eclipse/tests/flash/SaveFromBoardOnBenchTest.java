@@ -22,6 +22,7 @@ import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.launch.SaveLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.BenchLog;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
 import org.dfutools.eclipse.testsupport.LaunchBench;
@@ -188,7 +189,7 @@ class SaveFromBoardOnBenchTest {
 	}
 
 	private static Outcome flash(BoardSelector board, Path file, String address) throws Exception {
-		FlashConfiguration values = new FlashConfiguration(board, file.toString(), "0", address, "", "", true, "10", false);
+		FlashConfiguration values = FlashConfigurationBuilder.of(board, file).dfuseAddress(address).build();
 		return FlashLaunches.run(FlashLaunches.configuration("save-round-trip", values), new NullProgressMonitor(), LIMIT);
 	}
 
