@@ -292,10 +292,10 @@ class BoardFaultsOnBenchTest {
 	}
 
 	private String attach(String serial, String pid, String behaviour) throws Exception {
-		return BENCH.get().attachAndAwait("""
+		return BENCH.attach("""
 				{"name": "%s", "runtime": {"pid": "%s", "serial": "%s"}, "dfu": {"pid": "%s"}, "behaviour": {%s}}
 				""".formatted(serial, pid, serial, String.format("0x%04x", Integer.valueOf(Integer.decode(pid).intValue() + 1)),
-				behaviour), LIMIT);
+				behaviour));
 	}
 
 	private Path image(int size) throws Exception {

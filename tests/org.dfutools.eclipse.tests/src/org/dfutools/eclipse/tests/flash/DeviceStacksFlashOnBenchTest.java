@@ -59,7 +59,7 @@ class DeviceStacksFlashOnBenchTest {
 		boolean verify = variant.contains("verify");
 		boolean claims = variant.startsWith("claims");
 		Path flash = folder.resolve("flash.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "%s", "start_mode": "%s",
 				 "runtime": {"pid": "0x00b0", "serial": "NMT-1", "bcdDevice_after_update": "0x0102"},
 				 "dfu": {"pid": "0x00b1", "functional": {"attributes": "%s", "detach_timeout": 255},
@@ -92,7 +92,7 @@ class DeviceStacksFlashOnBenchTest {
 	@ValueSource(booleans = { false, true })
 	void aDfuSeLeaveWithoutItsLastStatusIsASuccess(boolean verify) throws Exception {
 		Path flash = folder.resolve("stm32.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "stm32-rom", "runtime": {"vid": "0x0483", "pid": "0x57b0", "serial": "ROM-1",
 				   "functional": {"attributes": "0x0b", "detach_timeout": 255, "version": "0x011a"}},
 				 "dfu": {"vid": "0x0483", "pid": "0xdfb1", "serial": "FFFFFFFEFFFF",
@@ -124,7 +124,7 @@ class DeviceStacksFlashOnBenchTest {
 	@Order(Integer.MAX_VALUE)
 	void aBootloaderThatResetsAndNeverComesBackIsAFailureWithDfuUtilsLine() throws Exception {
 		Path flash = folder.resolve("flash.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "lost-after-reset", "start_mode": "dfu", "runtime": {"pid": "0x00b2", "serial": "NMT-2"},
 				 "dfu": {"pid": "0x00b3", "functional": {"attributes": "0x03"}, "alts": [{"name": "Flash", "output": "%s"}]},
 				 "behaviour": {"never_reenumerate": true}}
@@ -149,9 +149,4 @@ class DeviceStacksFlashOnBenchTest {
 
 	private static Outcome launch(FlashConfiguration values) throws Exception {
 		return FlashLaunches.run(FlashLaunches.configuration("stacks", values), new NullProgressMonitor(), LIMIT);
-	}
-
-	private static String attach(String spec) throws Exception {
-		return BENCH.get().attachAndAwait(spec, LIMIT);
-	}
-}
+	}}

@@ -56,7 +56,7 @@ class DfuFlashOnBenchTest {
 	@Test
 	void plainDfuWritesTheFileAndTheBoardComesBackRunning() throws Exception {
 		Path flash = folder.resolve("flash.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "plain", "runtime": {"pid": "0x0090", "serial": "FL-90", "bcdDevice_after_update": "0x0101"},
 				 "dfu": {"pid": "0x0091", "serial": "FL-90-BOOT", "alts": [{"name": "Flash", "output": "%s"}]}}
 				""".formatted(flash));
@@ -104,7 +104,7 @@ class DfuFlashOnBenchTest {
 	@Test
 	void dfuSeWritesAtTheAddressVerifiesAndLeaves() throws Exception {
 		Path flash = folder.resolve("stm32.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "dfuse", "runtime": {"vid": "0x0483", "pid": "0x5740", "serial": "ST-01",
 				   "functional": {"attributes": "0x0b", "detach_timeout": 255, "version": "0x011a"}},
 				 "dfu": {"vid": "0x0483", "pid": "0xdf11", "serial": "ST-01",
@@ -136,8 +136,8 @@ class DfuFlashOnBenchTest {
 				{"name": "twin", "runtime": {"pid": "0x00a0", "serial": "%s"}, "dfu": {"pid": "0x00a1",
 				 "alts": [{"name": "Flash", "output": "%s"}]}}
 				""";
-		String portA = attach(twin.formatted("TWIN-A", flashA));
-		String portB = attach(twin.formatted("TWIN-B", flashB));
+		String portA = BENCH.attach(twin.formatted("TWIN-A", flashA));
+		String portB = BENCH.attach(twin.formatted("TWIN-B", flashB));
 		try {
 			String keyA = BENCH.get().boardAt(portA).device().location().deviceKey();
 			byte[] image = Firmware.image(8 * 1024, 92);
@@ -154,7 +154,7 @@ class DfuFlashOnBenchTest {
 
 	@Test
 	void aBoardThatVanishesMidDownloadStopsTheChainWithDfuUtilsIoStatus() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "vanishing", "runtime": {"pid": "0x00b0", "serial": "GONE-1"}, "dfu": {"pid": "0x00b1"},
 				 "behaviour": {"disconnect_at_block": 8}}
 				""");
@@ -172,7 +172,7 @@ class DfuFlashOnBenchTest {
 
 	@Test
 	void aSuffixForAnotherDeviceStopsBeforeTheBoardIsTouched() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "suffix", "runtime": {"pid": "0x00c0", "serial": "SUF-1"}, "dfu": {"pid": "0x00c1"}}
 				""");
 		try {
@@ -199,7 +199,7 @@ class DfuFlashOnBenchTest {
 	@Test
 	void aDfuSeBoardWithoutAnAddressStopsBeforeTheBoardIsTouched() throws Exception {
 		// The usb-device DFU run-time class says DfuSe (bcdDFUVersion 0x011A) already in run-time mode.
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "dfuse-rt", "runtime": {"pid": "0x00c4", "serial": "DSRT-1",
 				   "functional": {"attributes": "0x0b", "detach_timeout": 255, "version": "0x011a"}},
 				 "dfu": {"pid": "0x00c5", "functional": {"attributes": "0x0b", "version": "0x011a"},
@@ -219,7 +219,7 @@ class DfuFlashOnBenchTest {
 
 	@Test
 	void aDamagedFileStopsBeforeTheBoardIsTouched() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "crc", "runtime": {"pid": "0x00d0", "serial": "CRC-1"}, "dfu": {"pid": "0x00d1"}}
 				""");
 		try {
@@ -237,7 +237,7 @@ class DfuFlashOnBenchTest {
 
 	@Test
 	void aMissingDfuUtilIsNamedAndTheBoardIsNotTouched() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "no-tool", "runtime": {"pid": "0x00e0", "serial": "TOOL-1"}, "dfu": {"pid": "0x00e1"}}
 				""");
 		IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(Activator.PLUGIN_ID);
@@ -256,7 +256,7 @@ class DfuFlashOnBenchTest {
 
 	@Test
 	void aBoardThatNeverComesBackIsReportedWithinTheTimeout() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "no-return", "start_mode": "dfu", "runtime": {"pid": "0x00f0", "serial": "NR-1"},
 				 "dfu": {"pid": "0x00f1", "serial": "NR-1"}, "behaviour": {"never_reenumerate": true}}
 				""");
@@ -277,7 +277,7 @@ class DfuFlashOnBenchTest {
 
 	@Test
 	void cancellingMidDownloadStopsDfuUtilAndSaysWhereTheBoardIs() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "cancel", "runtime": {"pid": "0x0100", "serial": "CAN-1"}, "dfu": {"pid": "0x0101"}}
 				""");
 		try {
@@ -310,7 +310,7 @@ class DfuFlashOnBenchTest {
 	 */
 	@Test
 	void theBoardsOwnErrorStatusIsQuoted() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "small-alt", "start_mode": "dfu", "runtime": {"pid": "0x0114", "serial": "SMALL-1"},
 				 "dfu": {"pid": "0x0115", "alts": [{"name": "Flash", "flash_size": 4096}]}}
 				""");
@@ -329,7 +329,7 @@ class DfuFlashOnBenchTest {
 
 	@Test
 	void aBusyBoardIsRefusedNotQueued() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "busy", "runtime": {"pid": "0x0110", "serial": "BUSY-1"}, "dfu": {"pid": "0x0111"}}
 				""");
 		Board board = BENCH.get().boardAt(port);
@@ -359,9 +359,4 @@ class DfuFlashOnBenchTest {
 
 	private static Outcome launch(FlashConfiguration values, NullProgressMonitor monitor) throws Exception {
 		return FlashLaunches.run(FlashLaunches.configuration("test", values), monitor, LIMIT);
-	}
-
-	private static String attach(String spec) throws Exception {
-		return BENCH.get().attachAndAwait(spec, LIMIT);
-	}
-}
+	}}
