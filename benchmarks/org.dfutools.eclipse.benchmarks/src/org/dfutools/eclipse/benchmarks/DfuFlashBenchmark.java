@@ -67,8 +67,7 @@ class DfuFlashBenchmark {
 	@AfterAll
 	static void report() throws IOException {
 		bench.close();
-		System.out.print(RESULTS.table());
-		System.out.println("written: " + RESULTS.write("flash-benchmarks.json"));
+		RESULTS.report("flash-benchmarks.json");
 	}
 
 	@Test

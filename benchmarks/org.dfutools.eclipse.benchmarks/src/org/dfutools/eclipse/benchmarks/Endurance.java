@@ -61,8 +61,7 @@ class Endurance {
 	@AfterAll
 	static void report() throws IOException {
 		bench.close();
-		System.out.print(RESULTS.table());
-		System.out.println("written: " + RESULTS.write("endurance.json"));
+		RESULTS.report("endurance.json");
 	}
 
 	@Test

@@ -59,8 +59,7 @@ class ParallelFlashBenchmark {
 	@AfterAll
 	static void report() throws IOException {
 		bench.close();
-		System.out.print(RESULTS.table());
-		System.out.println("written: " + RESULTS.write("parallel-benchmarks.json"));
+		RESULTS.report("parallel-benchmarks.json");
 	}
 
 	@Test
