@@ -2,7 +2,6 @@ package org.dfutools.eclipse.ui.launch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +43,6 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.console.ConsolePlugin;
-import org.eclipse.ui.console.IConsole;
 import org.eclipse.ui.console.IConsoleConstants;
 import org.eclipse.ui.console.TextConsole;
 import org.junit.jupiter.api.Test;
@@ -182,7 +180,7 @@ class DfuFlashLaunchDialogTest {
 
 	/** The process's console shown in the Console view, once it holds the summary. */
 	private static String consoleText(IWorkbenchWindow window, IProcess process) throws Exception {
-		TextConsole console = console(process);
+		TextConsole console = ProcessConsoles.of(process).orElse(null);
 		assertNotNull(console, "no console for the flash");
 		window.getActivePage().showView(IConsoleConstants.ID_CONSOLE_VIEW);
 		ConsolePlugin.getDefault().getConsoleManager().showConsoleView(console);
@@ -225,16 +223,6 @@ class DfuFlashLaunchDialogTest {
 			}
 		}
 		return Optional.empty();
-	}
-
-	private static TextConsole console(IProcess process) {
-		for (IConsole console : ConsolePlugin.getDefault().getConsoleManager().getConsoles()) {
-			if (console instanceof org.eclipse.debug.ui.console.IConsole processConsole && processConsole.getProcess() == process
-					&& console instanceof TextConsole text) {
-				return text;
-			}
-		}
-		return null;
 	}
 
 	/**
@@ -295,12 +283,7 @@ class DfuFlashLaunchDialogTest {
 	}
 
 	private static void saveScreenshot(Display display, String name) {
-		try {
-			UiWait.settle(display, Duration.ofMillis(200));
-			Path shot = Screenshots.save(display, name);
-			assertFalse(Screenshots.distinctColors(shot) <= 16, "the screenshot looks blank: " + shot);
-		} catch (java.io.IOException e) {
-			throw new AssertionError(e);
-		}
+		UiWait.settle(display, Duration.ofMillis(200));
+		Screenshots.saveNotBlank(display, name);
 	}
 }

@@ -1,5 +1,6 @@
 package org.dfutools.eclipse.ui.views;
 
+import static org.dfutools.eclipse.ui.views.DfuDevicesViewControls.row;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -184,15 +185,6 @@ class RowContinuityTest {
 	private static boolean rowCountSettled(DfuDevicesView view) {
 		return view.viewer().getTable().getItemCount() == org.dfutools.eclipse.core.DfuCore.deviceService().registry()
 				.boards().size();
-	}
-
-	private static java.util.Optional<TableItem> row(DfuDevicesView view, String port) {
-		if (view.viewer() == null) {
-			return java.util.Optional.empty();
-		}
-		Table table = view.viewer().getTable();
-		return Arrays.stream(table.getItems())
-				.filter(item -> ((Board) item.getData()).device().location().portPath().equals(port)).findFirst();
 	}
 
 	private static java.util.Optional<IProcess> launchOf(String configurationName) {
