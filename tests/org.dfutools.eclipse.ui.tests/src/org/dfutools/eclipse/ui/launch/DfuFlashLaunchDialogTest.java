@@ -64,9 +64,8 @@ class DfuFlashLaunchDialogTest {
 	@Test
 	@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+")
 	void aConfigurationMadeInTheDialogFlashesTheBoardAndShowsTheConsole() throws Exception {
-		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		IWorkbenchWindow window = WorkbenchWindows.activeFillingTheScreen();
 		Display display = window.getShell().getDisplay();
-		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
 		Path flash = folder.resolve("flash.bin");
 		byte[] image = Firmware.image(64 * 1024, 60);
 		Path file = Files.write(folder.resolve("blinky.bin"), image);
@@ -118,9 +117,8 @@ class DfuFlashLaunchDialogTest {
 	@Test
 	@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+")
 	void anElfWithDebugInformationIsCheckedRunAndItsConsoleRead() throws Exception {
-		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		IWorkbenchWindow window = WorkbenchWindows.activeFillingTheScreen();
 		Display display = window.getShell().getDisplay();
-		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
 		ArmBuild.Outputs build = ArmBuild.build(Files.createDirectories(folder.resolve("build")), false, 0);
 		Path elf = folder.resolve("debug.elf");
 		Files.copy(build.elf(), elf);

@@ -56,9 +56,8 @@ class FlashSeveralBoardsInViewTest {
 
 	@Test
 	void threeBoardsSelectedInTheViewAreFlashedAtOnce() throws Exception {
-		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		IWorkbenchWindow window = WorkbenchWindows.activeFillingTheScreen();
 		Display display = window.getShell().getDisplay();
-		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
 		IWorkbenchPage page = window.getActivePage();
 		byte[] image = Firmware.image(64 * 1024, 33);
 		Path file = Files.write(folder.resolve("trio.bin"), image);

@@ -60,9 +60,8 @@ class SaveFirmwareInViewTest {
 
 	@Test
 	void aBoardSelectedInTheViewIsSavedToTheChosenFile() throws Exception {
-		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		IWorkbenchWindow window = WorkbenchWindows.activeFillingTheScreen();
 		Display display = window.getShell().getDisplay();
-		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
 		IWorkbenchPage page = window.getActivePage();
 		byte[] memory = Firmware.image(32 * 1024, 90);
 		Path initial = Files.write(folder.resolve("initial.bin"), memory);

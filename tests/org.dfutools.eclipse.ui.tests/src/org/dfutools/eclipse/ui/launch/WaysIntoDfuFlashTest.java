@@ -55,9 +55,8 @@ class WaysIntoDfuFlashTest {
 
 	@BeforeEach
 	void inTheResourcePerspective() throws Exception {
-		window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		window = WorkbenchWindows.activeFillingTheScreen();
 		display = window.getShell().getDisplay();
-		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
 		page = window.getActivePage();
 		PlatformUI.getWorkbench().showPerspective(RESOURCE_PERSPECTIVE, window);
 		page.resetPerspective();

@@ -26,6 +26,7 @@ import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.Screenshots;
 import org.dfutools.eclipse.testsupport.UiWait;
 import org.dfutools.eclipse.testsupport.UsbBench;
+import org.dfutools.eclipse.ui.launch.WorkbenchWindows;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
@@ -72,9 +73,8 @@ class RowContinuityTest {
 
 	@BeforeEach
 	void openWorkbenchWindow() {
-		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		IWorkbenchWindow window = WorkbenchWindows.activeFillingTheScreen();
 		display = window.getShell().getDisplay();
-		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
 		page = window.getActivePage();
 	}
 

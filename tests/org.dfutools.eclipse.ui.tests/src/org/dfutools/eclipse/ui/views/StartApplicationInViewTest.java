@@ -16,6 +16,7 @@ import org.dfutools.eclipse.testsupport.Screenshots;
 import org.dfutools.eclipse.testsupport.UiWait;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.dfutools.eclipse.ui.launch.ScriptedDialogs;
+import org.dfutools.eclipse.ui.launch.WorkbenchWindows;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
@@ -33,7 +34,6 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -54,9 +54,8 @@ class StartApplicationInViewTest {
 
 	@BeforeEach
 	void openWorkbenchWindow() {
-		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		IWorkbenchWindow window = WorkbenchWindows.activeFillingTheScreen();
 		display = window.getShell().getDisplay();
-		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
 		page = window.getActivePage();
 	}
 
