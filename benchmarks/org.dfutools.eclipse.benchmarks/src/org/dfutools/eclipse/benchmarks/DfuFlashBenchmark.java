@@ -26,7 +26,6 @@ import org.dfutools.eclipse.testsupport.DfuUtilProcess;
 import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
-import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.junit.jupiter.api.AfterAll;
@@ -58,9 +57,7 @@ class DfuFlashBenchmark {
 
 	@BeforeAll
 	static void startUsb() throws Exception {
-		assertTrue(UsbBench.isPresent() && BenchLog.isPresent(),
-				"run the benchmarks inside testbench/usbsim with a log (./run-benchmarks does)");
-		bench = BenchRegistry.ofPlugin(LIMIT);
+		bench = LoggedBench.pluginService(LIMIT);
 		folder = Files.createTempDirectory("dfu-flash-benchmark");
 	}
 

@@ -3,7 +3,6 @@ package org.dfutools.eclipse.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,14 +18,12 @@ import java.util.concurrent.Executors;
 
 import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
-import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.BenchmarkResults;
 import org.dfutools.eclipse.testsupport.DfuUtilProcess;
 import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
-import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.debug.core.model.IProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -50,9 +47,7 @@ class ParallelFlashBenchmark {
 
 	@BeforeAll
 	static void startUsb() throws Exception {
-		assertTrue(UsbBench.isPresent() && BenchLog.isPresent(),
-				"run the benchmarks inside testbench/usbsim with a log (./run-benchmarks does)");
-		bench = BenchRegistry.ofPlugin(LIMIT);
+		bench = LoggedBench.pluginService(LIMIT);
 		folder = Files.createTempDirectory("parallel-flash-benchmark");
 	}
 
