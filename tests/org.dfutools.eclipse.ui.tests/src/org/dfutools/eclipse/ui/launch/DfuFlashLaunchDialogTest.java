@@ -20,11 +20,11 @@ import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.ArmBuild;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.Screenshots;
 import org.dfutools.eclipse.testsupport.UiWait;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.ui.DebugUITools;
@@ -169,9 +169,9 @@ class DfuFlashLaunchDialogTest {
 				IDebugUIConstants.ID_RUN_LAUNCH_GROUP);
 		assertNull(script.failure(), () -> "the dialog script failed: " + script.failure());
 		assertTrue(script.done(), () -> "the dialog closed at " + script.position());
-		assertTrue(UiWait.until(display, LIMIT, () -> process(configuration).filter(IProcess::isTerminated).isPresent()),
+		assertTrue(UiWait.until(display, LIMIT, () -> FlashLaunches.processOf(configuration.getName()).filter(IProcess::isTerminated).isPresent()),
 				"the launch did not end");
-		IProcess process = process(configuration).orElseThrow();
+		IProcess process = FlashLaunches.processOf(configuration.getName()).orElseThrow();
 		assertEquals(0, process.getExitValue(), process.getStreamsProxy().getErrorStreamMonitor().getContents());
 		return process;
 	}
@@ -211,16 +211,6 @@ class DfuFlashLaunchDialogTest {
 	private static Optional<Button> launchButton(Display display) {
 		return ScriptedDialogs.shell(display, RUN_CONFIGURATIONS)
 				.flatMap(shell -> ScriptedDialogs.find(shell, Button.class, b -> "Run".equals(b.getText().replace("&", ""))));
-	}
-
-	private static Optional<IProcess> process(ILaunchConfiguration configuration) {
-		for (ILaunch launch : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
-			if (launch.getLaunchConfiguration() != null && launch.getLaunchConfiguration().getName().equals(configuration.getName())
-					&& launch.getProcesses().length > 0) {
-				return Optional.of(launch.getProcesses()[0]);
-			}
-		}
-		return Optional.empty();
 	}
 
 	/**
