@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
@@ -22,6 +21,7 @@ import org.dfutools.eclipse.core.flash.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.launch.SaveLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.BenchLog;
+import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
@@ -194,9 +194,7 @@ class SaveFromBoardOnBenchTest {
 	}
 
 	private Path image(String name, int size, long seed) throws Exception {
-		byte[] bytes = new byte[size];
-		new Random(seed).nextBytes(bytes);
-		return Files.write(folder.resolve(name), bytes);
+		return Files.write(folder.resolve(name), Firmware.image(size, seed));
 	}
 
 	/** The board's memory as a read sees it: what the bench wrote, erased (0xFF) beyond. */
