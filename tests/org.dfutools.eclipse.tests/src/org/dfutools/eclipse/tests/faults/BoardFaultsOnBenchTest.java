@@ -59,8 +59,6 @@ class BoardFaultsOnBenchTest {
 
 	private Leaks.Snapshot before;
 
-
-
 	@BeforeEach
 	void noteWhatIsOpen() {
 		before = Leaks.snapshot();

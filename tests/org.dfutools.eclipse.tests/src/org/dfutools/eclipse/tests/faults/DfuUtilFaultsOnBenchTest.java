@@ -63,8 +63,6 @@ class DfuUtilFaultsOnBenchTest {
 	private String port;
 	private String boardId;
 
-
-
 	@BeforeEach
 	void attachABoard() throws Exception {
 		before = Leaks.snapshot();

@@ -47,8 +47,6 @@ class HostileValuesOnBenchTest {
 	private String other;
 	private long start;
 
-
-
 	/** The board to flash and a second one that no hostile value may reach. */
 	@BeforeEach
 	void attachTwoBoards() throws Exception {

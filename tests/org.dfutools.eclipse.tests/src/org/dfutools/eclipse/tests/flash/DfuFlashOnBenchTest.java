@@ -50,9 +50,6 @@ class DfuFlashOnBenchTest {
 	@TempDir
 	Path folder;
 
-
-
-
 	@Test
 	void plainDfuWritesTheFileAndTheBoardComesBackRunning() throws Exception {
 		Path flash = folder.resolve("flash.bin");
