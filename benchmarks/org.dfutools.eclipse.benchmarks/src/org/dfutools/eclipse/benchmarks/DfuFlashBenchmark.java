@@ -18,15 +18,15 @@ import java.util.function.Predicate;
 import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.operation.BoardSelector;
-import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.launch.SaveLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.BenchmarkResults;
 import org.dfutools.eclipse.testsupport.DfuUtilProcess;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
-import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.junit.jupiter.api.AfterAll;
@@ -58,17 +58,14 @@ class DfuFlashBenchmark {
 
 	@BeforeAll
 	static void startUsb() throws Exception {
-		assertTrue(UsbBench.isPresent() && BenchLog.isPresent(),
-				"run the benchmarks inside testbench/usbsim with a log (./run-benchmarks does)");
-		bench = BenchRegistry.ofPlugin(LIMIT);
+		bench = LoggedBench.pluginService(LIMIT);
 		folder = Files.createTempDirectory("dfu-flash-benchmark");
 	}
 
 	@AfterAll
 	static void report() throws IOException {
 		bench.close();
-		System.out.print(RESULTS.table());
-		System.out.println("written: " + RESULTS.write("flash-benchmarks.json"));
+		RESULTS.report("flash-benchmarks.json");
 	}
 
 	@Test
@@ -87,8 +84,8 @@ class DfuFlashBenchmark {
 				Path flash = folder.resolve("flash-" + kib + "-" + run + ".bin");
 				String port = attach("runtime", flash);
 				// A saved configuration, as the Run menu launches it: the clock starts at the launch.
-				ILaunchConfigurationWorkingCopy configuration = FlashLaunches.configuration("bench", new FlashConfiguration(
-						new BoardSelector(BoardSelector.Kind.PORT, port), file.toString(), "0", "", "", "", true, "30", false));
+				ILaunchConfigurationWorkingCopy configuration = FlashLaunches.configuration("bench", FlashConfigurationBuilder.of(
+						new BoardSelector(BoardSelector.Kind.PORT, port), file).applicationTimeoutSeconds("30").build());
 				long start = System.nanoTime();
 				FlashLaunches.Outcome outcome = FlashLaunches.run(configuration, new NullProgressMonitor(), LIMIT);
 				long end = System.nanoTime();

@@ -18,10 +18,11 @@ import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.dfu.DetachResult;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
 import org.dfutools.eclipse.core.operation.BoardSelector;
-import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.BenchmarkResults;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -61,8 +62,7 @@ class Endurance {
 	@AfterAll
 	static void report() throws IOException {
 		bench.close();
-		System.out.print(RESULTS.table());
-		System.out.println("written: " + RESULTS.write("endurance.json"));
+		RESULTS.report("endurance.json");
 	}
 
 	@Test
@@ -113,9 +113,8 @@ class Endurance {
 				byte[] image = Firmware.image(4096, 1000 + launch);
 				Path file = Files.write(folder.resolve("app.bin"), image);
 				long begin = System.nanoTime();
-				FlashLaunches.Outcome outcome = FlashLaunches.run(FlashLaunches.configuration("endurance", new FlashConfiguration(
-						new BoardSelector(BoardSelector.Kind.SERIAL, "END-2"), file.toString(), "0", "", "", "", true, "10", false)),
-						new NullProgressMonitor(), LIMIT);
+				FlashLaunches.Outcome outcome = FlashLaunches.run(FlashLaunches.configuration("endurance", FlashConfigurationBuilder.of(
+						new BoardSelector(BoardSelector.Kind.SERIAL, "END-2"), file).build()), new NullProgressMonitor(), LIMIT);
 				double millis = (System.nanoTime() - begin) / 1e6;
 				final int number = launch;
 				assertNull(outcome.failure(), () -> "launch " + number + ": " + outcome.failure().getMessage() + outcome.output());

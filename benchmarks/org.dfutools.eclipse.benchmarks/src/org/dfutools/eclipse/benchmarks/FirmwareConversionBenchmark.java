@@ -41,8 +41,7 @@ class FirmwareConversionBenchmark {
 
 	@AfterAll
 	static void report() throws IOException {
-		System.out.print(RESULTS.table());
-		System.out.println("written: " + RESULTS.write("firmware-benchmarks.json"));
+		RESULTS.report("firmware-benchmarks.json");
 	}
 
 	@Test

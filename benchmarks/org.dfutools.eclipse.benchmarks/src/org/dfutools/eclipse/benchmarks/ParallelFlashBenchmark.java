@@ -3,7 +3,6 @@ package org.dfutools.eclipse.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,13 +18,12 @@ import java.util.concurrent.Executors;
 
 import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
-import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.BenchmarkResults;
 import org.dfutools.eclipse.testsupport.DfuUtilProcess;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
-import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.debug.core.model.IProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -49,17 +47,14 @@ class ParallelFlashBenchmark {
 
 	@BeforeAll
 	static void startUsb() throws Exception {
-		assertTrue(UsbBench.isPresent() && BenchLog.isPresent(),
-				"run the benchmarks inside testbench/usbsim with a log (./run-benchmarks does)");
-		bench = BenchRegistry.ofPlugin(LIMIT);
+		bench = LoggedBench.pluginService(LIMIT);
 		folder = Files.createTempDirectory("parallel-flash-benchmark");
 	}
 
 	@AfterAll
 	static void report() throws IOException {
 		bench.close();
-		System.out.print(RESULTS.table());
-		System.out.println("written: " + RESULTS.write("parallel-benchmarks.json"));
+		RESULTS.report("parallel-benchmarks.json");
 	}
 
 	@Test
@@ -80,8 +75,8 @@ class ParallelFlashBenchmark {
 							+ " \"serial\": \"PB\"}, \"dfu\": {\"pid\": \"0x00c3\", \"serial\": \"PB\", \"alts\": [{\"name\": \"Flash\","
 							+ " \"output\": \"%s\"}]}, \"behaviour\": {\"reenumerate_delay_ms\": %d}}", memory, REENUMERATION_MS), LIMIT));
 				}
-				FlashConfiguration values = new FlashConfiguration(new BoardSelector(BoardSelector.Kind.PORT, String.join(", ", ports)),
-						file.toString(), "0", "", "", "", true, "30", false);
+				FlashConfiguration values = FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.PORT, String.join(", ", ports)),
+						file).applicationTimeoutSeconds("30").build();
 				long start = System.nanoTime();
 				FlashLaunches.Outcome outcome = FlashLaunches.run(FlashLaunches.configuration("parallel", values),
 						new NullProgressMonitor(), LIMIT);

@@ -46,8 +46,7 @@ class RebootToDfuBenchmark {
 	@AfterAll
 	static void report() throws IOException {
 		bench.close();
-		System.out.print(RESULTS.table());
-		System.out.println("written: " + RESULTS.write("reboot-benchmarks.json"));
+		RESULTS.report("reboot-benchmarks.json");
 	}
 
 	@Test

@@ -70,6 +70,12 @@ public final class BenchmarkResults {
 		return file;
 	}
 
+	/** A benchmark's last step: prints the table, writes {@code fileName} as {@link #write} does and says where. */
+	public void report(String fileName) throws IOException {
+		System.out.print(table());
+		System.out.println("written: " + write(fileName));
+	}
+
 	private static String number(Double value) {
 		return value == null ? "null" : String.format(Locale.ROOT, "%.3f", value);
 	}

@@ -1,6 +1,7 @@
 package org.dfutools.eclipse.testsupport;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -75,6 +76,17 @@ public final class FlashLaunches {
 		awaitTermination(process, limit);
 		return new Outcome(launch, process, process.getStreamsProxy().getOutputStreamMonitor().getContents(),
 				process.getStreamsProxy().getErrorStreamMonitor().getContents(), failure);
+	}
+
+	/** The process of the launch of the configuration with this name, once the launch has started one. */
+	public static Optional<IProcess> processOf(String configurationName) {
+		for (ILaunch launch : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
+			if (launch.getLaunchConfiguration() != null && launch.getLaunchConfiguration().getName().equals(configurationName)
+					&& launch.getProcesses().length > 0) {
+				return Optional.of(launch.getProcesses()[0]);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** Waits for the process's TERMINATE event (it may have been sent already), at most {@code limit}. */

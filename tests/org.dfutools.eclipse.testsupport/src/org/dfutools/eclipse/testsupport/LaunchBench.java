@@ -5,9 +5,6 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -15,42 +12,27 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * A test class's own device service on the bench, put in the plugin's place for the launches it runs: it is
- * registered as an OSGi service ranked above the plugin's, from before the class's first test to after its
- * last, and then closed. The board events of one test are cleared before the next.
+ * A test class's own device service on the bench (a {@link ClassBench} with hotplug), put in the plugin's place for
+ * the launches it runs: it is registered as an OSGi service ranked above the plugin's, from before the class's first
+ * test to after its last, and then closed. The board events of one test are cleared before the next.
  * Register it with {@code @RegisterExtension static final LaunchBench BENCH = new LaunchBench(LIMIT);}.
  */
-public final class LaunchBench implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+public final class LaunchBench extends ClassBench {
 
-	private final Duration limit;
-	private BenchRegistry bench;
 	private ServiceRegistration<DfuDeviceService> registration;
 
 	public LaunchBench(Duration limit) {
-		this.limit = limit;
-	}
-
-	/** The registry, its events and the service; only while the test class runs. */
-	public BenchRegistry get() {
-		if (bench == null) {
-			throw new IllegalStateException("the bench is only there while the test class runs");
-		}
-		return bench;
+		super(true, limit);
 	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) throws InterruptedException {
-		bench = BenchRegistry.start(true, limit);
+		super.beforeAll(context);
 		Dictionary<String, Object> ranking = new Hashtable<>();
 		ranking.put(Constants.SERVICE_RANKING, Integer.valueOf(100));
 		// The plugin's bundle registers it: this bundle is never started, so it has no context of its own.
 		BundleContext plugin = FrameworkUtil.getBundle(DfuDeviceService.class).getBundleContext();
-		registration = plugin.registerService(DfuDeviceService.class, bench.service, ranking);
-	}
-
-	@Override
-	public void beforeEach(ExtensionContext context) {
-		bench.events.clear();
+		registration = plugin.registerService(DfuDeviceService.class, get().service, ranking);
 	}
 
 	@Override
@@ -58,8 +40,7 @@ public final class LaunchBench implements BeforeAllCallback, AfterAllCallback, B
 		try {
 			registration.unregister();
 		} finally {
-			bench.close();
-			bench = null;
+			super.afterAll(context);
 		}
 	}
 }

@@ -1,5 +1,7 @@
 package org.dfutools.eclipse.testsupport;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +38,20 @@ public final class Screenshots {
 			image.dispose();
 		}
 		return file;
+	}
+
+	/**
+	 * Captures the whole screen as {@link #save} does and fails when the capture looks blank (16 distinct colours or
+	 * fewer); an I/O error fails too, so that it can be called where no checked exception may be thrown.
+	 */
+	public static Path saveNotBlank(Display display, String name) {
+		try {
+			Path shot = save(display, name);
+			assertTrue(distinctColors(shot) > 16, "the screenshot looks blank: " + shot);
+			return shot;
+		} catch (IOException e) {
+			throw new AssertionError(e);
+		}
 	}
 
 	/** How many distinct pixel values the image has: a blank or black capture has one or two. */

@@ -52,8 +52,7 @@ class DfuDevicesViewBenchmark {
 
 	@AfterAll
 	static void report() throws IOException {
-		System.out.print(RESULTS.table());
-		System.out.println("written: " + RESULTS.write("view-benchmarks.json"));
+		RESULTS.report("view-benchmarks.json");
 	}
 
 	@Test

@@ -141,7 +141,7 @@ class ConfigurationParserTest {
 	}
 
 	@Test
-	void nullEmptyAndTruncatedHeader() {
+	void nullEmptyAndTruncatedHeadersAreProblemsWithoutAnInterface() {
 		for (byte[] bytes : List.of(new byte[0], new byte[] { 9, 2, 18, 0 })) {
 			ConfigurationInfo info = ConfigurationParser.parse(bytes);
 			assertFalse(info.hasDfuInterface());
@@ -155,7 +155,7 @@ class ConfigurationParserTest {
 	}
 
 	@Test
-	void truncatedDescriptor() {
+	void aTruncatedConfigurationKeepsTheInterfaceReadBeforeTheCut() {
 		byte[] full = DescriptorBytes.configuration(1)
 				.dfuInterface(0, 0, PROTOCOL_DFU_MODE, 0)
 				.functional(0x0B, 255, 2048, DFU_1_1)
@@ -186,7 +186,7 @@ class ConfigurationParserTest {
 	}
 
 	@Test
-	void overlongBLength() {
+	void anOverlongBLengthIsReportedAsATruncatedDescriptor() {
 		byte[] bytes = DescriptorBytes.configuration(1)
 				.dfuInterface(0, 0, PROTOCOL_DFU_MODE, 0)
 				.raw(200, 0x21, 0x0B, 255, 0, 0, 8, 0x10, 0x01)
@@ -249,7 +249,7 @@ class ConfigurationParserTest {
 	}
 
 	@Test
-	void noDfuInterface() {
+	void aConfigurationWithoutADfuInterfaceHasNoneAndNoProblem() {
 		byte[] cdc = DescriptorBytes.configuration(1)
 				.interfaceDescriptor(0, 0, 1, DescriptorBytes.CLASS_CDC, 0x02, 0x01, 0)
 				.endpoint(0x82, 0x03, 8, 16)
@@ -284,7 +284,7 @@ class ConfigurationParserTest {
 	}
 
 	@Test
-	void shortFunctionalDescriptor() {
+	void aShortFunctionalDescriptorIsAProblemAndNoDescriptor() {
 		byte[] bytes = DescriptorBytes.configuration(1)
 				.dfuInterface(2, 0, PROTOCOL_RUNTIME, 0)
 				.raw(5, 0x21, 0x0B, 255, 0)
@@ -334,7 +334,7 @@ class ConfigurationParserTest {
 	}
 
 	@Test
-	void disagreeingAndUnknownProtocols() {
+	void disagreeingAndUnknownProtocolsAreProblemsOfTheInterface() {
 		byte[] bytes = DescriptorBytes.configuration(1)
 				.dfuInterface(0, 0, 7, 0)
 				.dfuInterface(0, 1, PROTOCOL_DFU_MODE, 0)
@@ -391,7 +391,7 @@ class ConfigurationParserTest {
 	}
 
 	@Test
-	void attributeWords() {
+	void attributeWordsNameEachBitThatIsSet() {
 		assertEquals(List.of("will-detach", "download", "upload", "manifest-tolerant"),
 				new FunctionalDescriptor(9, 0x0F, 0, 0, DFU_1_1).attributeWords());
 		assertEquals(List.of("will-detach", "download"), new FunctionalDescriptor(9, 0x09, 0, 0, DFU_1_1)

@@ -11,14 +11,13 @@ import org.dfutools.eclipse.core.device.BoardEvent.Kind;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
-import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.BoardEvents;
+import org.dfutools.eclipse.testsupport.ClassBench;
 import org.dfutools.eclipse.testsupport.UsbBench;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Boards that misbehave, read through the real backend without hotplug (the periodic rescan that
@@ -30,27 +29,18 @@ class BadDevicesOnBenchTest {
 	/** The rescan period (3 s) plus reading. */
 	private static final Duration LIMIT = Duration.ofSeconds(15);
 
-	private static BenchRegistry bench;
+	@RegisterExtension
+	static final ClassBench BENCH = new ClassBench(false, LIMIT);
+
 	private static DeviceRegistry registry;
 	private static BoardEvents events;
 
 	@BeforeAll
-	static void startUsbWithoutHotplug() throws InterruptedException {
-		bench = BenchRegistry.start(false, LIMIT);
-		registry = bench.registry;
-		events = bench.events;
+	static void theFirstRescanListedTheBenchBoard() {
+		registry = BENCH.get().registry;
+		events = BENCH.get().events;
 		assertTrue(registry.boards().stream().anyMatch(b -> b.device().location().portPath().equals("1-1")),
 				"the first rescan missed the bench board: " + registry.boards());
-	}
-
-	@BeforeEach
-	void forgetEarlierEvents() {
-		events.clear();
-	}
-
-	@AfterAll
-	static void stopUsb() {
-		bench.close();
 	}
 
 	@Test

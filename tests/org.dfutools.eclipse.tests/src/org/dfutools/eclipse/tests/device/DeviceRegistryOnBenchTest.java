@@ -21,14 +21,13 @@ import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UdevRule;
 import org.dfutools.eclipse.core.device.UsbId;
 import org.dfutools.eclipse.testsupport.BenchLog;
-import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.BoardEvents;
+import org.dfutools.eclipse.testsupport.ClassBench;
 import org.dfutools.eclipse.testsupport.UsbBench;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The registry fed by the real USB backend (usb4java, libusb) from the simulated bench: what it lists,
@@ -41,30 +40,21 @@ class DeviceRegistryOnBenchTest {
 	/** GET_DESCRIPTOR of a string: descriptor type 3 in wValue's high byte (768 to 1023). */
 	private static final Pattern STRING_REQUEST = Pattern.compile("\"bRequest\":6,.*\"wValue\":(7[6-9]\\d|8\\d\\d|9\\d\\d|10[0-2]\\d),");
 
-	private static BenchRegistry bench;
+	@RegisterExtension
+	static final ClassBench BENCH = new ClassBench(true, LIMIT);
+
 	private static DeviceRegistry registry;
 	private static BoardEvents events;
 
 	@BeforeAll
-	static void startUsb() throws InterruptedException {
-		bench = BenchRegistry.start(true, LIMIT);
-		registry = bench.registry;
-		events = bench.events;
-	}
-
-	@BeforeEach
-	void forgetEarlierEvents() {
-		events.clear();
-	}
-
-	@AfterAll
-	static void stopUsb() {
-		bench.close();
+	static void aliasRegistryAndEvents() {
+		registry = BENCH.get().registry;
+		events = BENCH.get().events;
 	}
 
 	@Test
 	void listsTheBenchsDefaultBoardWithItsDescriptors() {
-		Board board = bench.boardAt("1-1");
+		Board board = BENCH.get().boardAt("1-1");
 		assertEquals(new UsbId(0x1209, 0x0001), board.device().id());
 		assertEquals(DeviceMode.RUNTIME, board.mode());
 		assertEquals("usbsim", board.device().manufacturer());

@@ -18,13 +18,13 @@ import org.dfutools.eclipse.core.dfu.DetachResult;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
 import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
+import org.dfutools.eclipse.testsupport.ClassBench;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Reboot to DFU through usb4java and libusb against simulated boards that behave well and badly. */
 @EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+", disabledReason = "needs testbench/usbsim")
@@ -33,23 +33,14 @@ class RebootToDfuOnBenchTest {
 	private static final Duration LIMIT = Duration.ofSeconds(20);
 	private static final Duration ALLOWANCE = Duration.ofMillis(1500);
 
-	private static BenchRegistry bench;
+	@RegisterExtension
+	static final ClassBench BENCH = new ClassBench(true, LIMIT);
+
 	private static RebootToDfu reboot;
 
 	@BeforeAll
-	static void startUsb() throws InterruptedException {
-		bench = BenchRegistry.start(true, LIMIT);
-		reboot = new RebootToDfu(bench.service, ALLOWANCE);
-	}
-
-	@BeforeEach
-	void forgetEarlierEvents() {
-		bench.events.clear();
-	}
-
-	@AfterAll
-	static void stopUsb() {
-		bench.close();
+	static void createRebootToDfu() {
+		reboot = new RebootToDfu(BENCH.get().service, ALLOWANCE);
 	}
 
 	/**
@@ -81,7 +72,7 @@ class RebootToDfuOnBenchTest {
 
 	@Test
 	void resetPathFollowsTheBoardToAnotherIdAndSerial() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "reset-path", "runtime": {"pid": "0x0080", "serial": "RT-80",
 				  "functional": {"attributes": "0x07", "detach_timeout": 800}},
 				 "dfu": {"pid": "0x0081", "serial": "BOOT-80"}, "behaviour": {"reenumerate_delay_ms": 200}}
@@ -96,14 +87,14 @@ class RebootToDfuOnBenchTest {
 			assertTrue(result.deviceBack().toMillis() >= 200, "back before the re-enumeration delay? " + result);
 			assertTrue(result.deviceBack().toMillis() < 800 + ALLOWANCE.toMillis(), result.toString());
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
 	@Test
 	@EnabledIfEnvironmentVariable(named = BenchLog.VARIABLE, matches = ".+", disabledReason = "run-tests gives the bench a log")
 	void theWireCarriesTheDevicesDetachTimeoutAndTheResetComesInsideIt() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "on-the-wire", "runtime": {"pid": "0x0094", "functional": {"attributes": "0x07", "detach_timeout": 750}},
 				 "dfu": {"pid": "0x0095"}}
 				""");
@@ -125,14 +116,14 @@ class RebootToDfuOnBenchTest {
 			long micros = reset.micros() - sent.micros();
 			assertTrue(micros >= 0 && micros < 750_000, "reset " + micros + " us after DFU_DETACH; wDetachTimeOut is 750 ms");
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
 	@Test
 	void slowReenumerationInsideTheBoundSucceeds() throws Exception {
 		// Back after 1.4 s: longer than dfu-util would wait for nothing, inside 500 ms + the 1.5 s allowance.
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "slow", "runtime": {"pid": "0x0096", "functional": {"attributes": "0x07", "detach_timeout": 500}},
 				 "dfu": {"pid": "0x0097"}, "behaviour": {"reenumerate_delay_ms": 1400}}
 				""");
@@ -141,13 +132,13 @@ class RebootToDfuOnBenchTest {
 			assertEquals(DeviceMode.DFU, result.board().mode());
 			assertTrue(result.deviceBack().toMillis() >= 1400, result.toString());
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
 	@Test
 	void willDetachPathNeedsNoReset() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "will-detach", "runtime": {"pid": "0x0082", "functional": {"attributes": "0x0f"}},
 				 "dfu": {"pid": "0x0083"}, "behaviour": {"reenumerate_delay_ms": 100}}
 				""");
@@ -156,13 +147,13 @@ class RebootToDfuOnBenchTest {
 			assertEquals(DeviceMode.DFU, result.board().mode());
 			assertEquals(new UsbId(0x1209, 0x0083), result.board().device().id());
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
 	@Test
 	void boardThatNeverComesBackFailsAtTheBoundNotAtAFixedDelay() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "lost", "runtime": {"pid": "0x0084", "functional": {"attributes": "0x07", "detach_timeout": 300}},
 				 "dfu": {"pid": "0x0085"}, "behaviour": {"never_reenumerate": true}}
 				""");
@@ -180,7 +171,7 @@ class RebootToDfuOnBenchTest {
 
 	@Test
 	void boardThatComesBackInRuntimeModeIsReported() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "stubborn", "runtime": {"pid": "0x0086", "serial": "ST-86"}, "dfu": {"pid": "0x0087"},
 				 "behaviour": {"return_in_runtime": true}}
 				""");
@@ -188,13 +179,13 @@ class RebootToDfuOnBenchTest {
 			DetachException e = assertThrows(DetachException.class, () -> reboot.run(boardAt(port), new NullProgressMonitor()));
 			assertEquals(Reason.RETURNED_IN_RUNTIME, e.reason(), e.getMessage());
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
 	@Test
 	void willDetachBoardThatIgnoresDetachNeverLeaves() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "deaf", "runtime": {"pid": "0x0092", "functional": {"attributes": "0x0f", "detach_timeout": 400}},
 				 "behaviour": {"detach": "ignore"}}
 				""");
@@ -205,44 +196,44 @@ class RebootToDfuOnBenchTest {
 			assertEquals(Reason.DID_NOT_LEAVE, e.reason(), e.getMessage());
 			assertTrue(millis >= 400 && millis < 1400, "gave up after " + millis + " ms; its detach timeout is 400 ms");
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
 	@Test
 	void stalledDetachIsRefusedWithoutReset() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "refuses", "runtime": {"pid": "0x0088"}, "behaviour": {"detach": "stall"}}
 				""");
 		try {
 			Board board = boardAt(port);
 			DetachException e = assertThrows(DetachException.class, () -> reboot.run(board, new NullProgressMonitor()));
 			assertEquals(Reason.DETACH_STALLED, e.reason(), e.getMessage());
-			assertTrue(bench.registry.board(board.id()).isPresent(), "the board should still be there");
+			assertTrue(BENCH.get().registry.board(board.id()).isPresent(), "the board should still be there");
 			// Nothing was left claimed or open: a second try meets the same refusal, not a busy interface.
 			DetachException again = assertThrows(DetachException.class, () -> reboot.run(board, new NullProgressMonitor()));
 			assertEquals(Reason.DETACH_STALLED, again.reason(), again.getMessage());
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
 	@Test
 	void stalledGetStatusAtRuntimeIsAllowed() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "no-status", "runtime": {"pid": "0x008a"}, "dfu": {"pid": "0x008b"},
 				 "behaviour": {"runtime_getstatus": "stall"}}
 				""");
 		try {
 			assertEquals(DeviceMode.DFU, reboot.run(boardAt(port), new NullProgressMonitor()).board().mode());
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
 	@Test
 	void accessDeniedSaysSo() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "locked", "runtime": {"pid": "0x008c"}, "behaviour": {"open_error": "EACCES"}}
 				""");
 		try {
@@ -250,13 +241,13 @@ class RebootToDfuOnBenchTest {
 			assertEquals(Reason.ACCESS_DENIED, e.reason(), e.getMessage());
 			assertTrue(e.getMessage().contains("udev"), e.getMessage());
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
 	@Test
 	void cancellingTheWaitEndsItPromptly() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "slow", "runtime": {"pid": "0x008e"}, "dfu": {"pid": "0x008f"},
 				 "behaviour": {"never_reenumerate": true}}
 				""");
@@ -289,25 +280,21 @@ class RebootToDfuOnBenchTest {
 		String spec = """
 				{"name": "twin", "runtime": {"pid": "0x0090", "serial": null}, "dfu": {"pid": "0x0091"}}
 				""";
-		String first = attach(spec);
-		String second = attach(spec);
+		String first = BENCH.attach(spec);
+		String second = BENCH.attach(spec);
 		try {
 			Board other = boardAt(second);
 			DetachResult result = reboot.run(boardAt(first), new NullProgressMonitor());
 			assertEquals(first, result.board().device().location().portPath());
-			assertEquals(other, bench.registry.board(other.id()).orElseThrow(), "the other twin was touched");
-			assertEquals(DeviceMode.RUNTIME, bench.registry.board(other.id()).orElseThrow().mode());
+			assertEquals(other, BENCH.get().registry.board(other.id()).orElseThrow(), "the other twin was touched");
+			assertEquals(DeviceMode.RUNTIME, BENCH.get().registry.board(other.id()).orElseThrow().mode());
 		} finally {
-			bench.events.detachAndAwaitRemoval(first, LIMIT);
-			bench.events.detachAndAwaitRemoval(second, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(first, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(second, LIMIT);
 		}
 	}
 
-	private static String attach(String spec) throws Exception {
-		return bench.attachAndAwait(spec, LIMIT);
-	}
-
 	private static Board boardAt(String port) {
-		return bench.boardAt(port);
+		return BENCH.get().boardAt(port);
 	}
 }

@@ -13,15 +13,14 @@ import org.dfutools.eclipse.core.dfu.StartApplication;
 import org.dfutools.eclipse.core.dfu.StartApplicationException;
 import org.dfutools.eclipse.core.dfu.StartApplicationException.Reason;
 import org.dfutools.eclipse.testsupport.BenchLog;
-import org.dfutools.eclipse.testsupport.BenchRegistry;
+import org.dfutools.eclipse.testsupport.ClassBench;
 import org.dfutools.eclipse.testsupport.Leaks;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Start Application through usb4java and libusb against simulated bootloaders, with and without an application. */
 @EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+", disabledReason = "needs testbench/usbsim")
@@ -31,28 +30,19 @@ class StartApplicationOnBenchTest {
 	private static final Duration ALLOWANCE = Duration.ofMillis(1500);
 	private static final Duration APPLICATION = Duration.ofSeconds(3);
 
-	private static BenchRegistry bench;
+	@RegisterExtension
+	static final ClassBench BENCH = new ClassBench(true, LIMIT);
+
 	private static StartApplication start;
 
 	@BeforeAll
-	static void startUsb() throws InterruptedException {
-		bench = BenchRegistry.start(true, LIMIT);
-		start = new StartApplication(bench.service, ALLOWANCE, APPLICATION);
-	}
-
-	@BeforeEach
-	void forgetEarlierEvents() {
-		bench.events.clear();
-	}
-
-	@AfterAll
-	static void stopUsb() {
-		bench.close();
+	static void createStartApplication() {
+		start = new StartApplication(BENCH.get().service, ALLOWANCE, APPLICATION);
 	}
 
 	@Test
 	void aDfuSeBootloaderLeavesForItsApplication() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "dfuse-leave", "start_mode": "dfu", "runtime": {"vid": "0x0483", "pid": "0x5750", "serial": "DS-1"},
 				 "dfu": {"vid": "0x0483", "pid": "0xdf11", "serial": "DS-1",
 				         "functional": {"attributes": "0x0b", "version": "0x011a"},
@@ -60,7 +50,7 @@ class StartApplicationOnBenchTest {
 				 "behaviour": {"reenumerate_delay_ms": 300}}
 				""");
 		try {
-			Board board = bench.boardAt(port);
+			Board board = BENCH.get().boardAt(port);
 			assertEquals(DeviceMode.DFUSE, board.mode());
 			Leaks.Snapshot before = Leaks.snapshot();
 			StartApplication.Result result = start.run(board, new NullProgressMonitor());
@@ -76,20 +66,20 @@ class StartApplicationOnBenchTest {
 				assertTrue(events.stream().noneMatch(BenchLog.Event::isHostReset), "a DfuSe leave needs no reset");
 			}
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
 	@Test
 	void aPlainBootloaderThatRefusesDetachIsResetIntoItsApplication() throws Exception {
 		// DFU 1.1 leaves DFU_DETACH undefined in DFU mode; the bench STALLs it, as many bootloaders do.
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "plain-leave", "start_mode": "dfu", "runtime": {"pid": "0x00d2", "serial": "PL-1"},
 				 "dfu": {"pid": "0x00d3", "functional": {"attributes": "0x07"}, "alts": [{"name": "Flash"}, {"name": "Data"}]},
 				 "behaviour": {"reenumerate_delay_ms": 200}}
 				""");
 		try {
-			Board board = bench.boardAt(port);
+			Board board = BENCH.get().boardAt(port);
 			Leaks.Snapshot before = Leaks.snapshot();
 			StartApplication.Result result = start.run(board, new NullProgressMonitor());
 			assertEquals(DeviceMode.RUNTIME, result.board().mode());
@@ -99,19 +89,19 @@ class StartApplicationOnBenchTest {
 				assertTrue(BenchLog.events(port, before.startNanos()).stream().anyMatch(BenchLog.Event::isHostReset), "no USB reset");
 			}
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
 	@Test
 	void aBootloaderWithoutAValidApplicationSaysSoAtOnce() throws Exception {
 		// DFU 1.1: after the reset it reports errFIRMWARE, "cannot return to run-time operations".
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "no-app", "start_mode": "dfu", "runtime": {"pid": "0x00da"},
 				 "dfu": {"pid": "0x00d4", "functional": {"attributes": "0x07"}}, "behaviour": {"application_valid": false}}
 				""");
 		try {
-			Board board = bench.boardAt(port);
+			Board board = BENCH.get().boardAt(port);
 			long started = System.nanoTime();
 			StartApplicationException failure = assertThrows(StartApplicationException.class,
 					() -> start.run(board, new NullProgressMonitor()));
@@ -119,39 +109,39 @@ class StartApplicationOnBenchTest {
 			assertEquals(Reason.STAYED_IN_DFU_MODE, failure.reason());
 			assertTrue(failure.getMessage().contains("stayed in DFU mode: its bootloader reports errFIRMWARE"), failure.getMessage());
 			assertTrue(millis < 1000, "took " + millis + " ms: the bootloader said so at once");
-			assertEquals(DeviceMode.DFU, bench.boardAt(port).mode(), "the board's row is gone or changed");
+			assertEquals(DeviceMode.DFU, BENCH.get().boardAt(port).mode(), "the board's row is gone or changed");
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
 	@Test
 	void aBootloaderThatJustStaysIsReportedAfterTheAllowance() throws Exception {
 		// A bootloader-only board: it takes the reset and carries on in DFU mode, saying nothing.
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "stays", "runtime": null, "dfu": {"pid": "0x00db", "functional": {"attributes": "0x07"}}}
 				""");
 		try {
 			long started = System.nanoTime();
 			StartApplicationException failure = assertThrows(StartApplicationException.class,
-					() -> start.run(bench.boardAt(port), new NullProgressMonitor()));
+					() -> start.run(BENCH.get().boardAt(port), new NullProgressMonitor()));
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			assertEquals(Reason.STAYED_IN_DFU_MODE, failure.reason());
 			assertTrue(failure.getMessage().contains("stayed in DFU mode: its bootloader did not start an application"),
 					failure.getMessage());
 			assertTrue(millis >= ALLOWANCE.toMillis() && millis < ALLOWANCE.toMillis() + 1000, "took " + millis + " ms");
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
 	}
 
 	@Test
 	void aBoardThatNeverComesBackFailsWithinTheApplicationTimeoutAndLosesItsRow() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "gone", "start_mode": "dfu", "runtime": {"pid": "0x00d6"},
 				 "dfu": {"pid": "0x00d7", "functional": {"attributes": "0x07"}}, "behaviour": {"never_reenumerate": true}}
 				""");
-		Board board = bench.boardAt(port);
+		Board board = BENCH.get().boardAt(port);
 		long started = System.nanoTime();
 		StartApplicationException failure = assertThrows(StartApplicationException.class,
 				() -> start.run(board, new NullProgressMonitor()));
@@ -159,25 +149,20 @@ class StartApplicationOnBenchTest {
 		assertEquals(Reason.DID_NOT_RETURN, failure.reason(), failure.getMessage());
 		assertTrue(millis >= APPLICATION.toMillis() && millis < APPLICATION.toMillis() + ALLOWANCE.toMillis() + 1000,
 				"took " + millis + " ms");
-		assertTrue(bench.registry.board(board.id()).isEmpty(), "the row of a board that did not come back stays");
+		assertTrue(BENCH.get().registry.board(board.id()).isEmpty(), "the row of a board that did not come back stays");
 		UsbBench.detach(port);
 	}
 
 	@Test
 	void aRunTimeBoardIsRefused() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "runs", "runtime": {"pid": "0x00d8"}, "dfu": {"pid": "0x00d9"}}
 				""");
 		try {
 			StartApplicationException failure = assertThrows(StartApplicationException.class,
-					() -> start.run(bench.boardAt(port), new NullProgressMonitor()));
+					() -> start.run(BENCH.get().boardAt(port), new NullProgressMonitor()));
 			assertEquals(Reason.NOT_IN_DFU_MODE, failure.reason());
 		} finally {
-			bench.events.detachAndAwaitRemoval(port, LIMIT);
+			BENCH.get().events.detachAndAwaitRemoval(port, LIMIT);
 		}
-	}
-
-	private static String attach(String spec) throws Exception {
-		return bench.attachAndAwait(spec, LIMIT);
-	}
-}
+	}}

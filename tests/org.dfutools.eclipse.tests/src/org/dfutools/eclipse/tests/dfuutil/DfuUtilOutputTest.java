@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.dfutools.eclipse.core.dfuutil.DfuUtilOutput;
+import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -50,9 +50,7 @@ class DfuUtilOutputTest {
 				""");
 		try {
 			Path firmware = folder.resolve("fw.bin");
-			byte[] bytes = new byte[10 * 1024];
-			new Random(1).nextBytes(bytes);
-			Files.write(firmware, bytes);
+			Files.write(firmware, Firmware.image(10 * 1024, 1));
 			Process dfuUtil = new ProcessBuilder("dfu-util", "-p", port, "-a", "0", "-D", firmware.toString())
 					.redirectErrorStream(true).start();
 			// Feed it in small pieces, as a console stream would.

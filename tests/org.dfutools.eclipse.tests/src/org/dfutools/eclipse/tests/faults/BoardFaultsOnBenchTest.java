@@ -32,6 +32,7 @@ import org.dfutools.eclipse.testsupport.Leaks;
 import org.dfutools.eclipse.testsupport.LaunchBench;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.dfutools.eclipse.tests.faults.FaultBench.Run;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -56,8 +57,6 @@ class BoardFaultsOnBenchTest {
 	Path folder;
 
 	private Leaks.Snapshot before;
-
-
 
 	@BeforeEach
 	void noteWhatIsOpen() {
@@ -157,8 +156,8 @@ class BoardFaultsOnBenchTest {
 			assertTrue(board.device().problems().stream().anyMatch(p -> p.kind() == DeviceProblem.Kind.STRING_READ_FAILED),
 					board.device().problems().toString());
 			long start = System.nanoTime();
-			FlashConfiguration byPort = new FlashConfiguration(new BoardSelector(BoardSelector.Kind.PORT, port),
-					image(4096).toString(), "0", "", "", "", true, "5", false);
+			FlashConfiguration byPort = FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.PORT, port), image(4096))
+					.applicationTimeoutSeconds("5").build();
 			Run run = launch(byPort, new NullProgressMonitor());
 			assertFailedWith(run, 5_000, "refused", "run-time mode");
 			assertTrue(BenchLog.events(port).stream().noneMatch(e -> e.micros() >= TimeUnit.NANOSECONDS.toMicros(start)
@@ -290,10 +289,10 @@ class BoardFaultsOnBenchTest {
 	}
 
 	private String attach(String serial, String pid, String behaviour) throws Exception {
-		return BENCH.get().attachAndAwait("""
+		return BENCH.attach("""
 				{"name": "%s", "runtime": {"pid": "%s", "serial": "%s"}, "dfu": {"pid": "%s"}, "behaviour": {%s}}
 				""".formatted(serial, pid, serial, String.format("0x%04x", Integer.valueOf(Integer.decode(pid).intValue() + 1)),
-				behaviour), LIMIT);
+				behaviour));
 	}
 
 	private Path image(int size) throws Exception {

@@ -62,8 +62,6 @@ class DfuUtilFaultsOnBenchTest {
 	private String port;
 	private String boardId;
 
-
-
 	@BeforeEach
 	void attachABoard() throws Exception {
 		before = Leaks.snapshot();

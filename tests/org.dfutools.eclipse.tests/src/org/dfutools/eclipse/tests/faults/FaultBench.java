@@ -10,6 +10,7 @@ import org.dfutools.eclipse.core.DfuCore;
 import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
 import org.dfutools.eclipse.testsupport.Leaks;
@@ -39,8 +40,8 @@ final class FaultBench {
 	}
 
 	static FlashConfiguration flash(String serial, Path file, int applicationTimeoutSeconds) {
-		return new FlashConfiguration(new BoardSelector(BoardSelector.Kind.SERIAL, serial), file.toString(), "0", "", "",
-				"", true, Integer.toString(applicationTimeoutSeconds), false);
+		return FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.SERIAL, serial), file)
+				.applicationTimeoutSeconds(Integer.toString(applicationTimeoutSeconds)).build();
 	}
 
 	static Run launch(FlashConfiguration values, NullProgressMonitor monitor) throws Exception {

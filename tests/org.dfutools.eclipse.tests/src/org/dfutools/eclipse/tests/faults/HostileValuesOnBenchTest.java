@@ -18,6 +18,7 @@ import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.Firmware;
 import org.dfutools.eclipse.testsupport.LaunchBench;
 import org.dfutools.eclipse.tests.faults.FaultBench.Run;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,8 +46,6 @@ class HostileValuesOnBenchTest {
 	private String port;
 	private String other;
 	private long start;
-
-
 
 	/** The board to flash and a second one that no hostile value may reach. */
 	@BeforeEach
@@ -145,7 +144,7 @@ class HostileValuesOnBenchTest {
 	}
 
 	private FlashConfiguration values(BoardSelector board, String file, String extra) {
-		return new FlashConfiguration(board, file, "0", "", "", extra, true, "5", false);
+		return FlashConfigurationBuilder.of(board, file).extraArguments(extra).applicationTimeoutSeconds("5").build();
 	}
 
 	private void assertNoCanary() throws Exception {

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,8 +28,6 @@ import org.dfutools.eclipse.testsupport.LaunchBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.model.IProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -109,7 +106,7 @@ class TerminateOnBenchTest {
 	}
 
 	private void attach(String spec) throws Exception {
-		port = BENCH.get().attachAndAwait(spec, LIMIT);
+		port = BENCH.attach(spec);
 	}
 
 	/**
@@ -160,12 +157,9 @@ class TerminateOnBenchTest {
 	private static IProcess awaitProcess(String configurationName) throws InterruptedException {
 		long deadline = System.nanoTime() + LIMIT.toNanos();
 		while (System.nanoTime() - deadline < 0) {
-			Optional<ILaunch> launch = Arrays.stream(DebugPlugin.getDefault().getLaunchManager().getLaunches())
-					.filter(l -> l.getLaunchConfiguration() != null
-							&& l.getLaunchConfiguration().getName().equals(configurationName) && l.getProcesses().length > 0)
-					.findFirst();
-			if (launch.isPresent()) {
-				return launch.get().getProcesses()[0];
+			Optional<IProcess> process = FlashLaunches.processOf(configurationName);
+			if (process.isPresent()) {
+				return process.get();
 			}
 			TimeUnit.MILLISECONDS.sleep(10);
 		}

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.dfutools.eclipse.core.device.UsbId;
 import org.dfutools.eclipse.core.firmware.DfuSuffix;
 import org.dfutools.eclipse.core.firmware.DfuSuffixReader;
+import org.dfutools.eclipse.testsupport.Firmware;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,8 +90,7 @@ class DfuSuffixReaderTest {
 	}
 
 	private Path firmware(int size) throws Exception {
-		byte[] bytes = new byte[size];
-		new Random(size).nextBytes(bytes);
+		byte[] bytes = Firmware.image(size, size);
 		bytes[size - 6] = 0; // never a "UFD" signature by chance
 		Path file = folder.resolve("firmware-" + size + ".bin");
 		Files.write(file, bytes);

@@ -18,6 +18,7 @@ import org.dfutools.eclipse.core.firmware.Segment;
 import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.ArmBuild;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
 import org.dfutools.eclipse.testsupport.LaunchBench;
@@ -69,7 +70,7 @@ class BuildOutputsFlashOnBenchTest {
 		Arrays.fill(old, (byte) 0xA5);
 		Path before = Files.write(folder.resolve("old.bin"), old);
 		boolean runtime = kind.contains("run-time");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "dfuse-%s", "start_mode": "%s", "runtime": {"vid": "0x0483", "pid": "0x57c0", "serial": "ELF-1",
 				   "functional": {"attributes": "0x0b", "detach_timeout": 255, "version": "0x011a"}},
 				 "dfu": {"vid": "0x0483", "pid": "0xdfc1", "functional": {"attributes": "0x0b", "version": "0x011a"},
@@ -163,7 +164,7 @@ class BuildOutputsFlashOnBenchTest {
 	@ValueSource(strings = { "elf", "hex", "srec" })
 	void aPlainDfuBoardGetsTheImageLaidOutFromItsLowestAddress(String kind) throws Exception {
 		Path flash = folder.resolve("plain.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "plain-%s", "start_mode": "dfu", "runtime": {"pid": "0x00c6", "serial": "ELF-2"},
 				 "dfu": {"pid": "0x00c7", "alts": [{"name": "Flash", "output": "%s"}]}}
 				""".formatted(kind, flash));
@@ -187,7 +188,7 @@ class BuildOutputsFlashOnBenchTest {
 	@Test
 	void segmentsTheBoardCannotHoldAreRefusedBeforeAnythingIsWritten() throws Exception {
 		Path flash = folder.resolve("small.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "small", "start_mode": "dfu", "runtime": {"vid": "0x0483", "pid": "0x57c2", "serial": "ELF-3",
 				   "functional": {"attributes": "0x0b", "version": "0x011a"}},
 				 "dfu": {"vid": "0x0483", "pid": "0xdfc3", "functional": {"attributes": "0x0b", "version": "0x011a"},
@@ -208,7 +209,7 @@ class BuildOutputsFlashOnBenchTest {
 	/** A segment that another alt setting's memory holds: the refusal names that alt setting, by its layout's name. */
 	@Test
 	void aSegmentInAnotherAltsMemoryNamesThatAlt() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "two-alts", "start_mode": "dfu", "runtime": {"vid": "0x0483", "pid": "0x57c4", "serial": "ELF-5",
 				   "functional": {"attributes": "0x0b", "version": "0x011a"}},
 				 "dfu": {"vid": "0x0483", "pid": "0xdfc5", "functional": {"attributes": "0x0b", "version": "0x011a"},
@@ -231,11 +232,11 @@ class BuildOutputsFlashOnBenchTest {
 	void imagesLargerThanTheMemoryOrAtAWrongAddressAreRefused() throws Exception {
 		Path plain = folder.resolve("plain-4k.bin");
 		Path dfuse = folder.resolve("dfuse-f4.bin");
-		String small = attach("""
+		String small = BENCH.attach("""
 				{"name": "plain-4k", "start_mode": "dfu", "runtime": {"pid": "0x00ca", "serial": "ELF-6"},
 				 "dfu": {"pid": "0x00cb", "alts": [{"name": "@Flash  /0x08000000/4*1Kg", "output": "%s"}]}}
 				""".formatted(plain));
-		String f4 = attach("""
+		String f4 = BENCH.attach("""
 				{"name": "f4-bin", "start_mode": "dfu", "runtime": {"vid": "0x0483", "pid": "0x57c6", "serial": "ELF-7",
 				   "functional": {"attributes": "0x0b", "version": "0x011a"}},
 				 "dfu": {"vid": "0x0483", "pid": "0xdfc7", "functional": {"attributes": "0x0b", "version": "0x011a"},
@@ -264,7 +265,7 @@ class BuildOutputsFlashOnBenchTest {
 	@Test
 	void dataInRamIsRefusedForAPlainDfuBoard() throws Exception {
 		Path flash = folder.resolve("plain-ram.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "plain-ram", "start_mode": "dfu", "runtime": {"pid": "0x00c8", "serial": "ELF-4"},
 				 "dfu": {"pid": "0x00c9", "alts": [{"name": "Flash", "output": "%s"}]}}
 				""".formatted(flash));
@@ -319,21 +320,17 @@ class BuildOutputsFlashOnBenchTest {
 	}
 
 	private static Outcome launch(BoardSelector board, Path file, String alt, String address, boolean verify) throws Exception {
-		FlashConfiguration values = new FlashConfiguration(board, file.toString(), alt, address, "", "", false, "10", verify);
+		FlashConfiguration values = FlashConfigurationBuilder.of(board, file).alt(alt).dfuseAddress(address).waitForApplication(false)
+				.verify(verify).build();
 		return FlashLaunches.run(FlashLaunches.configuration("build-output", values), new NullProgressMonitor(), LIMIT);
 	}
 
 	/** An STM32-like DfuSe bootloader (0483:dfXX), in DFU mode, with these alt settings (a JSON list). */
 	private static String attachDfuSeBootloader(String serial, int runtimePid, int dfuPid, String alts) throws Exception {
-		return attach("""
+		return BENCH.attach("""
 				{"name": "%s", "start_mode": "dfu", "runtime": {"vid": "0x0483", "pid": "0x%04x", "serial": "%s",
 				   "functional": {"attributes": "0x0b", "version": "0x011a"}},
 				 "dfu": {"vid": "0x0483", "pid": "0x%04x", "functional": {"attributes": "0x0b", "version": "0x011a"},
 				   "alts": %s}}
 				""".formatted(serial.toLowerCase(), Integer.valueOf(runtimePid), serial, Integer.valueOf(dfuPid), alts));
-	}
-
-	private static String attach(String spec) throws Exception {
-		return BENCH.get().attachAndAwait(spec, LIMIT);
-	}
-}
+	}}

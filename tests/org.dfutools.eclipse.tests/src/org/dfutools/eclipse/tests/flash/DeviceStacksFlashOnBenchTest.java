@@ -15,6 +15,7 @@ import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
 import org.dfutools.eclipse.testsupport.LaunchBench;
@@ -58,7 +59,7 @@ class DeviceStacksFlashOnBenchTest {
 		boolean verify = variant.contains("verify");
 		boolean claims = variant.startsWith("claims");
 		Path flash = folder.resolve("flash.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "%s", "start_mode": "%s",
 				 "runtime": {"pid": "0x00b0", "serial": "NMT-1", "bcdDevice_after_update": "0x0102"},
 				 "dfu": {"pid": "0x00b1", "functional": {"attributes": "%s", "detach_timeout": 255},
@@ -68,7 +69,7 @@ class DeviceStacksFlashOnBenchTest {
 		try {
 			byte[] image = Firmware.image(24 * 1024, 17);
 			Path file = Files.write(folder.resolve("app.bin"), image);
-			Outcome outcome = launch(new FlashConfiguration(bySerial("NMT-1"), file.toString(), "0", "", "", "", true, "10", verify));
+			Outcome outcome = launch(FlashConfigurationBuilder.of(bySerial("NMT-1"), file).verify(verify).build());
 			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + "\n" + outcome.output());
 			assertEquals(0, outcome.exitValue(), outcome.output());
 			assertArrayEquals(image, Files.readAllBytes(flash));
@@ -91,7 +92,7 @@ class DeviceStacksFlashOnBenchTest {
 	@ValueSource(booleans = { false, true })
 	void aDfuSeLeaveWithoutItsLastStatusIsASuccess(boolean verify) throws Exception {
 		Path flash = folder.resolve("stm32.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "stm32-rom", "runtime": {"vid": "0x0483", "pid": "0x57b0", "serial": "ROM-1",
 				   "functional": {"attributes": "0x0b", "detach_timeout": 255, "version": "0x011a"}},
 				 "dfu": {"vid": "0x0483", "pid": "0xdfb1", "serial": "FFFFFFFEFFFF",
@@ -102,8 +103,8 @@ class DeviceStacksFlashOnBenchTest {
 		try {
 			byte[] image = Firmware.image(20 * 1024, 18);
 			Path file = Files.write(folder.resolve("app.bin"), image);
-			Outcome outcome = launch(new FlashConfiguration(bySerial("ROM-1"), file.toString(), "0", "0x08000000", "", "", true,
-					"10", verify));
+			Outcome outcome = launch(FlashConfigurationBuilder.of(bySerial("ROM-1"), file).dfuseAddress("0x08000000").verify(verify)
+					.build());
 			assertNull(outcome.failure(), () -> outcome.failure().getMessage() + "\n" + outcome.output());
 			assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
 			assertEquals(DeviceMode.RUNTIME, BENCH.get().boardAt(port).mode());
@@ -123,14 +124,14 @@ class DeviceStacksFlashOnBenchTest {
 	@Order(Integer.MAX_VALUE)
 	void aBootloaderThatResetsAndNeverComesBackIsAFailureWithDfuUtilsLine() throws Exception {
 		Path flash = folder.resolve("flash.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "lost-after-reset", "start_mode": "dfu", "runtime": {"pid": "0x00b2", "serial": "NMT-2"},
 				 "dfu": {"pid": "0x00b3", "functional": {"attributes": "0x03"}, "alts": [{"name": "Flash", "output": "%s"}]},
 				 "behaviour": {"never_reenumerate": true}}
 				""".formatted(flash));
 		try {
 			Path file = Files.write(folder.resolve("app.bin"), Firmware.image(8 * 1024, 19));
-			Outcome outcome = launch(new FlashConfiguration(bySerial("NMT-2"), file.toString(), "0", "", "", "", true, "2", false));
+			Outcome outcome = launch(FlashConfigurationBuilder.of(bySerial("NMT-2"), file).applicationTimeoutSeconds("2").build());
 			assertNotNull(outcome.failure(), outcome.output());
 			String message = outcome.failure().getMessage();
 			assertTrue(message.contains("dfu-util exited with status 74 after the transfer was done"), message);
@@ -148,9 +149,4 @@ class DeviceStacksFlashOnBenchTest {
 
 	private static Outcome launch(FlashConfiguration values) throws Exception {
 		return FlashLaunches.run(FlashLaunches.configuration("stacks", values), new NullProgressMonitor(), LIMIT);
-	}
-
-	private static String attach(String spec) throws Exception {
-		return BENCH.get().attachAndAwait(spec, LIMIT);
-	}
-}
+	}}

@@ -26,6 +26,7 @@ import org.dfutools.eclipse.core.dfuutil.DfuUtilArguments;
 import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
 import org.dfutools.eclipse.testsupport.LaunchBench;
@@ -63,7 +64,7 @@ class DeviceStacksListingOnBenchTest {
 	@Order(1)
 	void aCompositeBoardIsListedDetachedAtItsDfuInterfaceAndFlashed() throws Exception {
 		Path flash = folder.resolve("composite.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "composite", "runtime": {"pid": "0x00c0", "serial": "COMP-C0",
 				   "device_class": "0xef", "device_subclass": 2, "device_protocol": 1,
 				   "interfaces": [
@@ -100,7 +101,7 @@ class DeviceStacksListingOnBenchTest {
 	@Order(2)
 	void aBoardWithOneIdAFunctionalDescriptorOutsideItsConfigurationAndAnUnnamedAltIsFollowedAndFlashed() throws Exception {
 		Path flash = folder.resolve("same-id.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "same-id", "runtime": {"pid": "0x00c2", "serial": "ZEPHYR-C2", "functional_in_configuration": false,
 				   "functional": {"attributes": "0x07", "detach_timeout": 400, "transfer_size": 256, "version": null}},
 				 "dfu": {"pid": "0x00c2", "serial": "ZEPHYR-C2-DFU", "functional_in_configuration": false,
@@ -138,7 +139,7 @@ class DeviceStacksListingOnBenchTest {
 	@Order(3)
 	void aDfuSeBootloaderWithProtocolZeroAndASlowEraseIsFlashed() throws Exception {
 		Path flash = folder.resolve("p0.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "protocol-0", "start_mode": "dfu", "runtime": {"pid": "0x00c4", "serial": "P0-C4"},
 				 "dfu": {"pid": "0x00c5", "interface_protocol": 0, "erase_poll_timeout": 2500,
 				   "functional": {"attributes": "0x0b", "detach_timeout": 255, "version": "0x011a"},
@@ -187,8 +188,8 @@ class DeviceStacksListingOnBenchTest {
 				   "alts": [{"name": "%s", "output": "%s"}]},
 				 "behaviour": {"dfuse_leave": "no_status"}}
 				""";
-		String portA = attach(spec.formatted(LAYOUT, first));
-		String portB = attach(spec.formatted(LAYOUT, second));
+		String portA = BENCH.attach(spec.formatted(LAYOUT, first));
+		String portB = BENCH.attach(spec.formatted(LAYOUT, second));
 		try {
 			Board a = BENCH.get().boardAt(portA);
 			Board b = BENCH.get().boardAt(portB);
@@ -213,11 +214,7 @@ class DeviceStacksListingOnBenchTest {
 
 	private Outcome launch(BoardSelector board, byte[] image, String alt, String address) throws Exception {
 		Path file = Files.write(folder.resolve("app-" + System.nanoTime() + ".bin"), image);
-		FlashConfiguration values = new FlashConfiguration(board, file.toString(), alt, address, "", "", false, "10", false);
+		FlashConfiguration values = FlashConfigurationBuilder.of(board, file).alt(alt).dfuseAddress(address).waitForApplication(false)
+				.build();
 		return FlashLaunches.run(FlashLaunches.configuration("listing", values), new NullProgressMonitor(), LIMIT);
-	}
-
-	private static String attach(String spec) throws Exception {
-		return BENCH.get().attachAndAwait(spec, LIMIT);
-	}
-}
+	}}

@@ -24,6 +24,7 @@ import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.LaunchBench;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -49,13 +50,10 @@ class DfuFlashOnBenchTest {
 	@TempDir
 	Path folder;
 
-
-
-
 	@Test
 	void plainDfuWritesTheFileAndTheBoardComesBackRunning() throws Exception {
 		Path flash = folder.resolve("flash.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "plain", "runtime": {"pid": "0x0090", "serial": "FL-90", "bcdDevice_after_update": "0x0101"},
 				 "dfu": {"pid": "0x0091", "serial": "FL-90-BOOT", "alts": [{"name": "Flash", "output": "%s"}]}}
 				""".formatted(flash));
@@ -103,7 +101,7 @@ class DfuFlashOnBenchTest {
 	@Test
 	void dfuSeWritesAtTheAddressVerifiesAndLeaves() throws Exception {
 		Path flash = folder.resolve("stm32.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "dfuse", "runtime": {"vid": "0x0483", "pid": "0x5740", "serial": "ST-01",
 				   "functional": {"attributes": "0x0b", "detach_timeout": 255, "version": "0x011a"}},
 				 "dfu": {"vid": "0x0483", "pid": "0xdf11", "serial": "ST-01",
@@ -135,8 +133,8 @@ class DfuFlashOnBenchTest {
 				{"name": "twin", "runtime": {"pid": "0x00a0", "serial": "%s"}, "dfu": {"pid": "0x00a1",
 				 "alts": [{"name": "Flash", "output": "%s"}]}}
 				""";
-		String portA = attach(twin.formatted("TWIN-A", flashA));
-		String portB = attach(twin.formatted("TWIN-B", flashB));
+		String portA = BENCH.attach(twin.formatted("TWIN-A", flashA));
+		String portB = BENCH.attach(twin.formatted("TWIN-B", flashB));
 		try {
 			String keyA = BENCH.get().boardAt(portA).device().location().deviceKey();
 			byte[] image = Firmware.image(8 * 1024, 92);
@@ -153,7 +151,7 @@ class DfuFlashOnBenchTest {
 
 	@Test
 	void aBoardThatVanishesMidDownloadStopsTheChainWithDfuUtilsIoStatus() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "vanishing", "runtime": {"pid": "0x00b0", "serial": "GONE-1"}, "dfu": {"pid": "0x00b1"},
 				 "behaviour": {"disconnect_at_block": 8}}
 				""");
@@ -171,7 +169,7 @@ class DfuFlashOnBenchTest {
 
 	@Test
 	void aSuffixForAnotherDeviceStopsBeforeTheBoardIsTouched() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "suffix", "runtime": {"pid": "0x00c0", "serial": "SUF-1"}, "dfu": {"pid": "0x00c1"}}
 				""");
 		try {
@@ -198,7 +196,7 @@ class DfuFlashOnBenchTest {
 	@Test
 	void aDfuSeBoardWithoutAnAddressStopsBeforeTheBoardIsTouched() throws Exception {
 		// The usb-device DFU run-time class says DfuSe (bcdDFUVersion 0x011A) already in run-time mode.
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "dfuse-rt", "runtime": {"pid": "0x00c4", "serial": "DSRT-1",
 				   "functional": {"attributes": "0x0b", "detach_timeout": 255, "version": "0x011a"}},
 				 "dfu": {"pid": "0x00c5", "functional": {"attributes": "0x0b", "version": "0x011a"},
@@ -218,7 +216,7 @@ class DfuFlashOnBenchTest {
 
 	@Test
 	void aDamagedFileStopsBeforeTheBoardIsTouched() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "crc", "runtime": {"pid": "0x00d0", "serial": "CRC-1"}, "dfu": {"pid": "0x00d1"}}
 				""");
 		try {
@@ -236,7 +234,7 @@ class DfuFlashOnBenchTest {
 
 	@Test
 	void aMissingDfuUtilIsNamedAndTheBoardIsNotTouched() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "no-tool", "runtime": {"pid": "0x00e0", "serial": "TOOL-1"}, "dfu": {"pid": "0x00e1"}}
 				""");
 		IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(Activator.PLUGIN_ID);
@@ -255,14 +253,13 @@ class DfuFlashOnBenchTest {
 
 	@Test
 	void aBoardThatNeverComesBackIsReportedWithinTheTimeout() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "no-return", "start_mode": "dfu", "runtime": {"pid": "0x00f0", "serial": "NR-1"},
 				 "dfu": {"pid": "0x00f1", "serial": "NR-1"}, "behaviour": {"never_reenumerate": true}}
 				""");
 		try {
-			FlashConfiguration values = new FlashConfiguration(new BoardSelector(BoardSelector.Kind.SERIAL, "NR-1"),
-					Files.write(folder.resolve("fw.bin"), Firmware.image(2048, 97)).toString(), "0", "", "", "", true, "1",
-					false);
+			FlashConfiguration values = FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.SERIAL, "NR-1"),
+					Files.write(folder.resolve("fw.bin"), Firmware.image(2048, 97))).applicationTimeoutSeconds("1").build();
 			long start = System.nanoTime();
 			Outcome outcome = launch(values, new NullProgressMonitor());
 			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
@@ -277,7 +274,7 @@ class DfuFlashOnBenchTest {
 
 	@Test
 	void cancellingMidDownloadStopsDfuUtilAndSaysWhereTheBoardIs() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "cancel", "runtime": {"pid": "0x0100", "serial": "CAN-1"}, "dfu": {"pid": "0x0101"}}
 				""");
 		try {
@@ -290,8 +287,7 @@ class DfuFlashOnBenchTest {
 				}
 			};
 			Path file = Files.write(folder.resolve("large.bin"), Firmware.image(1024 * 1024, 98));
-			Outcome outcome = launch(new FlashConfiguration(bySerial("CAN-1").board(), file.toString(), "0", "", "", "",
-					true, "10", false), cancelAtTenPercent);
+			Outcome outcome = launch(FlashConfigurationBuilder.of(bySerial("CAN-1").board(), file).build(), cancelAtTenPercent);
 			assertNull(outcome.failure(), "a cancel is not an error dialog");
 			assertEquals(130, outcome.exitValue());
 			assertTrue(outcome.errors().contains("dfu-util was stopped") && outcome.errors().contains("left in DFU mode"),
@@ -311,7 +307,7 @@ class DfuFlashOnBenchTest {
 	 */
 	@Test
 	void theBoardsOwnErrorStatusIsQuoted() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "small-alt", "start_mode": "dfu", "runtime": {"pid": "0x0114", "serial": "SMALL-1"},
 				 "dfu": {"pid": "0x0115", "alts": [{"name": "Flash", "flash_size": 4096}]}}
 				""");
@@ -330,7 +326,7 @@ class DfuFlashOnBenchTest {
 
 	@Test
 	void aBusyBoardIsRefusedNotQueued() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "busy", "runtime": {"pid": "0x0110", "serial": "BUSY-1"}, "dfu": {"pid": "0x0111"}}
 				""");
 		Board board = BENCH.get().boardAt(port);
@@ -350,19 +346,14 @@ class DfuFlashOnBenchTest {
 	}
 
 	private static FlashConfiguration withAddressAndVerify(FlashConfiguration base, Path file) {
-		return new FlashConfiguration(base.board(), file.toString(), "0", "0x08000000", "", "", true, "10", true);
+		return FlashConfigurationBuilder.of(base.board(), file).dfuseAddress("0x08000000").verify(true).build();
 	}
 
 	private Outcome launch(FlashConfiguration base, Path file) throws Exception {
-		return launch(new FlashConfiguration(base.board(), file.toString(), base.alt(), base.dfuseAddress(),
-				base.transferSize(), base.extraArguments(), true, "10", base.verify()), new NullProgressMonitor());
+		return launch(FlashConfigurationBuilder.from(base).firmware(file).waitForApplication(true).applicationTimeoutSeconds("10")
+				.build(), new NullProgressMonitor());
 	}
 
 	private static Outcome launch(FlashConfiguration values, NullProgressMonitor monitor) throws Exception {
 		return FlashLaunches.run(FlashLaunches.configuration("test", values), monitor, LIMIT);
-	}
-
-	private static String attach(String spec) throws Exception {
-		return BENCH.get().attachAndAwait(spec, LIMIT);
-	}
-}
+	}}

@@ -21,7 +21,9 @@ import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
 import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashOperation;
-import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.operation.OperationException;
+import org.dfutools.eclipse.core.operation.BoardSelector;
+import org.dfutools.eclipse.core.flash.FlashOperation;
 import org.dfutools.eclipse.core.operation.OperationException;
 import org.dfutools.eclipse.core.flash.FlashReport;
 import org.dfutools.eclipse.core.flash.FlashSettings;
@@ -29,6 +31,7 @@ import org.dfutools.eclipse.core.operation.OperationPreferences;
 import org.dfutools.eclipse.testsupport.BoardEvents;
 import org.dfutools.eclipse.testsupport.FakeDfuUtil;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.fakeusb.FakeBoard;
 import org.dfutools.eclipse.testsupport.fakeusb.FakeUsbPort;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -110,8 +113,8 @@ class FlashOperationTest {
 				echo "Resetting USB to switch back to runtime mode"
 				""");
 		Path file = Files.write(folder.resolve("app.bin"), Firmware.image(4096, 7));
-		FlashSettings settings = FlashSettings.parse(new FlashConfiguration(new BoardSelector(BoardSelector.Kind.SERIAL, serial),
-				file.toString(), "0", "", "", "", true, "5", false), text -> text);
+		FlashSettings settings = FlashSettings.parse(FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.SERIAL, serial),
+				file).applicationTimeoutSeconds("5").build(), text -> text);
 		return new FlashOperation(service, new DfuUtilVersions(), new OperationPreferences(tool.toString(), Duration.ofSeconds(2), LIMIT),
 				new Console(), settings).execute(new NullProgressMonitor());
 	}

@@ -26,6 +26,7 @@ import org.dfutools.eclipse.core.save.SaveSettings;
 import org.dfutools.eclipse.core.firmware.FirmwareException;
 import org.dfutools.eclipse.core.firmware.SavedFirmware;
 import org.dfutools.eclipse.tests.device.Records;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,12 +70,12 @@ class FlashValuesTest {
 		assertBad(values(file.toString(), "0", "", "70000", ""), "is not a transfer size");
 		assertBad(values(file.toString(), "0", "", "0", ""), "is not a transfer size");
 		assertBad(values(file.toString(), "0", "", "", "-D other.bin"), "is not allowed");
-		assertBad(new FlashConfiguration(new BoardSelector(BoardSelector.Kind.USB_ID, "12:zz"), file.toString(), "0", "",
-				"", "", true, "10", false), "is not a USB ID");
-		assertBad(new FlashConfiguration(new BoardSelector(BoardSelector.Kind.PORT, "1-2; reboot"), file.toString(), "0",
-				"", "", "", true, "10", false), "is not a USB port path");
-		assertBad(new FlashConfiguration(new BoardSelector(BoardSelector.Kind.SERIAL, "A"), file.toString(), "0", "", "",
-				"", true, "0", false), "is not a timeout");
+		assertBad(FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.USB_ID, "12:zz"), file).build(),
+				"is not a USB ID");
+		assertBad(FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.PORT, "1-2; reboot"), file).build(),
+				"is not a USB port path");
+		assertBad(FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.SERIAL, "A"), file)
+				.applicationTimeoutSeconds("0").build(), "is not a timeout");
 		// dfu-util reads -a with strtoul(..., 0): a whole C number is an index, in any base; anything else a name.
 		assertEquals("1", FlashSettings.parse(values(file.toString(), "0x1", "", "", ""), text -> text).alt());
 		assertEquals("8", FlashSettings.parse(values(file.toString(), "010", "", "", ""), text -> text).alt());
@@ -213,8 +214,8 @@ class FlashValuesTest {
 
 	private static FlashConfiguration values(String firmware, String alt, String address, String transferSize,
 			String extra) {
-		return new FlashConfiguration(new BoardSelector(BoardSelector.Kind.SERIAL, "A"), firmware, alt, address,
-				transferSize, extra, true, "10", false);
+		return FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.SERIAL, "A"), firmware).alt(alt)
+				.dfuseAddress(address).transferSize(transferSize).extraArguments(extra).build();
 	}
 
 	private static void assertBad(FlashConfiguration values, String expected) {

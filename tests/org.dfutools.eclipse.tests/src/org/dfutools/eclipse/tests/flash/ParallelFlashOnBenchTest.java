@@ -22,6 +22,7 @@ import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.testsupport.BenchLog;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
 import org.dfutools.eclipse.testsupport.LaunchBench;
@@ -77,8 +78,8 @@ class ParallelFlashOnBenchTest {
 						""".formatted(Integer.valueOf(index), memory, behaviour), LIMIT));
 			}
 			Leaks.Snapshot before = Leaks.snapshot();
-			FlashConfiguration values = new FlashConfiguration(new BoardSelector(BoardSelector.Kind.EVERY_WITH_ID, "1209:00f8"),
-					file.toString(), "0", "", "", "", true, "5", false);
+			FlashConfiguration values = FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.EVERY_WITH_ID, "1209:00f8"),
+					file).applicationTimeoutSeconds("5").build();
 			Outcome outcome = FlashLaunches.run(FlashLaunches.configuration("rack", values), new NullProgressMonitor(), LIMIT);
 			IProcess[] processes = outcome.launch().getProcesses();
 			assertEquals(1 + BOARDS, processes.length, "a summary and one process per board");
@@ -143,8 +144,8 @@ class ParallelFlashOnBenchTest {
 					return System.nanoTime() - start > Duration.ofMillis(1200).toNanos();
 				}
 			};
-			FlashConfiguration values = new FlashConfiguration(new BoardSelector(BoardSelector.Kind.EVERY_WITH_ID, "1209:00fc"),
-					file.toString(), "0", "", "", "", true, "5", false);
+			FlashConfiguration values = FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.EVERY_WITH_ID, "1209:00fc"),
+					file).applicationTimeoutSeconds("5").build();
 			Outcome outcome = FlashLaunches.run(FlashLaunches.configuration("cancelled-rack", values), cancelSoon, LIMIT);
 			for (IProcess process : outcome.launch().getProcesses()) {
 				FlashLaunches.awaitTermination(process, LIMIT);
@@ -192,8 +193,8 @@ class ParallelFlashOnBenchTest {
 			Board busy = BENCH.get().boardAt(ports.get(2));
 			held = BENCH.get().service.busyBoards().claim(busy.id(), "a test", "Test: holding...");
 			assertTrue(held.isPresent());
-			FlashConfiguration values = new FlashConfiguration(new BoardSelector(BoardSelector.Kind.EVERY_WITH_ID, "1209:00fe"),
-					file.toString(), "0", "", "", "", true, "5", false);
+			FlashConfiguration values = FlashConfigurationBuilder.of(new BoardSelector(BoardSelector.Kind.EVERY_WITH_ID, "1209:00fe"),
+					file).applicationTimeoutSeconds("5").build();
 			Outcome outcome = FlashLaunches.run(FlashLaunches.configuration("turns", values), new NullProgressMonitor(), LIMIT);
 			IProcess[] processes = outcome.launch().getProcesses();
 			for (IProcess process : processes) {

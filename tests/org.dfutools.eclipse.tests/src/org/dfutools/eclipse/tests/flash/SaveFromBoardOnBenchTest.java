@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.firmware.FirmwareFiles;
@@ -22,6 +21,8 @@ import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.launch.SaveLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.BenchLog;
+import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.FlashLaunches.Outcome;
 import org.dfutools.eclipse.testsupport.LaunchBench;
@@ -58,7 +59,7 @@ class SaveFromBoardOnBenchTest {
 	void aDfuSeBoardSavedAsDfuFlashesBackToTheFirstImage(String startMode) throws Exception {
 		Path flash = folder.resolve("dfuse.bin");
 		String serial = "SAVE-" + startMode.toUpperCase();
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "save-%s", "start_mode": "%s", "runtime": {"vid": "0x0483", "pid": "0x57d0", "serial": "%s",
 				   "functional": {"attributes": "0x0b", "detach_timeout": 255, "version": "0x011a"}},
 				 "dfu": {"vid": "0x0483", "pid": "0xdfd1", "functional": {"attributes": "0x0b", "version": "0x011a"},
@@ -100,7 +101,7 @@ class SaveFromBoardOnBenchTest {
 	@Test
 	void aPlainDfuBoardSavedAsBinFlashesBackToTheFirstImage() throws Exception {
 		Path flash = folder.resolve("plain.bin");
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "save-plain", "runtime": {"pid": "0x00d2", "serial": "SAVE-PLAIN",
 				   "functional": {"attributes": "0x07", "detach_timeout": 255}},
 				 "dfu": {"pid": "0x00d3", "alts": [{"name": "Flash", "output": "%s"}]}}
@@ -136,7 +137,7 @@ class SaveFromBoardOnBenchTest {
 	/** STM32 RDP level 1: the upload STALLs and the board reports errVENDOR; the file is left as it was. */
 	@Test
 	void readOutProtectionIsNamedAndTheFileIsLeftAsItWas() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "save-rdp", "runtime": {"vid": "0x0483", "pid": "0x57d4", "serial": "SAVE-RDP",
 				   "functional": {"attributes": "0x0b", "detach_timeout": 255, "version": "0x011a"}},
 				 "dfu": {"vid": "0x0483", "pid": "0xdfd5", "functional": {"attributes": "0x0b", "version": "0x011a"},
@@ -161,7 +162,7 @@ class SaveFromBoardOnBenchTest {
 
 	@Test
 	void aBoardThatCannotUploadIsRefusedBeforeItIsTouched() throws Exception {
-		String port = attach("""
+		String port = BENCH.attach("""
 				{"name": "save-no-upload", "runtime": {"pid": "0x00d6", "serial": "SAVE-NOUP",
 				   "functional": {"attributes": "0x05", "detach_timeout": 255}},
 				 "dfu": {"pid": "0x00d7", "alts": [{"name": "Flash"}]}}
@@ -188,14 +189,12 @@ class SaveFromBoardOnBenchTest {
 	}
 
 	private static Outcome flash(BoardSelector board, Path file, String address) throws Exception {
-		FlashConfiguration values = new FlashConfiguration(board, file.toString(), "0", address, "", "", true, "10", false);
+		FlashConfiguration values = FlashConfigurationBuilder.of(board, file).dfuseAddress(address).build();
 		return FlashLaunches.run(FlashLaunches.configuration("save-round-trip", values), new NullProgressMonitor(), LIMIT);
 	}
 
 	private Path image(String name, int size, long seed) throws Exception {
-		byte[] bytes = new byte[size];
-		new Random(seed).nextBytes(bytes);
-		return Files.write(folder.resolve(name), bytes);
+		return Files.write(folder.resolve(name), Firmware.image(size, seed));
 	}
 
 	/** The board's memory as a read sees it: what the bench wrote, erased (0xFF) beyond. */
@@ -220,9 +219,4 @@ class SaveFromBoardOnBenchTest {
 			return files.filter(file -> file.getFileName().toString().startsWith(".kept") || file.getFileName().toString().equals("kept.dfu"))
 					.toList();
 		}
-	}
-
-	private static String attach(String spec) throws Exception {
-		return BENCH.get().attachAndAwait(spec, LIMIT);
-	}
-}
+	}}

@@ -1,5 +1,9 @@
 package org.dfutools.eclipse.ui.launch;
 
+import static org.dfutools.eclipse.ui.launch.ScriptedDialogs.dfuFlashRunButton;
+import static org.dfutools.eclipse.ui.launch.ScriptedDialogs.dfuFlashText;
+import static org.dfutools.eclipse.ui.views.DfuDevicesViewControls.row;
+import static org.dfutools.eclipse.ui.views.DfuDevicesViewControls.rowWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceMode;
@@ -45,8 +48,6 @@ import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -151,10 +152,10 @@ class DfuFlashEntryPointsTest {
 				view.getSite().getSelectionProvider().setSelection(new StructuredSelection(board));
 
 				ScriptedDialogs script = new ScriptedDialogs(display)
-						.then(() -> text(display, "boardValue").filter(t -> t.getText().equals("VIEW-FLASH"))
-								.map(t -> (Runnable) () -> text(display, "firmware").orElseThrow().setText(file.toString()))
+						.then(() -> dfuFlashText(display, "boardValue").filter(t -> t.getText().equals("VIEW-FLASH"))
+								.map(t -> (Runnable) () -> dfuFlashText(display, "firmware").orElseThrow().setText(file.toString()))
 								.orElse(null))
-						.then(() -> runButton(display).filter(Button::isEnabled).map(run -> (Runnable) () -> ScriptedDialogs.click(run))
+						.then(() -> dfuFlashRunButton(display).filter(Button::isEnabled).map(run -> (Runnable) () -> ScriptedDialogs.click(run))
 								.orElse(null));
 				script.start();
 				PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(FLASH_FIRMWARE, null);
@@ -177,7 +178,7 @@ class DfuFlashEntryPointsTest {
 						.getLaunchConfigurations(FlashConfigurations.type()).length;
 				view.getSite().getSelectionProvider().setSelection(new StructuredSelection(row(window, board.id()).get().getData()));
 				ScriptedDialogs again = new ScriptedDialogs(display)
-						.then(() -> text(display, "firmware").filter(t -> t.getText().equals(file.toString()))
+						.then(() -> dfuFlashText(display, "firmware").filter(t -> t.getText().equals(file.toString()))
 								.flatMap(t -> ScriptedDialogs.find(t.getShell(), Button.class, b -> "Close".equals(b.getText().replace("&", ""))))
 								.map(close -> (Runnable) () -> ScriptedDialogs.click(close)).orElse(null));
 				again.start();
@@ -226,11 +227,11 @@ class DfuFlashEntryPointsTest {
 				List<String> listed = new ArrayList<>();
 				ScriptedDialogs script = new ScriptedDialogs(display)
 						// With no board in the configuration, Select... starts from the view's selection.
-						.then(() -> text(display, "boardValue").filter(t -> !t.getText().isEmpty()).flatMap(t -> ScriptedDialogs
+						.then(() -> dfuFlashText(display, "boardValue").filter(t -> !t.getText().isEmpty()).flatMap(t -> ScriptedDialogs
 								.find(t.getShell(), Button.class, b -> "selectBoard".equals(b.getData(DfuFlashMainTab.WIDGET_ID))))
 								.map(select -> (Runnable) () -> {
-									assertEquals(first, text(display, "boardValue").orElseThrow().getText(), "the board's value");
-									text(display, "boardValue").orElseThrow().setText("");
+									assertEquals(first, dfuFlashText(display, "boardValue").orElseThrow().getText(), "the board's value");
+									dfuFlashText(display, "boardValue").orElseThrow().setText("");
 									ScriptedDialogs.click(select);
 								}).orElse(null))
 						.then(() -> ScriptedDialogs.shell(display, "Select a Board")
@@ -242,10 +243,10 @@ class DfuFlashEntryPointsTest {
 									ScriptedDialogs.click(ScriptedDialogs.find(table.getShell(), Button.class,
 											b -> "Cancel".equals(b.getText().replace("&", ""))).orElseThrow());
 								}).orElse(null))
-						.then(() -> text(display, "boardValue").filter(t -> t.getText().isEmpty() && t.isEnabled())
+						.then(() -> dfuFlashText(display, "boardValue").filter(t -> t.getText().isEmpty() && t.isEnabled())
 								.flatMap(t -> ScriptedDialogs.find(t.getShell(), Button.class, b -> "Close".equals(b.getText().replace("&", ""))))
 								.map(close -> (Runnable) () -> {
-									text(display, "boardValue").orElseThrow().setText(first);
+									dfuFlashText(display, "boardValue").orElseThrow().setText(first);
 									ScriptedDialogs.click(close);
 								}).orElse(null));
 				script.start();
@@ -326,31 +327,5 @@ class DfuFlashEntryPointsTest {
 		} catch (org.eclipse.core.runtime.CoreException e) {
 			throw new AssertionError(e);
 		}
-	}
-
-	/** The view's row for the board with this serial now (found through the window: the viewer is the view's own). */
-	private static Optional<TableItem> rowWith(IWorkbenchWindow window, String serial) {
-		return rows(window).filter(item -> ((Board) item.getData()).device().serial().equals(serial)).findFirst();
-	}
-
-	/** The view's row for this board, whatever its mode. */
-	private static Optional<TableItem> row(IWorkbenchWindow window, String boardId) {
-		return rows(window).filter(item -> ((Board) item.getData()).id().equals(boardId)).findFirst();
-	}
-
-	private static Stream<TableItem> rows(IWorkbenchWindow window) {
-		return ScriptedDialogs.find(window.getShell(), Table.class,
-				t -> t.isVisible() && t.getItemCount() > 0 && t.getItem(0).getData() instanceof Board)
-				.map(t -> Arrays.stream(t.getItems())).orElse(Stream.empty());
-	}
-
-	private static Optional<Text> text(Display display, String id) {
-		return ScriptedDialogs.findInDialogs(display, Text.class, t -> id.equals(t.getData(DfuFlashMainTab.WIDGET_ID)));
-	}
-
-	/** The launch button of the dialog that holds the DFU Flash tab. */
-	private static Optional<Button> runButton(Display display) {
-		return text(display, "firmware").flatMap(firmware -> ScriptedDialogs.find(firmware.getShell(), Button.class,
-				b -> "Run".equals(b.getText().replace("&", ""))));
 	}
 }

@@ -2,7 +2,6 @@ package org.dfutools.eclipse.ui.launch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,11 +19,11 @@ import org.dfutools.eclipse.core.launch.FlashLaunchConfiguration;
 import org.dfutools.eclipse.testsupport.ArmBuild;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.Screenshots;
 import org.dfutools.eclipse.testsupport.UiWait;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.ui.DebugUITools;
@@ -43,7 +42,6 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.console.ConsolePlugin;
-import org.eclipse.ui.console.IConsole;
 import org.eclipse.ui.console.IConsoleConstants;
 import org.eclipse.ui.console.TextConsole;
 import org.junit.jupiter.api.Test;
@@ -65,9 +63,8 @@ class DfuFlashLaunchDialogTest {
 	@Test
 	@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+")
 	void aConfigurationMadeInTheDialogFlashesTheBoardAndShowsTheConsole() throws Exception {
-		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		IWorkbenchWindow window = WorkbenchWindows.activeFillingTheScreen();
 		Display display = window.getShell().getDisplay();
-		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
 		Path flash = folder.resolve("flash.bin");
 		byte[] image = Firmware.image(64 * 1024, 60);
 		Path file = Files.write(folder.resolve("blinky.bin"), image);
@@ -119,9 +116,8 @@ class DfuFlashLaunchDialogTest {
 	@Test
 	@EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+")
 	void anElfWithDebugInformationIsCheckedRunAndItsConsoleRead() throws Exception {
-		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		IWorkbenchWindow window = WorkbenchWindows.activeFillingTheScreen();
 		Display display = window.getShell().getDisplay();
-		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
 		ArmBuild.Outputs build = ArmBuild.build(Files.createDirectories(folder.resolve("build")), false, 0);
 		Path elf = folder.resolve("debug.elf");
 		Files.copy(build.elf(), elf);
@@ -172,16 +168,16 @@ class DfuFlashLaunchDialogTest {
 				IDebugUIConstants.ID_RUN_LAUNCH_GROUP);
 		assertNull(script.failure(), () -> "the dialog script failed: " + script.failure());
 		assertTrue(script.done(), () -> "the dialog closed at " + script.position());
-		assertTrue(UiWait.until(display, LIMIT, () -> process(configuration).filter(IProcess::isTerminated).isPresent()),
+		assertTrue(UiWait.until(display, LIMIT, () -> FlashLaunches.processOf(configuration.getName()).filter(IProcess::isTerminated).isPresent()),
 				"the launch did not end");
-		IProcess process = process(configuration).orElseThrow();
+		IProcess process = FlashLaunches.processOf(configuration.getName()).orElseThrow();
 		assertEquals(0, process.getExitValue(), process.getStreamsProxy().getErrorStreamMonitor().getContents());
 		return process;
 	}
 
 	/** The process's console shown in the Console view, once it holds the summary. */
 	private static String consoleText(IWorkbenchWindow window, IProcess process) throws Exception {
-		TextConsole console = console(process);
+		TextConsole console = ProcessConsoles.of(process).orElse(null);
 		assertNotNull(console, "no console for the flash");
 		window.getActivePage().showView(IConsoleConstants.ID_CONSOLE_VIEW);
 		ConsolePlugin.getDefault().getConsoleManager().showConsoleView(console);
@@ -214,26 +210,6 @@ class DfuFlashLaunchDialogTest {
 	private static Optional<Button> launchButton(Display display) {
 		return ScriptedDialogs.shell(display, RUN_CONFIGURATIONS)
 				.flatMap(shell -> ScriptedDialogs.find(shell, Button.class, b -> "Run".equals(b.getText().replace("&", ""))));
-	}
-
-	private static Optional<IProcess> process(ILaunchConfiguration configuration) {
-		for (ILaunch launch : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
-			if (launch.getLaunchConfiguration() != null && launch.getLaunchConfiguration().getName().equals(configuration.getName())
-					&& launch.getProcesses().length > 0) {
-				return Optional.of(launch.getProcesses()[0]);
-			}
-		}
-		return Optional.empty();
-	}
-
-	private static TextConsole console(IProcess process) {
-		for (IConsole console : ConsolePlugin.getDefault().getConsoleManager().getConsoles()) {
-			if (console instanceof org.eclipse.debug.ui.console.IConsole processConsole && processConsole.getProcess() == process
-					&& console instanceof TextConsole text) {
-				return text;
-			}
-		}
-		return null;
 	}
 
 	/**
@@ -294,12 +270,7 @@ class DfuFlashLaunchDialogTest {
 	}
 
 	private static void saveScreenshot(Display display, String name) {
-		try {
-			UiWait.settle(display, Duration.ofMillis(200));
-			Path shot = Screenshots.save(display, name);
-			assertFalse(Screenshots.distinctColors(shot) <= 16, "the screenshot looks blank: " + shot);
-		} catch (java.io.IOException e) {
-			throw new AssertionError(e);
-		}
+		UiWait.settle(display, Duration.ofMillis(200));
+		Screenshots.saveNotBlank(display, name);
 	}
 }

@@ -12,11 +12,12 @@ import org.dfutools.eclipse.core.DfuCore;
 
 import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.operation.BoardSelector;
-import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.FakeDfuUtil;
 import org.dfutools.eclipse.testsupport.Firmware;
+import org.dfutools.eclipse.testsupport.FlashConfigurationBuilder;
 import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.UiStallMeter;
 import org.dfutools.eclipse.testsupport.UiWait;
@@ -64,8 +65,8 @@ class FaultResponsivenessTest {
 			String boardId = bench.boardAt(port).id();
 			try {
 				Path file = Files.write(folder.resolve("fw.bin"), Firmware.image(4096, 260));
-				var configuration = FlashLaunches.configuration("responsive", new FlashConfiguration(
-						new BoardSelector(BoardSelector.Kind.SERIAL, "UI-HANG"), file.toString(), "0", "", "", "", true, "5", false));
+				var configuration = FlashLaunches.configuration("responsive", FlashConfigurationBuilder.of(
+						new BoardSelector(BoardSelector.Kind.SERIAL, "UI-HANG"), file).applicationTimeoutSeconds("5").build());
 				ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
 				UiStallMeter stalls = UiStallMeter.start(display);
 				// As the Run menu does it: the launch runs in a job, never on the UI thread.

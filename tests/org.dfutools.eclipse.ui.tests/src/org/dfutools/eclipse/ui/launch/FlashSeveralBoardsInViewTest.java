@@ -1,5 +1,9 @@
 package org.dfutools.eclipse.ui.launch;
 
+import static org.dfutools.eclipse.ui.launch.ScriptedDialogs.dfuFlashRunButton;
+import static org.dfutools.eclipse.ui.launch.ScriptedDialogs.dfuFlashText;
+import static org.dfutools.eclipse.ui.views.DfuDevicesViewControls.row;
+import static org.dfutools.eclipse.ui.views.DfuDevicesViewControls.rowWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,9 +32,6 @@ import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -55,9 +56,8 @@ class FlashSeveralBoardsInViewTest {
 
 	@Test
 	void threeBoardsSelectedInTheViewAreFlashedAtOnce() throws Exception {
-		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		IWorkbenchWindow window = WorkbenchWindows.activeFillingTheScreen();
 		Display display = window.getShell().getDisplay();
-		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
 		IWorkbenchPage page = window.getActivePage();
 		byte[] image = Firmware.image(64 * 1024, 33);
 		Path file = Files.write(folder.resolve("trio.bin"), image);
@@ -82,13 +82,13 @@ class FlashSeveralBoardsInViewTest {
 				view.getSite().getSelectionProvider().setSelection(new StructuredSelection(boards));
 
 				ScriptedDialogs script = new ScriptedDialogs(display)
-						.then(() -> text(display, "boardValue").filter(t -> t.getText().equals("TRIO-1, TRIO-2, TRIO-3"))
-								.map(t -> (Runnable) () -> text(display, "firmware").orElseThrow().setText(file.toString())).orElse(null))
+						.then(() -> dfuFlashText(display, "boardValue").filter(t -> t.getText().equals("TRIO-1, TRIO-2, TRIO-3"))
+								.map(t -> (Runnable) () -> dfuFlashText(display, "firmware").orElseThrow().setText(file.toString())).orElse(null))
 						.then(() -> ScriptedDialogs.findInDialogs(display, Label.class, l -> l.getText().startsWith("3 of 3 boards attached now"))
-								.flatMap(line -> runButton(display).filter(Button::isEnabled)).map(run -> (Runnable) () -> {
+								.flatMap(line -> dfuFlashRunButton(display).filter(Button::isEnabled)).map(run -> (Runnable) () -> {
 									run.getShell().setSize(980, 780);
 									UiWait.settle(display, Duration.ofMillis(200));
-									screenshot(display, "dfu-flash-several-boards");
+									Screenshots.saveNotBlank(display, "dfu-flash-several-boards");
 									ScriptedDialogs.click(run);
 								}).orElse(null));
 				script.start();
@@ -106,7 +106,7 @@ class FlashSeveralBoardsInViewTest {
 					if (busy > mostAtOnce) {
 						mostAtOnce = (int) busy;
 						if (busy == boards.size()) {
-							screenshot(display, "dfu-devices-several-flashing");
+							Screenshots.saveNotBlank(display, "dfu-devices-several-flashing");
 						}
 					}
 					UiWait.settle(display, Duration.ofMillis(20));
@@ -139,37 +139,5 @@ class FlashSeveralBoardsInViewTest {
 				throw new AssertionError(e);
 			}
 		}).findFirst();
-	}
-
-	private static Optional<TableItem> rowWith(IWorkbenchWindow window, String serial) {
-		return rows(window).stream().filter(item -> ((Board) item.getData()).device().serial().equals(serial)).findFirst();
-	}
-
-	private static Optional<TableItem> row(IWorkbenchWindow window, String boardId) {
-		return rows(window).stream().filter(item -> ((Board) item.getData()).id().equals(boardId)).findFirst();
-	}
-
-	private static List<TableItem> rows(IWorkbenchWindow window) {
-		return ScriptedDialogs.find(window.getShell(), Table.class,
-				t -> t.isVisible() && t.getItemCount() > 0 && t.getItem(0).getData() instanceof Board)
-				.map(t -> Arrays.asList(t.getItems())).orElse(List.of());
-	}
-
-	private static Optional<Text> text(Display display, String id) {
-		return ScriptedDialogs.findInDialogs(display, Text.class, t -> id.equals(t.getData(DfuFlashMainTab.WIDGET_ID)));
-	}
-
-	private static Optional<Button> runButton(Display display) {
-		return text(display, "firmware").flatMap(firmware -> ScriptedDialogs.find(firmware.getShell(), Button.class,
-				b -> "Run".equals(b.getText().replace("&", ""))));
-	}
-
-	private static void screenshot(Display display, String name) {
-		try {
-			Path shot = Screenshots.save(display, name);
-			assertTrue(Screenshots.distinctColors(shot) > 16, "the screenshot looks blank: " + shot);
-		} catch (java.io.IOException e) {
-			throw new AssertionError(e);
-		}
 	}
 }

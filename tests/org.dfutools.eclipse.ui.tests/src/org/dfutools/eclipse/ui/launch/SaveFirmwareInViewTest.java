@@ -1,5 +1,6 @@
 package org.dfutools.eclipse.ui.launch;
 
+import static org.dfutools.eclipse.ui.views.DfuDevicesViewControls.rowWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,8 +31,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -61,9 +60,8 @@ class SaveFirmwareInViewTest {
 
 	@Test
 	void aBoardSelectedInTheViewIsSavedToTheChosenFile() throws Exception {
-		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		IWorkbenchWindow window = WorkbenchWindows.activeFillingTheScreen();
 		Display display = window.getShell().getDisplay();
-		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
 		IWorkbenchPage page = window.getActivePage();
 		byte[] memory = Firmware.image(32 * 1024, 90);
 		Path initial = Files.write(folder.resolve("initial.bin"), memory);
@@ -92,7 +90,7 @@ class SaveFirmwareInViewTest {
 				IProcess process = saveProcess().orElseThrow();
 				assertEquals(0, process.getExitValue(), process.getStreamsProxy().getErrorStreamMonitor().getContents());
 				// The console reads the process's output (the stream monitor keeps none of it).
-				TextConsole console = console(process).orElseThrow(() -> new AssertionError("no console for the save"));
+				TextConsole console = ProcessConsoles.of(process).orElseThrow(() -> new AssertionError("no console for the save"));
 				assertTrue(UiWait.until(display, LIMIT, () -> console.getDocument().get().contains("After:")),
 						() -> "the console shows no summary: " + console.getDocument().get());
 				String text = console.getDocument().get();
@@ -219,20 +217,6 @@ class SaveFirmwareInViewTest {
 				b -> (b.getStyle() & SWT.RADIO) != 0 && text.equals(b.getText())));
 	}
 
-	private static Optional<TableItem> rowWith(IWorkbenchWindow window, String serial) {
-		return ScriptedDialogs.find(window.getShell(), Table.class,
-				t -> t.isVisible() && t.getItemCount() > 0 && t.getItem(0).getData() instanceof Board)
-				.flatMap(t -> Arrays.stream(t.getItems()).filter(item -> ((Board) item.getData()).device().serial().equals(serial))
-						.findFirst());
-	}
-
-	private static Optional<TextConsole> console(IProcess process) {
-		return Arrays.stream(ConsolePlugin.getDefault().getConsoleManager().getConsoles())
-				.filter(console -> console instanceof org.eclipse.debug.ui.console.IConsole processConsole
-						&& processConsole.getProcess() == process && console instanceof TextConsole)
-				.map(TextConsole.class::cast).findFirst();
-	}
-
 	private static Optional<IProcess> saveProcess() {
 		for (ILaunch launch : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
 			if (launch.getLaunchConfiguration() != null && launch.getLaunchConfiguration().getName().startsWith("Save Firmware from")
@@ -271,12 +255,7 @@ class SaveFirmwareInViewTest {
 	}
 
 	private static void screenshot(Display display, String name) {
-		try {
-			UiWait.settle(display, Duration.ofMillis(300));
-			Path shot = Screenshots.save(display, name);
-			assertTrue(Screenshots.distinctColors(shot) > 16, "the screenshot looks blank: " + shot);
-		} catch (java.io.IOException e) {
-			throw new AssertionError(e);
-		}
+		UiWait.settle(display, Duration.ofMillis(300));
+		Screenshots.saveNotBlank(display, name);
 	}
 }

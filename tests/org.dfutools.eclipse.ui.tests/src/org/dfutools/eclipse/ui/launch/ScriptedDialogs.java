@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Widget;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -182,6 +183,17 @@ public final class ScriptedDialogs {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** A text field of the DFU Flash tab, by its widget id, in whichever dialog holds the tab. */
+	static Optional<Text> dfuFlashText(Display display, String id) {
+		return findInDialogs(display, Text.class, t -> id.equals(t.getData(DfuFlashMainTab.WIDGET_ID)));
+	}
+
+	/** The launch button of the dialog that holds the DFU Flash tab. */
+	static Optional<Button> dfuFlashRunButton(Display display) {
+		return dfuFlashText(display, "firmware").flatMap(firmware -> find(firmware.getShell(), Button.class,
+				b -> "Run".equals(b.getText().replace("&", ""))));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -14,6 +14,7 @@ import org.dfutools.eclipse.testsupport.Screenshots;
 import org.dfutools.eclipse.testsupport.UiWait;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.dfutools.eclipse.ui.views.DfuDevicesView;
+import org.dfutools.eclipse.ui.views.DfuDevicesViewControls;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
@@ -54,9 +55,8 @@ class WaysIntoDfuFlashTest {
 
 	@BeforeEach
 	void inTheResourcePerspective() throws Exception {
-		window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		window = WorkbenchWindows.activeFillingTheScreen();
 		display = window.getShell().getDisplay();
-		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
 		page = window.getActivePage();
 		PlatformUI.getWorkbench().showPerspective(RESOURCE_PERSPECTIVE, window);
 		page.resetPerspective();
@@ -105,8 +105,8 @@ class WaysIntoDfuFlashTest {
 	@org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(named = UsbBench.CONTROL_VARIABLE, matches = ".+")
 	void flashFirmwareIsInTheContextMenuOfABoard() throws Exception {
 		DfuDevicesView view = (DfuDevicesView) page.showView(DfuDevicesView.ID);
-		assertTrue(UiWait.until(display, LIMIT, () -> boardTable(window).isPresent()), "the view shows no board");
-		Table table = boardTable(window).get();
+		assertTrue(UiWait.until(display, LIMIT, () -> DfuDevicesViewControls.table(window).isPresent()), "the view shows no board");
+		Table table = DfuDevicesViewControls.table(window).get();
 		TableItem first = table.getItem(0);
 		page.activate(view);
 		view.getSite().getSelectionProvider().setSelection(new StructuredSelection((Board) first.getData()));
@@ -188,10 +188,5 @@ class WaysIntoDfuFlashTest {
 				toolTips(child, tips);
 			}
 		}
-	}
-
-	private static Optional<Table> boardTable(IWorkbenchWindow window) {
-		return ScriptedDialogs.find(window.getShell(), Table.class,
-				t -> t.isVisible() && t.getItemCount() > 0 && t.getItem(0).getData() instanceof Board);
 	}
 }

@@ -1,5 +1,6 @@
 package org.dfutools.eclipse.ui.views;
 
+import static org.dfutools.eclipse.ui.views.DfuDevicesViewControls.toolItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,6 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.ISelectionProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
-import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
@@ -35,7 +35,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
@@ -256,16 +255,6 @@ class DfuDevicesViewTest {
 			UsbBench.detach(port);
 		}
 		assertEquals(List.of(), errors);
-	}
-
-	private static ToolItem toolItem(DfuDevicesView view, String tooltipStart) {
-		ToolBar toolBar = ((ToolBarManager) view.getViewSite().getActionBars().getToolBarManager()).getControl();
-		for (ToolItem item : toolBar.getItems()) {
-			if (item.getToolTipText() != null && item.getToolTipText().startsWith(tooltipStart)) {
-				return item;
-			}
-		}
-		throw new AssertionError("no '" + tooltipStart + "' button on the view's toolbar");
 	}
 
 	@Test

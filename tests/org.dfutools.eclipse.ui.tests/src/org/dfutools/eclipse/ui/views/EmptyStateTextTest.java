@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 class EmptyStateTextTest {
 
 	@Test
-	void listingButNothingAttached() {
+	void listingWithNothingAttachedSaysNoDfuDeviceIsAttached() {
 		EmptyStateText text = EmptyStateText.forStatus(UsbStatus.LISTING);
 		assertEquals("No device with a DFU interface is attached", text.title());
 		assertTrue(text.hint().contains("class 0xFE, subclass 0x01"), text.hint());
 	}
 
 	@Test
-	void stillStarting() {
+	void whileUsbStartsTheTitleSaysItIsLooking() {
 		assertTrue(EmptyStateText.forStatus(UsbStatus.STARTING).title().startsWith("Looking for"));
 	}
 

@@ -1,5 +1,6 @@
 package org.dfutools.eclipse.ui.views;
 
+import static org.dfutools.eclipse.ui.views.DfuDevicesViewControls.row;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -25,8 +26,7 @@ import org.dfutools.eclipse.testsupport.FlashLaunches;
 import org.dfutools.eclipse.testsupport.Screenshots;
 import org.dfutools.eclipse.testsupport.UiWait;
 import org.dfutools.eclipse.testsupport.UsbBench;
-import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.ILaunch;
+import org.dfutools.eclipse.ui.launch.WorkbenchWindows;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.ui.DebugUITools;
@@ -71,9 +71,8 @@ class RowContinuityTest {
 
 	@BeforeEach
 	void openWorkbenchWindow() {
-		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		IWorkbenchWindow window = WorkbenchWindows.activeFillingTheScreen();
 		display = window.getShell().getDisplay();
-		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
 		page = window.getActivePage();
 	}
 
@@ -106,8 +105,8 @@ class RowContinuityTest {
 								firmware.toString(), 10));
 				Samples samples = new Samples(view, board.port());
 				DebugUITools.launch(configuration, "run");
-				samples.sampleUntil(display, () -> launchOf(configuration.getName()).filter(IProcess::isTerminated).isPresent());
-				IProcess process = launchOf(configuration.getName()).orElseThrow();
+				samples.sampleUntil(display, () -> FlashLaunches.processOf(configuration.getName()).filter(IProcess::isTerminated).isPresent());
+				IProcess process = FlashLaunches.processOf(configuration.getName()).orElseThrow();
 				assertEquals(0, process.getExitValue(), process.getStreamsProxy().getErrorStreamMonitor().getContents());
 				assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(flash), image.length));
 				samples.assertContinuous();
@@ -184,25 +183,6 @@ class RowContinuityTest {
 	private static boolean rowCountSettled(DfuDevicesView view) {
 		return view.viewer().getTable().getItemCount() == org.dfutools.eclipse.core.DfuCore.deviceService().registry()
 				.boards().size();
-	}
-
-	private static java.util.Optional<TableItem> row(DfuDevicesView view, String port) {
-		if (view.viewer() == null) {
-			return java.util.Optional.empty();
-		}
-		Table table = view.viewer().getTable();
-		return Arrays.stream(table.getItems())
-				.filter(item -> ((Board) item.getData()).device().location().portPath().equals(port)).findFirst();
-	}
-
-	private static java.util.Optional<IProcess> launchOf(String configurationName) {
-		for (ILaunch launch : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
-			if (launch.getLaunchConfiguration() != null && launch.getLaunchConfiguration().getName().equals(configurationName)
-					&& launch.getProcesses().length > 0) {
-				return java.util.Optional.of(launch.getProcesses()[0]);
-			}
-		}
-		return java.util.Optional.empty();
 	}
 
 	/** What the table showed every 20 ms: row count, the board's row index, the selection, the mode column. */

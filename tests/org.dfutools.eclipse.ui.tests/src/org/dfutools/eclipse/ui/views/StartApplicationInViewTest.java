@@ -1,5 +1,7 @@
 package org.dfutools.eclipse.ui.views;
 
+import static org.dfutools.eclipse.ui.views.DfuDevicesViewControls.row;
+import static org.dfutools.eclipse.ui.views.DfuDevicesViewControls.toolItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
@@ -15,13 +16,13 @@ import org.dfutools.eclipse.testsupport.Screenshots;
 import org.dfutools.eclipse.testsupport.UiWait;
 import org.dfutools.eclipse.testsupport.UsbBench;
 import org.dfutools.eclipse.ui.launch.ScriptedDialogs;
+import org.dfutools.eclipse.ui.launch.WorkbenchWindows;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.action.StatusLineManager;
 import org.eclipse.jface.action.SubStatusLineManager;
-import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
@@ -30,11 +31,9 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -55,9 +54,8 @@ class StartApplicationInViewTest {
 
 	@BeforeEach
 	void openWorkbenchWindow() {
-		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		IWorkbenchWindow window = WorkbenchWindows.activeFillingTheScreen();
 		display = window.getShell().getDisplay();
-		window.getShell().setBounds(display.getPrimaryMonitor().getBounds());
 		page = window.getActivePage();
 	}
 
@@ -201,19 +199,5 @@ class StartApplicationInViewTest {
 	/** The platform shows a failed user job in a dialog; it is closed here so that later tests see a clean workbench. */
 	private void closeProblemDialogs() {
 		ScriptedDialogs.dialogs(display).forEach(Shell::close);
-	}
-
-	private static ToolItem toolItem(DfuDevicesView view, String tooltipStart) {
-		ToolItem[] items = ((ToolBarManager) view.getViewSite().getActionBars().getToolBarManager()).getControl().getItems();
-		return Arrays.stream(items).filter(item -> item.getToolTipText() != null && item.getToolTipText().startsWith(tooltipStart))
-				.findFirst().orElseThrow(() -> new AssertionError("no '" + tooltipStart + "' button on the view's toolbar"));
-	}
-
-	private static Optional<TableItem> row(DfuDevicesView view, String port) {
-		if (view.viewer() == null) {
-			return Optional.empty();
-		}
-		return Arrays.stream(view.viewer().getTable().getItems())
-				.filter(item -> ((Board) item.getData()).device().location().portPath().equals(port)).findFirst();
 	}
 }
