@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilSlots;
@@ -75,19 +76,25 @@ public abstract class BoardOperation<R> {
 		console.info(NLS.bind(Messages.BoardOperation_board, before.describe()));
 		checkBeforeTouching(before);
 		return service.busyBoards().whileHolding(before.id(), texts.activity(), texts.starting(),
-				held -> whileHolding(registry, new InDfuMode(tool, held, before, before, false, null, times), progress),
+				held -> whileHolding(registry, tool, held, before, times, progress),
 				holder -> new OperationException(NLS.bind(Messages.BoardOperation_busy, before.label(), holder)));
 	}
 
-	/** {@code found}: the board held as it was found, not yet in DFU mode. */
-	private R whileHolding(DeviceRegistry registry, InDfuMode found, SubMonitor progress) throws OperationException {
+	/** The board held as it was found ({@code before}): into DFU mode, checked there, then the operation's own steps. */
+	private R whileHolding(DeviceRegistry registry, Path tool, BusyBoards.Claim held, Board before, StepTimes times,
+			SubMonitor progress) throws OperationException {
 		// From here on every reset is expected: the board keeps its row while it re-enumerates.
-		try (WorkFolder work = WorkFolder.create();
-				Reenumeration expected = registry.expectReenumeration(found.before().id())) {
-			found.times().doneSinceStart(Messages.BoardOperation_stepCheck);
+		try (WorkFolder work = WorkFolder.create(); Reenumeration expected = registry.expectReenumeration(before.id())) {
+			times.doneSinceStart(Messages.BoardOperation_stepCheck);
 			progress.worked(2);
-			InDfuMode at = intoDfuMode(found, work, progress.split(25));
+			Board board = before;
+			if (!before.mode().isDfuMode()) {
+				long start = System.nanoTime();
+				board = modes.rebootToDfu(held, before, progress.split(25));
+				times.done(Messages.BoardOperation_stepDetach, start);
+			}
 			progress.setWorkRemaining(73);
+			InDfuMode at = new InDfuMode(tool, held, before, board, board != before, work, times);
 			try {
 				checkInDfuMode(at);
 			} catch (OperationException e) {
@@ -95,17 +102,6 @@ public abstract class BoardOperation<R> {
 			}
 			return inDfuMode(at, progress.split(72));
 		}
-	}
-
-	private InDfuMode intoDfuMode(InDfuMode found, WorkFolder work, IProgressMonitor monitor) throws OperationException {
-		Board before = found.before();
-		if (before.mode().isDfuMode()) {
-			return new InDfuMode(found.dfuUtil(), found.held(), before, before, false, work, found.times());
-		}
-		long start = System.nanoTime();
-		Board board = modes.rebootToDfu(found.held(), before, monitor);
-		found.times().done(Messages.BoardOperation_stepDetach, start);
-		return new InDfuMode(found.dfuUtil(), found.held(), before, board, true, work, found.times());
 	}
 
 	/**
