@@ -100,7 +100,12 @@ public abstract class BoardOperation<R> {
 			} catch (OperationException e) {
 				throw wayBack(at, e, progress.split(1));
 			}
-			return inDfuMode(at, progress.split(72));
+			try {
+				return inDfuMode(at, progress.split(72));
+			} catch (OperationException e) {
+				// A step that did not say where the board is (a file it could not prepare): the bus says.
+				throw e.place() == BoardPlace.UNTOUCHED ? e.at(whereabouts.place(board)) : e;
+			}
 		}
 	}
 

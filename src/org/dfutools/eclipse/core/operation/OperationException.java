@@ -40,6 +40,11 @@ public class OperationException extends Exception {
 		return place;
 	}
 
+	/** The same failure, the board being at {@code where}: for a failure made before it was known. */
+	OperationException at(BoardPlace where) {
+		return new OperationException(getMessage(), this, cancelled, where);
+	}
+
 	/** The message ended with a full stop, unless it ends with a mark of its own: messages are joined as sentences. */
 	public static String sentence(String message) {
 		String sentence = message.strip();
