@@ -33,11 +33,6 @@ final class Messages extends NLS {
 	public static String Leave_vanished;
 	public static String Leave_sendFailed;
 	public static String Leave_resetFailed;
-	public static String RebootToDfu_holder;
-	public static String RebootToDfu_activity;
-	public static String StartApplication_holder;
-	public static String StartApplication_activity;
-	public static String Operation_busy;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -51,14 +51,7 @@ public final class RebootToDfu {
 		this.allowance = allowance;
 	}
 
-	/** Reboots the board, holding it busy meanwhile; refused when another operation holds it. */
-	public DetachResult run(Board board, IProgressMonitor monitor) throws DetachException {
-		return service.busyBoards().whileHolding(board.id(), Messages.RebootToDfu_holder, Messages.RebootToDfu_activity,
-				held -> reboot(board, monitor),
-				holder -> new DetachException(Reason.BUSY, NLS.bind(Messages.Operation_busy, name(board), holder)));
-	}
-
-	/** Reboots the board as a step of an operation that holds it already (a flash). */
+	/** Reboots the board as a step of the operation that holds it (Reboot to DFU, a flash). */
 	public DetachResult runWithin(BusyBoards.Claim held, Board board, IProgressMonitor monitor) throws DetachException {
 		held.requireHolds(board.id());
 		return reboot(board, monitor);

@@ -42,14 +42,7 @@ public final class StartApplication {
 	public record Result(Board board, Duration back) {
 	}
 
-	/** Starts the application, holding the board busy meanwhile; refused when another operation holds it. */
-	public Result run(Board board, IProgressMonitor monitor) throws StartApplicationException {
-		return service.busyBoards().whileHolding(board.id(), Messages.StartApplication_holder,
-				Messages.StartApplication_activity, held -> start(board, monitor), holder -> new StartApplicationException(
-						Reason.BUSY, NLS.bind(Messages.Operation_busy, board.label(), holder)));
-	}
-
-	/** Starts the application as a step of an operation that holds the board already (a flash). */
+	/** Starts the application as a step of the operation that holds the board (Start Application, a flash). */
 	public Result runWithin(BusyBoards.Claim held, Board board, IProgressMonitor monitor) throws StartApplicationException {
 		held.requireHolds(board.id());
 		return start(board, monitor);

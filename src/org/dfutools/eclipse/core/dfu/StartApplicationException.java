@@ -6,7 +6,7 @@ public class StartApplicationException extends Exception {
 	private static final long serialVersionUID = 1L;
 
 	public enum Reason {
-		NOT_IN_DFU_MODE, ACCESS_DENIED, USB_ERROR, STAYED_IN_DFU_MODE, DID_NOT_RETURN, CANCELLED, BUSY
+		NOT_IN_DFU_MODE, ACCESS_DENIED, USB_ERROR, STAYED_IN_DFU_MODE, DID_NOT_RETURN, CANCELLED
 	}
 
 	private final Reason reason;

@@ -6,6 +6,19 @@ package org.dfutools.eclipse.core.dfuutil;
  */
 public interface DfuUtilConsole {
 
+	/** No console: an operation whose result is all a person sees (the view's Reboot to DFU, Start Application). */
+	DfuUtilConsole NONE = new DfuUtilConsole() {
+		@Override
+		public void out(String text) {
+			// not shown
+		}
+
+		@Override
+		public void err(String line) {
+			// not shown
+		}
+	};
+
 	/** Text as it comes, line ends included. */
 	void out(String text);
 

@@ -21,6 +21,8 @@ import org.dfutools.eclipse.core.firmware.FirmwareImage;
 import org.dfutools.eclipse.core.firmware.Segment;
 import org.dfutools.eclipse.core.operation.AltChoice;
 import org.dfutools.eclipse.core.operation.BoardOperation;
+import org.dfutools.eclipse.core.operation.BoardPlace;
+import org.dfutools.eclipse.core.operation.DfuUtilOperation;
 import org.dfutools.eclipse.core.operation.InDfuMode;
 import org.dfutools.eclipse.core.operation.ModeSwitch;
 import org.dfutools.eclipse.core.operation.OperationException;
@@ -34,7 +36,7 @@ import org.eclipse.osgi.util.NLS;
  * then in DFU mode a download with dfu-util on exactly this board, a read-back when asked, and the wait for the
  * application to come back, which also judges a dfu-util run that failed as the board left DFU mode.
  */
-public final class FlashOperation extends BoardOperation<FlashReport> {
+public final class FlashOperation extends DfuUtilOperation<FlashReport> {
 
 	private static final Texts TEXTS = new Texts(Messages.FlashOperation_task, Messages.FlashOperation_checking,
 			Messages.FlashOperation_activity, Messages.FlashOperation_statusStarting,
@@ -122,7 +124,8 @@ public final class FlashOperation extends BoardOperation<FlashReport> {
 			// dfu-util's progress counts one DfuSe element at a time: a build output's bytes are its segments'.
 			long bytes = written.segments().map(AddressedImage::bytes)
 					.orElse(Long.valueOf(downloaded.bytes() > 0 ? downloaded.bytes() : written.size())).longValue();
-			return new FlashReport(at.before(), after, bytes, settings.verify(), at.times().steps(), at.times().total());
+			BoardPlace place = after.isPresent() ? BoardPlace.RUNTIME : whereabouts.place(lastInDfu);
+			return new FlashReport(at.before(), after, place, bytes, settings.verify(), at.times().steps(), at.times().total());
 		}
 	}
 
@@ -130,7 +133,7 @@ public final class FlashOperation extends BoardOperation<FlashReport> {
 			throws OperationException {
 		at.held().show(Messages.FlashOperation_statusDownloading);
 		long start = System.nanoTime();
-		DfuUtilCommand download = DfuUtilCommand.download(at.dfuUtil(), at.board(), service.registry().boards(),
+		DfuUtilCommand download = DfuUtilCommand.download(dfuUtil.executable(), at.board(), service.registry().boards(),
 				optionsFor(at.board(), written), checked, !settings.verify());
 		DfuUtilRun run = dfuUtil.run(download, at.board(), at.held(), Messages.FlashOperation_statusDownloading, monitor);
 		at.times().done(Messages.FlashOperation_stepDownload, start);

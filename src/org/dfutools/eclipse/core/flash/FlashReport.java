@@ -7,21 +7,24 @@ import java.util.Optional;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.eclipse.osgi.util.NLS;
+import org.dfutools.eclipse.core.operation.BoardPlace;
+import org.dfutools.eclipse.core.operation.OperationReport;
 import org.dfutools.eclipse.core.operation.StepTimes;
 
 /**
  * What a flash did: each step with its duration, the bytes written, and the board before and after.
  *
  * @param after the board back in run-time mode; empty when the flash did not wait for it
+ * @param place where the board was when the flash ended: in run-time mode when it was waited for
  */
-public record FlashReport(Board before, Optional<Board> after, long bytesWritten, boolean verified, List<StepTimes.Step> steps,
-		Duration total) {
+public record FlashReport(Board before, Optional<Board> after, BoardPlace place, long bytesWritten, boolean verified,
+		List<StepTimes.Step> steps, Duration total) implements OperationReport {
 
 	public FlashReport {
 		steps = List.copyOf(steps);
 	}
 
-	/** The summary the console ends with, one line per item. */
+	@Override
 	public List<String> summaryLines() {
 		List<String> lines = new ArrayList<>();
 		lines.add(Messages.FlashReport_title);

@@ -55,7 +55,7 @@ final class FlashVerification {
 		}
 		try {
 			Path readBack = at.work().uploadTarget();
-			DfuUtilRun run = dfuUtil.run(DfuUtilCommand.verify(at.dfuUtil(), board, service.registry().boards(), options,
+			DfuUtilRun run = dfuUtil.run(DfuUtilCommand.verify(dfuUtil.executable(), board, service.registry().boards(), options,
 					readBack, image.size()), board, at.held(), Messages.FlashOperation_statusVerifying, monitor);
 			byte[] read = Files.readAllBytes(readBack);
 			int mismatch = Arrays.mismatch(image.content(), 0, image.size(), read, 0, Math.min(read.length, image.size()));
@@ -80,7 +80,7 @@ final class FlashVerification {
 				Segment segment = segments.segments().get(index);
 				Path readBack = at.work().uploadTarget();
 				boolean leave = index == segments.segments().size() - 1;
-				last = dfuUtil.run(DfuUtilCommand.readRange(at.dfuUtil(), board, service.registry().boards(),
+				last = dfuUtil.run(DfuUtilCommand.readRange(dfuUtil.executable(), board, service.registry().boards(),
 						settings.dfuUtilOptions().withAlt(AltChoice.forDfuUtil(settings.alt(), board)), readBack,
 						Segment.hex(segment.address()), segment.data().length, leave),
 						board, at.held(), Messages.FlashOperation_statusVerifying, progress.split(1));

@@ -1,6 +1,5 @@
 package org.dfutools.eclipse.core.operation;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,8 +8,6 @@ import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
-import org.dfutools.eclipse.core.dfuutil.DfuUtilSlots;
-import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
@@ -18,10 +15,11 @@ import org.eclipse.osgi.util.NLS;
 import org.dfutools.eclipse.core.device.Reenumeration;
 
 /**
- * The skeleton of every dfu-util operation on one board (a flash, a save), run by {@link #execute(IProgressMonitor)}:
- * dfu-util found, the board list, the board selected and checked before it is touched; then, holding the board, into
- * DFU mode, checked again there (a board the operation rebooted and changed nothing on is sent back), and the
- * operation's own steps. Every wait is bounded and follows the monitor; every failure says where the board was left.
+ * The skeleton of every operation on one board (a flash, a save, Reboot to DFU, Start Application), run by
+ * {@link #execute(IProgressMonitor)}: what the operation needs before the board list (dfu-util, the firmware), the
+ * board list, the board selected and checked before it is touched; then, holding the board, into DFU mode, checked
+ * again there (a board the operation rebooted and changed nothing on is sent back), and the operation's own steps.
+ * Every wait is bounded and follows the monitor; every failure says where the board was left.
  *
  * @param <R> what the operation reports when it is done
  */
@@ -35,19 +33,15 @@ public abstract class BoardOperation<R> {
 	protected final DfuDeviceService service;
 	protected final OperationConsole console;
 	protected final WhereTheBoardIs whereabouts;
-	protected final DfuUtilStep dfuUtil;
 	protected final ModeSwitch modes;
 	private final Texts texts;
 	/** The board the operation works on, once it is known: where it was left is part of every failure. */
 	private volatile Board target;
 
-	/** @param slots the turns dfu-util runs take, shared by the boards of one flash of several */
-	protected BoardOperation(DfuDeviceService service, DfuUtilVersions versions, OperationPreferences preferences,
-			DfuUtilConsole console, DfuUtilSlots slots, Texts texts) {
+	protected BoardOperation(DfuDeviceService service, OperationPreferences preferences, DfuUtilConsole console, Texts texts) {
 		this.service = service;
 		this.console = new OperationConsole(console);
 		this.whereabouts = new WhereTheBoardIs(service);
-		this.dfuUtil = new DfuUtilStep(versions, preferences, this.console, slots, whereabouts);
 		this.modes = new ModeSwitch(service, preferences, this.console, whereabouts, texts.statuses());
 		this.texts = texts;
 	}
@@ -68,20 +62,19 @@ public abstract class BoardOperation<R> {
 	private R run(SubMonitor progress) throws OperationException {
 		StepTimes times = new StepTimes();
 		progress.subTask(texts.checking());
-		Path tool = dfuUtil.locate(progress);
-		readInputs();
+		prepare(progress);
 		DeviceRegistry registry = UsbListing.await(service, progress);
 		Board before = select(registry.boards());
 		target = before;
 		console.info(NLS.bind(Messages.BoardOperation_board, before.describe()));
 		checkBeforeTouching(before);
 		return service.busyBoards().whileHolding(before.id(), texts.activity(), texts.starting(),
-				held -> whileHolding(registry, tool, held, before, times, progress),
+				held -> whileHolding(registry, held, before, times, progress),
 				holder -> new OperationException(NLS.bind(Messages.BoardOperation_busy, before.label(), holder)));
 	}
 
 	/** The board held as it was found ({@code before}): into DFU mode, checked there, then the operation's own steps. */
-	private R whileHolding(DeviceRegistry registry, Path tool, BusyBoards.Claim held, Board before, StepTimes times,
+	private R whileHolding(DeviceRegistry registry, BusyBoards.Claim held, Board before, StepTimes times,
 			SubMonitor progress) throws OperationException {
 		// From here on every reset is expected: the board keeps its row while it re-enumerates.
 		try (WorkFolder work = WorkFolder.create(); Reenumeration expected = registry.expectReenumeration(before.id())) {
@@ -94,7 +87,7 @@ public abstract class BoardOperation<R> {
 				times.done(Messages.BoardOperation_stepDetach, start);
 			}
 			progress.setWorkRemaining(73);
-			InDfuMode at = new InDfuMode(tool, held, before, board, board != before, work, times);
+			InDfuMode at = new InDfuMode(held, before, board, board != before, work, times);
 			try {
 				checkInDfuMode(at);
 			} catch (OperationException e) {
@@ -118,8 +111,8 @@ public abstract class BoardOperation<R> {
 				at.board(), applicationTimeout(), monitor);
 	}
 
-	/** The files the operation reads, read before the board list is (a flash's firmware). */
-	protected void readInputs() throws OperationException {
+	/** What the operation needs before the board list is read: the tools it runs, the files it reads. */
+	protected void prepare(IProgressMonitor monitor) throws OperationException {
 		// nothing by default
 	}
 

@@ -18,7 +18,7 @@ import org.eclipse.osgi.util.NLS;
  * every attached board with one VID:PID. Stored as text in a launch configuration, so it outlives the boards
  * attached now.
  */
-public record BoardSelector(Kind kind, String value) {
+public record BoardSelector(Kind kind, String value) implements BoardChoice {
 
 	public enum Kind {
 		SERIAL, PORT, USB_ID, EVERY_WITH_ID;
@@ -135,6 +135,7 @@ public record BoardSelector(Kind kind, String value) {
 	}
 
 	/** The one attached board this selects; an error that says why when there is none or several. */
+	@Override
 	public Board select(List<Board> attached) throws OperationException {
 		if (many()) {
 			throw new OperationException(NLS.bind(Messages.BoardSelector_notOne, this));

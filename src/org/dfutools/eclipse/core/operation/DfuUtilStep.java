@@ -31,6 +31,8 @@ public final class DfuUtilStep {
 	private final OperationConsole console;
 	private final DfuUtilSlots slots;
 	private final WhereTheBoardIs whereabouts;
+	/** The dfu-util {@link #locate} found: the one every run of this operation uses. */
+	private Path executable;
 
 	/** @param slots the turns dfu-util runs take, shared by the boards of one flash of several */
 	public DfuUtilStep(DfuUtilVersions versions, OperationPreferences preferences, OperationConsole console,
@@ -42,18 +44,26 @@ public final class DfuUtilStep {
 		this.whereabouts = whereabouts;
 	}
 
-	/** The dfu-util to run, once its version is known (which proves it runs). */
-	public Path locate(IProgressMonitor monitor) throws OperationException {
+	/** Finds the dfu-util to run, and its version (which proves it runs), before any board is touched. */
+	public void locate(IProgressMonitor monitor) throws OperationException {
 		try {
-			Path executable = DfuUtilTool.locate(preferences.dfuUtil());
-			DfuUtilVersion version = versions.version(executable, VERSION_LIMIT, monitor);
-			console.info(NLS.bind(Messages.DfuUtilStep_found, version, executable));
-			return executable;
+			Path found = DfuUtilTool.locate(preferences.dfuUtil());
+			DfuUtilVersion version = versions.version(found, VERSION_LIMIT, monitor);
+			console.info(NLS.bind(Messages.DfuUtilStep_found, version, found));
+			executable = found;
 		} catch (DfuUtilException e) {
 			throw new OperationException(e.getMessage(), e);
 		} catch (OperationCanceledException e) {
 			throw OperationException.cancelled(Messages.BoardOperation_cancelledBeforeBoard);
 		}
+	}
+
+	/** The dfu-util {@link #locate} found. */
+	public Path executable() {
+		if (executable == null) {
+			throw new IllegalStateException("dfu-util is run before it was located"); //$NON-NLS-1$
+		}
+		return executable;
 	}
 
 	/**

@@ -11,6 +11,7 @@ final class Messages extends NLS {
 	public static String BoardOperation_stepCheck;
 	public static String BoardOperation_stepDetach;
 	public static String BoardOperation_cancelledBeforeBoard;
+	public static String BoardChoice_gone;
 	public static String BoardSelector_empty;
 	public static String BoardSelector_control;
 	public static String BoardSelector_oneId;

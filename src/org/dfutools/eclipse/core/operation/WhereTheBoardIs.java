@@ -60,6 +60,17 @@ public final class WhereTheBoardIs {
 		return new OperationException(OperationException.sentence(message) + ' ' + sentence(place), cause, false, place);
 	}
 
+	/**
+	 * A failure of a touched board whose message says already that the board is at {@code said} (a board that stayed
+	 * in DFU mode): where the board is now is added only when it is somewhere else.
+	 */
+	public OperationException failure(String message, Board board, Throwable cause, BoardPlace said) {
+		BoardPlace place = place(board);
+		String text = place == said ? OperationException.sentence(message)
+				: OperationException.sentence(message) + ' ' + sentence(place);
+		return new OperationException(text, cause, false, place);
+	}
+
 	/** The user stopped the operation on a touched board: the message, then where the board is now. */
 	public OperationException cancelled(String message, Board board) {
 		BoardPlace place = place(board);

@@ -57,7 +57,7 @@ final class BoardReading {
 		List<Segment> read = new ArrayList<>();
 		for (Region region : regions) {
 			Path into = target(progress.split(0));
-			byte[] data = upload(into, DfuUtilCommand.readRange(at.dfuUtil(), board, service.registry().boards(),
+			byte[] data = upload(into, DfuUtilCommand.readRange(dfuUtil.executable(), board, service.registry().boards(),
 					options(), into, Segment.hex(region.address()), region.size(), false), progress.split(1));
 			if (data.length != region.size()) {
 				throw wayBack.of(new OperationException(NLS.bind(Messages.BoardReading_short, new Object[] {
@@ -76,7 +76,7 @@ final class BoardReading {
 	byte[] plainDfu(IProgressMonitor monitor) throws OperationException {
 		SubMonitor progress = SubMonitor.convert(monitor, 2);
 		Path into = target(progress.split(0));
-		byte[] memory = upload(into, DfuUtilCommand.upload(at.dfuUtil(), board, service.registry().boards(), options(), into,
+		byte[] memory = upload(into, DfuUtilCommand.upload(dfuUtil.executable(), board, service.registry().boards(), options(), into,
 				settings.length()), progress.split(1));
 		if (memory.length == 0) {
 			throw wayBack.of(new OperationException(NLS.bind(Messages.BoardReading_nothingSent, board.device().displayName())),

@@ -18,6 +18,8 @@ import org.dfutools.eclipse.core.firmware.SavedFirmware;
 import org.dfutools.eclipse.core.firmware.Segment;
 import org.dfutools.eclipse.core.operation.AltChoice;
 import org.dfutools.eclipse.core.operation.BoardOperation;
+import org.dfutools.eclipse.core.operation.BoardPlace;
+import org.dfutools.eclipse.core.operation.DfuUtilOperation;
 import org.dfutools.eclipse.core.operation.InDfuMode;
 import org.dfutools.eclipse.core.operation.ModeSwitch;
 import org.dfutools.eclipse.core.operation.OperationException;
@@ -31,7 +33,7 @@ import org.eclipse.osgi.util.NLS;
  * that flashes back to it. A board running its application is started in it again afterwards; a board found in DFU
  * mode is left there. The chosen file is written only when everything was read, whole or not at all.
  */
-public final class SaveOperation extends BoardOperation<SaveReport> {
+public final class SaveOperation extends DfuUtilOperation<SaveReport> {
 
 	private static final Texts TEXTS = new Texts(Messages.SaveOperation_task, Messages.SaveOperation_checking,
 			Messages.SaveOperation_activity, Messages.SaveOperation_statusStarting,
@@ -82,7 +84,8 @@ public final class SaveOperation extends BoardOperation<SaveReport> {
 		console.info(NLS.bind(Messages.SaveOperation_saved, new Object[] { saved.read(), settings.target(),
 				Long.valueOf(saved.file().length) }));
 		Optional<Board> after = at.rebooted() ? Optional.of(backToApplication(at, returning)) : Optional.empty();
-		return new SaveReport(at.before(), after, settings.target(), saved.read(), saved.file().length, saved.flashBackAt(),
+		BoardPlace place = after.isPresent() ? BoardPlace.RUNTIME : whereabouts.place(at.board());
+		return new SaveReport(at.before(), after, place, settings.target(), saved.read(), saved.file().length, saved.flashBackAt(),
 				at.times().total());
 	}
 

@@ -9,19 +9,22 @@ import java.util.OptionalLong;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.firmware.Segment;
+import org.dfutools.eclipse.core.operation.BoardPlace;
+import org.dfutools.eclipse.core.operation.OperationReport;
 import org.eclipse.osgi.util.NLS;
 
 /**
  * What Save Firmware from Board did: the memory read, the file and its size, and the board before and after.
  *
  * @param after           the board back in run-time mode; empty when it was found in DFU mode and left there
+ * @param place           where the board was when the save ended
  * @param read            the memory read, as a person reads it (ranges, or a byte count from a plain DFU board)
  * @param flashBackAt     the DfuSe address that flashing the file back needs (a .bin from a DfuSe board), if any
  */
-public record SaveReport(Board before, Optional<Board> after, Path file, String read, long fileBytes,
-		OptionalLong flashBackAt, Duration total) {
+public record SaveReport(Board before, Optional<Board> after, BoardPlace place, Path file, String read, long fileBytes,
+		OptionalLong flashBackAt, Duration total) implements OperationReport {
 
-	/** The summary the console ends with, one line per item. */
+	@Override
 	public List<String> summaryLines() {
 		List<String> lines = new ArrayList<>();
 		lines.add(Messages.SaveReport_title);

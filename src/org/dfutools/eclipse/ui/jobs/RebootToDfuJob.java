@@ -3,12 +3,13 @@ package org.dfutools.eclipse.ui.jobs;
 import java.util.function.Consumer;
 
 import org.dfutools.eclipse.core.DfuCore;
-
-import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.dfu.DetachException;
-import org.dfutools.eclipse.core.dfu.DetachResult;
-import org.dfutools.eclipse.core.dfu.RebootToDfu;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
+import org.dfutools.eclipse.core.mode.ModeReport;
+import org.dfutools.eclipse.core.mode.RebootToDfuOperation;
+import org.dfutools.eclipse.core.operation.BoardChoice;
+import org.dfutools.eclipse.core.operation.OperationException;
+import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -26,13 +27,13 @@ public final class RebootToDfuJob extends BoardJob {
 	@Override
 	protected String perform(IProgressMonitor monitor) throws CoreException {
 		try {
-			DetachResult result = new RebootToDfu(DfuCore.deviceService(), DfuPreferences.reenumerationAllowance())
-					.run(board, monitor);
+			ModeReport report = new RebootToDfuOperation(DfuCore.deviceService(), DfuPreferences.operationPreferences(),
+					DfuUtilConsole.NONE, BoardChoice.exactly(board)).execute(monitor);
 			// Named with its port: the status line may hold several identical boards of one command.
-			return NLS.bind(Messages.RebootToDfuJob_done, new Object[] { board.label(),
-					result.board().device().id(), Long.valueOf(result.deviceBack().toMillis()) });
-		} catch (DetachException e) {
-			throw failure(e, e.reason() == DetachException.Reason.CANCELLED);
+			return NLS.bind(Messages.RebootToDfuJob_done, new Object[] { board.label(), report.board().device().id(),
+					Long.valueOf(report.switched().toMillis()) });
+		} catch (OperationException e) {
+			throw failure(e, e.isCancelled());
 		}
 	}
 }

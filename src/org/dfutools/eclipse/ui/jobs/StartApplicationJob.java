@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 import org.dfutools.eclipse.core.DfuCore;
-
-import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.dfu.StartApplication;
-import org.dfutools.eclipse.core.dfu.StartApplicationException;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
+import org.dfutools.eclipse.core.mode.ModeReport;
+import org.dfutools.eclipse.core.mode.StartApplicationOperation;
+import org.dfutools.eclipse.core.operation.BoardChoice;
+import org.dfutools.eclipse.core.operation.OperationException;
+import org.dfutools.eclipse.core.preferences.DfuPreferences;
 import org.dfutools.eclipse.ui.internal.Messages;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -25,14 +27,13 @@ public final class StartApplicationJob extends BoardJob {
 	@Override
 	protected String perform(IProgressMonitor monitor) throws CoreException {
 		try {
-			StartApplication.Result result = new StartApplication(DfuCore.deviceService(),
-					DfuPreferences.reenumerationAllowance(), Duration.ofSeconds(DfuPreferences.applicationTimeoutSeconds()))
-					.run(board, monitor);
+			ModeReport report = new StartApplicationOperation(DfuCore.deviceService(), DfuPreferences.operationPreferences(),
+					DfuUtilConsole.NONE, BoardChoice.exactly(board), Duration.ofSeconds(DfuPreferences.applicationTimeoutSeconds()))
+					.execute(monitor);
 			// Named with its port: the status line may hold several identical boards of one command.
-			return NLS.bind(Messages.StartApplicationJob_done, result.board().label(),
-					Long.valueOf(result.back().toMillis()));
-		} catch (StartApplicationException e) {
-			throw failure(e, e.reason() == StartApplicationException.Reason.CANCELLED);
+			return NLS.bind(Messages.StartApplicationJob_done, report.board().label(), Long.valueOf(report.switched().toMillis()));
+		} catch (OperationException e) {
+			throw failure(e, e.isCancelled());
 		}
 	}
 }

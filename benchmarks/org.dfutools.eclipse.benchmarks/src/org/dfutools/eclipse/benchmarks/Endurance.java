@@ -17,6 +17,7 @@ import java.util.Locale;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.dfu.DetachResult;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
+import org.dfutools.eclipse.testsupport.HeldReboot;
 import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
@@ -71,7 +72,7 @@ class Endurance {
 				{"name": "endurance", "runtime": {"pid": "0x0300", "serial": "END-1"}, "dfu": {"pid": "0x0301"},
 				 "behaviour": {"reenumerate_delay_ms": 10}}
 				""";
-		RebootToDfu reboot = new RebootToDfu(bench.service, RebootToDfu.DEFAULT_ALLOWANCE);
+		HeldReboot reboot = new HeldReboot(bench.service, RebootToDfu.DEFAULT_ALLOWANCE);
 		List<Double> cycles = new ArrayList<>();
 		ProcessCounts start = null;
 		for (int cycle = 0; cycle < WARM_UP + DETACH_CYCLES; cycle++) {

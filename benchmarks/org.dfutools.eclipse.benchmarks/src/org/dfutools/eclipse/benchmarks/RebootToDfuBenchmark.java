@@ -12,8 +12,12 @@ import java.util.List;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceMode;
-import org.dfutools.eclipse.core.dfu.DetachResult;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
+import org.dfutools.eclipse.core.mode.ModeReport;
+import org.dfutools.eclipse.core.mode.RebootToDfuOperation;
+import org.dfutools.eclipse.core.operation.BoardChoice;
+import org.dfutools.eclipse.core.operation.OperationPreferences;
 import org.dfutools.eclipse.testsupport.BenchRegistry;
 import org.dfutools.eclipse.testsupport.BenchmarkResults;
 import org.dfutools.eclipse.testsupport.DfuUtilProcess;
@@ -29,6 +33,9 @@ import org.junit.jupiter.api.Test;
  * Times run from the command to the DFU-mode device being listed (read, so openable).
  */
 class RebootToDfuBenchmark {
+
+	private static final OperationPreferences PREFERENCES = new OperationPreferences("", RebootToDfu.DEFAULT_ALLOWANCE, //$NON-NLS-1$
+			Duration.ofMinutes(1));
 
 	private static final Duration LIMIT = Duration.ofSeconds(30);
 	private static final int RUNS = 5;
@@ -58,8 +65,9 @@ class RebootToDfuBenchmark {
 			for (int run = 0; run < 1 + RUNS; run++) {
 				String port = attach(r);
 				long start = System.nanoTime();
-				DetachResult result = new RebootToDfu(bench.service, RebootToDfu.DEFAULT_ALLOWANCE).run(boardAt(port),
-						new NullProgressMonitor());
+				// The operation the view's Reboot to DFU runs: the board chosen, held, rebooted and followed.
+				ModeReport result = new RebootToDfuOperation(bench.service, PREFERENCES, DfuUtilConsole.NONE, BoardChoice.exactly(boardAt(port)))
+						.execute(new NullProgressMonitor());
 				double millis = (System.nanoTime() - start) / 1e6;
 				assertEquals(DeviceMode.DFU, result.board().mode());
 				detach(port);

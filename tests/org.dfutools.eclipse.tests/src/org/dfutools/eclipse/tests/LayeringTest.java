@@ -35,7 +35,7 @@ class LayeringTest {
 	private static final String CORE = ROOT + "core/";
 	private static final String USB_BACKEND = CORE + "usb/libusb/";
 	private static final String LAUNCH = CORE + "launch/";
-	private static final List<String> OPERATIONS = List.of(CORE + "operation/", CORE + "flash/", CORE + "save/");
+	private static final List<String> OPERATIONS = List.of(CORE + "operation/", CORE + "flash/", CORE + "save/", CORE + "mode/");
 	private static final List<String> DEBUG = List.of("org/eclipse/debug/");
 	/** A type of the plugin in a constant-pool string: its package (with a trailing slash), then its name. */
 	private static final Pattern PLUGIN_TYPE = Pattern.compile("(" + ROOT + "(?:[a-z0-9_]+/)*)[A-Z][A-Za-z0-9_$]*");
@@ -95,7 +95,7 @@ class LayeringTest {
 	}
 
 	/**
-	 * The operations on a board (flash, save and their skeleton) are what every front end calls, the IDE's launches and
+	 * The operations on a board (flash, save, Reboot to DFU, Start Application and their skeleton) are what every front end calls, the IDE's launches and
 	 * a command line alike: they know no launch, no UI, no workspace, no job and no running platform.
 	 */
 	@Test

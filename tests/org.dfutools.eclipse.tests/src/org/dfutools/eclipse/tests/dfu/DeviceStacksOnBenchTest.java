@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dfutools.eclipse.testsupport.HeldStart;
+import org.dfutools.eclipse.testsupport.HeldReboot;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.dfu.DetachException;
@@ -37,12 +39,12 @@ class DeviceStacksOnBenchTest {
 	private static final int CYCLES = 50;
 
 	private static BenchRegistry bench;
-	private static RebootToDfu reboot;
+	private static HeldReboot reboot;
 
 	@BeforeAll
 	static void startUsb() throws InterruptedException {
 		bench = BenchRegistry.start(true, LIMIT);
-		reboot = new RebootToDfu(bench.service, ALLOWANCE);
+		reboot = new HeldReboot(bench.service, ALLOWANCE);
 	}
 
 	@AfterAll
@@ -65,7 +67,7 @@ class DeviceStacksOnBenchTest {
 				 "behaviour": {"detach": "leave_after_timeout", "detach_late_ms": 8, "reenumerate_delay_ms": 60}}
 				""".formatted(attributes, attributes));
 		List<String> failures = new ArrayList<>();
-		StartApplication start = new StartApplication(bench.service, ALLOWANCE, LIMIT);
+		HeldStart start = new HeldStart(bench.service, ALLOWANCE, LIMIT);
 		try {
 			Board board = bench.boardAt(port);
 			for (int cycle = 0; cycle < CYCLES; cycle++) {
@@ -160,7 +162,7 @@ class DeviceStacksOnBenchTest {
 				 "behaviour": {"dfuse_leave": "no_status"}}
 				""".formatted(dfuse, dfuse));
 		try {
-			StartApplication.Result back = new StartApplication(bench.service, ALLOWANCE, LIMIT).run(bench.boardAt(port),
+			StartApplication.Result back = new HeldStart(bench.service, ALLOWANCE, LIMIT).run(bench.boardAt(port),
 					new NullProgressMonitor());
 			assertEquals(DeviceMode.RUNTIME, back.board().mode());
 		} finally {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.dfutools.eclipse.testsupport.HeldReboot;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
 import org.dfutools.eclipse.core.device.DeviceMode;
@@ -36,11 +37,11 @@ class RebootToDfuOnBenchTest {
 	@RegisterExtension
 	static final ClassBench BENCH = new ClassBench(true, LIMIT);
 
-	private static RebootToDfu reboot;
+	private static HeldReboot reboot;
 
 	@BeforeAll
 	static void createRebootToDfu() {
-		reboot = new RebootToDfu(BENCH.get().service, ALLOWANCE);
+		reboot = new HeldReboot(BENCH.get().service, ALLOWANCE);
 	}
 
 	/**
@@ -60,7 +61,7 @@ class RebootToDfuOnBenchTest {
 				Board board = polled.events.await(e -> e.kind() == BoardEvent.Kind.ADDED
 						&& e.board().device().location().portPath().equals(port), LIMIT, "ADDED").board();
 				long start = System.nanoTime();
-				DetachResult result = new RebootToDfu(polled.service, ALLOWANCE).run(board, new NullProgressMonitor());
+				DetachResult result = new HeldReboot(polled.service, ALLOWANCE).run(board, new NullProgressMonitor());
 				long millis = (System.nanoTime() - start) / 1_000_000;
 				assertEquals(DeviceMode.DFU, result.board().mode());
 				assertTrue(millis < 200 + 1000, "in DFU mode after " + millis + " ms; the board took 200 ms");

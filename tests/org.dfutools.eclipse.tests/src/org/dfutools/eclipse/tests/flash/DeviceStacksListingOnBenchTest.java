@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.dfutools.eclipse.testsupport.HeldReboot;
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.descriptor.DfuInterface;
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
@@ -113,7 +114,7 @@ class DeviceStacksListingOnBenchTest {
 			FunctionalDescriptor functional = board.device().functional().orElseThrow();
 			assertEquals(400, functional.detachTimeoutMs());
 			assertTrue(functional.isDfu10(), functional.toString());
-			DetachResult result = new RebootToDfu(BENCH.get().service, Duration.ofSeconds(2)).run(board, new NullProgressMonitor());
+			DetachResult result = new HeldReboot(BENCH.get().service, Duration.ofSeconds(2)).run(board, new NullProgressMonitor());
 			Board inDfu = result.board();
 			assertEquals(board.id(), inDfu.id());
 			assertEquals(DeviceMode.DFU, inDfu.mode());

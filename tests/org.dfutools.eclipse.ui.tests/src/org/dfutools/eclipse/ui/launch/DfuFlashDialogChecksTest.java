@@ -274,7 +274,7 @@ class DfuFlashDialogChecksTest {
 					""", LIMIT);
 			try {
 				Board runtime = bench.boardAt(port);
-				new org.dfutools.eclipse.core.dfu.RebootToDfu(bench.service, Duration.ofSeconds(5))
+				new org.dfutools.eclipse.testsupport.HeldReboot(bench.service, Duration.ofSeconds(5))
 						.run(runtime, new org.eclipse.core.runtime.NullProgressMonitor());
 				Board inDfuMode = bench.boardAt(port);
 				assertEquals("UNO R4 Minima", FlashConfigurations.nameFor(inDfuMode), "named after its bootloader");
