@@ -65,6 +65,29 @@ class HotplugTest(BenchCase):
         received = int(re.search(r'^RECEIVED=(\d+)$', result.output, re.M).group(1))
         self.assertGreaterEqual(received, 10, result.output)
 
+    def test_a_host_opening_a_node_as_its_device_leaves_lives_on(self):
+        # umockdev's preload looks a node's ioctl socket up, then connects to it, and exits the host's process when the
+        # connect fails: the bench unlinking the socket between the two ended a test JVM that opened a board as it
+        # left ("Failed to connect to ioctl socket"). A host opening a node that vanishes gets an error, as from a kernel.
+        spec = self.spec('leaving.json', {'runtime': {'pid': '0x00ef'}})
+        # It opens the nodes the bus lists, as libusb opens the devices it found: some vanish in between.
+        opener = ('import os, time\n'
+                  'end = time.time() + float(os.environ["OPEN_SECONDS"])\n'
+                  'opened = 0\n'
+                  'while time.time() < end:\n'
+                  '    for name in os.listdir("/dev/bus/usb/001"):\n'
+                  '        try: os.close(os.open("/dev/bus/usb/001/" + name, os.O_RDWR)); opened += 1\n'
+                  '        except OSError: pass\n'
+                  'print("OPENER-ALIVE opened=%d" % opened, flush=True)')
+        script = ("%s -c '%s' & for i in $(seq 60); do %s attach %s >/dev/null || echo ATTACH-FAILED; "
+                  "%s detach 1-2 >/dev/null || echo DETACH-FAILED; done; wait $!; echo OPENER-RC=$?"
+                  % (PYTHON, opener, CTL, spec, CTL))
+        result = self.usbsim(script, timeout=120, env=dict(os.environ, OPEN_SECONDS='12'))
+        self.assertNotIn('Failed to connect', result.output, result.output[-2000:])
+        self.assertIn('OPENER-RC=0', result.output, result.output[-2000:])
+        self.assertRegex(result.output, r'OPENER-ALIVE opened=[1-9]')
+        self.assertNotIn('FAILED', result.output)
+
     def test_a_device_is_announced_once_when_it_is_complete(self):
         # umockdev's add_device sends an "add" uevent at once, before the bench had written the descriptors and made
         # the node: libusb then found no node, waited 10 ms and opened it again. A kernel announces a device once.

@@ -22,6 +22,8 @@ from .usbdevfs import UsbDevfsHandler
 
 USB_MAJOR = 189
 LANG = 0x0409
+# How long a retired node's socket stays after the node (_retire_socket).
+SOCKET_GRACE_MS = 20
 EACCES_TARGET = '/proc/sys/kernel/osrelease'   # opening it read-write gives EACCES even to root
 
 
@@ -425,13 +427,10 @@ class Bus:
 
     def unpublish(self, inst, remove_event_delay_ms=0):
         # The ioctl socket stays: open handles keep talking to the (dead)
-        # instance and get ENODEV, as from the kernel. Its file goes first,
-        # though: umockdev's preload connects a socket even for an open() that
-        # failed (fd -1) and never closes it, so a host opening a node that
-        # just vanished would leak one entry of a 50-entry table per try and
-        # abort at the 51st.
-        self._unlink(self._ioctl_socket(inst.devnode))
+        # instance and get ENODEV, as from the kernel. Its file goes right
+        # after the node (_retire_socket says why not at once, and not later).
         self._unlink(os.path.join(self.testbed.get_root_dir(), inst.devnode.lstrip('/')))
+        self._retire_socket(inst.devnode)
 
         def announce():
             # The device number and the port stay taken until then: a new device must not reuse the sysfs entry.
@@ -450,6 +449,28 @@ class Bus:
             GLib.timeout_add(int(remove_event_delay_ms), locked(announce))
         else:
             announce()
+
+    def _retire_socket(self, devnode):
+        """Removes the node's socket file a moment after the node. umockdev's preload opens a node that is in the
+        testbed, then connects to its socket, and exits the host's process when that connect fails: a socket removed
+        between the two ended a test JVM that opened a board as it left ("Failed to connect to ioctl socket"). A host
+        that opened the node has SOCKET_GRACE_MS to connect. Not longer: the preload also connects (and never closes)
+        a socket for an open of a node that is gone, and its table of such connections holds 50."""
+        socket = self._ioctl_socket(devnode)
+        try:
+            inode = os.lstat(socket).st_ino
+        except FileNotFoundError:
+            return
+
+        def remove():
+            # Only the socket retired here: a device that took the number since has a socket of its own.
+            try:
+                if os.lstat(socket).st_ino == inode:
+                    os.unlink(socket)
+            except FileNotFoundError:
+                pass
+            return False
+        GLib.timeout_add(SOCKET_GRACE_MS, locked(remove))
 
     def _ioctl_socket(self, devnode):
         return os.path.join(self.testbed.get_root_dir(), 'ioctl', devnode.lstrip('/'))
