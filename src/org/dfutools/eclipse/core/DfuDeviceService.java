@@ -1,5 +1,6 @@
 package org.dfutools.eclipse.core;
 
+import org.dfutools.eclipse.core.log.CoreLog;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -12,9 +13,6 @@ import org.dfutools.eclipse.core.usb.UsbConnection;
 import org.dfutools.eclipse.core.usb.UsbException;
 import org.dfutools.eclipse.core.usb.UsbPort;
 import org.dfutools.eclipse.core.usb.libusb.LibUsbBackend;
-import org.eclipse.core.runtime.Platform;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 
 /**
  * Keeps the device registry fed from the USB bus, and owns the USB port. USB starts on first use, on a thread
@@ -166,11 +164,10 @@ public final class DfuDeviceService implements AutoCloseable {
 	}
 
 	private void startConnecting() {
-		Job starter = Job.create(Messages.DfuDeviceService_starting, monitor -> {
-			connect();
-		});
-		starter.setSystem(true);
-		starter.schedule();
+		// A thread of its own, not a job: the core runs on plain Java too (the command line), where no job manager runs.
+		Thread starter = new Thread(this::connect, Messages.DfuDeviceService_starting);
+		starter.setDaemon(true);
+		starter.start();
 	}
 
 	private void connect() {
@@ -178,7 +175,7 @@ public final class DfuDeviceService implements AutoCloseable {
 		try {
 			opened = factory.open();
 		} catch (UsbException e) {
-			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
+			CoreLog.warn(getClass(), e.getMessage(), e);
 			registry.setUsbStatus(UsbStatus.failed(e.getMessage()));
 			return;
 		}
@@ -212,7 +209,7 @@ public final class DfuDeviceService implements AutoCloseable {
 		if (openConnections == 0 && port != null) {
 			closePort();
 		} else if (port != null) {
-			Platform.getLog(getClass()).warn(Messages.DfuDeviceService_closeDeferred);
+			CoreLog.warn(getClass(), Messages.DfuDeviceService_closeDeferred);
 		}
 		if (interrupted) {
 			Thread.currentThread().interrupt();

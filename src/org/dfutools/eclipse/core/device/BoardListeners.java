@@ -1,11 +1,10 @@
 package org.dfutools.eclipse.core.device;
 
+import org.dfutools.eclipse.core.log.CoreLog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import org.eclipse.core.runtime.Platform;
-import org.eclipse.core.runtime.Status;
 
 /** The registry's listeners: each is told of every change, and one that throws is logged without stopping the others. */
 final class BoardListeners implements BoardListener {
@@ -35,7 +34,7 @@ final class BoardListeners implements BoardListener {
 			try {
 				call.accept(listener);
 			} catch (RuntimeException e) {
-				Platform.getLog(getClass()).log(Status.error(e.toString(), e));
+				CoreLog.error(getClass(), e);
 			}
 		}
 	}

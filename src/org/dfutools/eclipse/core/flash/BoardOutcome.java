@@ -11,24 +11,26 @@ import org.dfutools.eclipse.core.operation.OperationException;
  *
  * @param report  what the flash did, when the board was flashed
  * @param message why it was not: the flash's failure (which ends with where the board was left), or why it was skipped
+ * @param failure the flash's failure itself, with where the board was left, when it failed or was cancelled
  */
-public record BoardOutcome(Board board, Result result, Optional<FlashReport> report, String message, Duration duration) {
+public record BoardOutcome(Board board, Result result, Optional<FlashReport> report, String message, Duration duration,
+		Optional<OperationException> failure) {
 
 	public enum Result {
 		FLASHED, FAILED, CANCELLED, SKIPPED
 	}
 
 	static BoardOutcome flashed(Board board, FlashReport report) {
-		return new BoardOutcome(board, Result.FLASHED, Optional.of(report), "", report.total()); //$NON-NLS-1$
+		return new BoardOutcome(board, Result.FLASHED, Optional.of(report), "", report.total(), Optional.empty()); //$NON-NLS-1$
 	}
 
 	static BoardOutcome notFlashed(Board board, OperationException failure, Duration duration) {
 		return new BoardOutcome(board, failure.isCancelled() ? Result.CANCELLED : Result.FAILED, Optional.empty(),
-				failure.getMessage(), duration);
+				failure.getMessage(), duration, Optional.of(failure));
 	}
 
 	static BoardOutcome skipped(Board board, String why) {
-		return new BoardOutcome(board, Result.SKIPPED, Optional.empty(), why, Duration.ZERO);
+		return new BoardOutcome(board, Result.SKIPPED, Optional.empty(), why, Duration.ZERO, Optional.empty());
 	}
 
 	/** The bytes written to the board: none unless it was flashed. */

@@ -50,7 +50,12 @@ public record FlashSettings(BoardSelector board, Path firmware, String alt, Opti
 		if (boardProblem.isPresent()) {
 			throw new OperationException(boardProblem.get());
 		}
-		Path firmware = firmware(raw.firmware(), variables);
+		Path firmware;
+		try {
+			firmware = firmware(raw.firmware(), variables);
+		} catch (OperationException e) {
+			throw e.stoppedAt(OperationException.StoppedAt.INPUT);
+		}
 		String alt = SettingValues.alt(raw.alt());
 		OptionalLong address = raw.dfuseAddress().isBlank() ? OptionalLong.empty()
 				: OptionalLong.of(SettingValues.address(raw.dfuseAddress(), MAX_ADDRESS));

@@ -64,13 +64,21 @@ public abstract class BoardOperation<R> {
 		progress.subTask(texts.checking());
 		prepare(progress);
 		DeviceRegistry registry = UsbListing.await(service, progress);
-		Board before = select(registry.boards());
+		Board before = chosen(registry.boards());
 		target = before;
 		console.info(NLS.bind(Messages.BoardOperation_board, before.describe()));
 		checkBeforeTouching(before);
 		return service.busyBoards().whileHolding(before.id(), texts.activity(), texts.starting(),
 				held -> whileHolding(registry, held, before, times, progress),
 				holder -> new OperationException(NLS.bind(Messages.BoardOperation_busy, before.label(), holder)));
+	}
+
+	private Board chosen(List<Board> boards) throws OperationException {
+		try {
+			return select(boards);
+		} catch (OperationException e) {
+			throw e.stoppedAt(OperationException.StoppedAt.BOARD_CHOICE);
+		}
 	}
 
 	/** The board held as it was found ({@code before}): into DFU mode, checked there, then the operation's own steps. */

@@ -26,7 +26,11 @@ public abstract class DfuUtilOperation<R> extends BoardOperation<R> {
 	@Override
 	protected final void prepare(IProgressMonitor monitor) throws OperationException {
 		dfuUtil.locate(monitor);
-		readInputs();
+		try {
+			readInputs();
+		} catch (OperationException e) {
+			throw e.stoppedAt(OperationException.StoppedAt.INPUT);
+		}
 	}
 
 	/** The files the operation reads, read once dfu-util is found (a flash's firmware). */

@@ -25,8 +25,8 @@ public final class DfuPreferences {
 	/** How many dfu-util runs a flash of several boards lets run at once (hubs and bootloaders have limits). */
 	public static final String PARALLEL_DFU_UTIL = "parallelDfuUtil"; //$NON-NLS-1$
 
-	static final int DEFAULT_DFU_UTIL_LIMIT_SECONDS = 300;
-	static final int DEFAULT_PARALLEL_DFU_UTIL = 8;
+	static final int DEFAULT_DFU_UTIL_LIMIT_SECONDS = (int) OperationPreferences.DEFAULT_DFU_UTIL_LIMIT.toSeconds();
+	static final int DEFAULT_PARALLEL_DFU_UTIL = OperationPreferences.DEFAULT_PARALLEL_DFU_UTIL;
 
 	private DfuPreferences() {
 	}

@@ -1,5 +1,6 @@
 package org.dfutools.eclipse.core.usb.libusb;
 
+import org.dfutools.eclipse.core.log.CoreLog;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.dfutools.eclipse.core.device.DeviceSink;
 import org.dfutools.eclipse.core.device.DfuDeviceRecord;
-import org.eclipse.core.runtime.Platform;
-import org.eclipse.core.runtime.Status;
 import org.usb4java.Device;
 import org.usb4java.LibUsb;
 
@@ -63,7 +62,7 @@ final class DeviceReads {
 				try {
 					task.run();
 				} catch (RuntimeException e) {
-					Platform.getLog(DeviceReads.class).log(Status.error(e.toString(), e));
+					CoreLog.error(DeviceReads.class, e);
 				}
 			});
 			return true;
@@ -154,7 +153,7 @@ final class DeviceReads {
 				}
 				record.ifPresent(sink::deviceArrived);
 			} catch (RuntimeException e) {
-				Platform.getLog(DeviceReads.class).log(Status.error(e.toString(), e));
+				CoreLog.error(DeviceReads.class, e);
 			} finally {
 				discard();
 			}

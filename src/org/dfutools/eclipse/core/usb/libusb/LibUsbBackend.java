@@ -1,5 +1,6 @@
 package org.dfutools.eclipse.core.usb.libusb;
 
+import org.dfutools.eclipse.core.log.CoreLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import org.dfutools.eclipse.core.usb.BusComparison;
 import org.dfutools.eclipse.core.usb.UsbConnection;
 import org.dfutools.eclipse.core.usb.UsbException;
 import org.dfutools.eclipse.core.usb.UsbPort;
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.osgi.util.NLS;
 import org.usb4java.Context;
 import org.usb4java.Device;
@@ -102,7 +102,7 @@ public final class LibUsbBackend implements UsbPort {
 				return;
 			}
 			hotplug = null;
-			Platform.getLog(getClass()).warn(NLS.bind(Messages.LibUsb_hotplugRegisterFailed, LibUsbErrors.describe(result)));
+			CoreLog.warn(getClass(), NLS.bind(Messages.LibUsb_hotplugRegisterFailed, LibUsbErrors.describe(result)));
 		}
 		rescan(); // queued before the status, so LISTING means the attached devices are in
 		reads.submit(() -> sink.setUsbStatus(UsbStatus.LISTING));
@@ -170,7 +170,7 @@ public final class LibUsbBackend implements UsbPort {
 		DeviceList list = new DeviceList();
 		int count = LibUsb.getDeviceList(context, list);
 		if (count < 0) {
-			Platform.getLog(getClass()).warn(NLS.bind(Messages.LibUsb_listFailed, LibUsbErrors.describe(count)));
+			CoreLog.warn(getClass(), NLS.bind(Messages.LibUsb_listFailed, LibUsbErrors.describe(count)));
 			return;
 		}
 		try {
@@ -187,7 +187,7 @@ public final class LibUsbBackend implements UsbPort {
 			int result = LibUsb.handleEventsTimeout(context, EVENT_LOOP_TURN_MICROS);
 			if (result != LibUsb.SUCCESS && result != LibUsb.ERROR_INTERRUPTED && running) {
 				// Without the event loop no hotplug event arrives: keep the list right by rescanning.
-				Platform.getLog(getClass()).warn(NLS.bind(Messages.LibUsb_eventLoopFailed, LibUsbErrors.describe(result)));
+				CoreLog.warn(getClass(), NLS.bind(Messages.LibUsb_eventLoopFailed, LibUsbErrors.describe(result)));
 				eventLoopRunning = false;
 				startRescanTimer();
 				return;
@@ -237,7 +237,7 @@ public final class LibUsbBackend implements UsbPort {
 		if (stopped) {
 			LibUsb.exit(context);
 		} else {
-			Platform.getLog(getClass()).warn(Messages.LibUsb_closeTimedOut);
+			CoreLog.warn(getClass(), Messages.LibUsb_closeTimedOut);
 		}
 	}
 }

@@ -112,6 +112,27 @@ class LayeringTest {
 		assertEquals(List.of(), offenders, "operation classes that refer to launches, the UI, the workspace, jobs or the platform");
 	}
 
+	/**
+	 * The command line runs the core on plain Java, without OSGi: below the launches and the preferences, the core refers
+	 * to no running platform, job manager, preference service or OSGi framework, except through the one log that
+	 * chooses between the IDE's error log and the JDK's ({@code core.log}) and the IDE's service lookup ({@code DfuCore}).
+	 */
+	@Test
+	void theCoreRunsOnPlainJava() {
+		List<String> platform = List.of("org/eclipse/core/runtime/Platform", "org/eclipse/core/runtime/jobs/",
+				"org/eclipse/core/runtime/preferences/", "org/eclipse/core/runtime/ILog", "org/eclipse/core/resources/",
+				"org/osgi/");
+		List<String> allowed = List.of(LAUNCH, CORE + "preferences/", CORE + "internal/", CORE + "log/", CORE + "DfuCore");
+		List<String> offenders = new ArrayList<>();
+		pluginClasses.forEach((name, refs) -> {
+			if (name.startsWith(CORE) && allowed.stream().noneMatch(name::startsWith) && refersTo(refs, platform)) {
+				offenders.add(name);
+			}
+		});
+		assertEquals(List.of(), offenders, "core classes that need a running platform or OSGi");
+		assertFalse(offenders(CORE + "log/", platform).isEmpty(), "the log should choose the platform's log under OSGi");
+	}
+
 	@Test
 	void noPackagesDependOnEachOther() {
 		Map<String, Set<String>> uses = new TreeMap<>();

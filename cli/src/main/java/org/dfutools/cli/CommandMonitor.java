@@ -1,0 +1,83 @@
+package org.dfutools.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+
+/**
+ * The progress monitor a command gives its operation: the work done drawn as the terminal's progress bar, and the
+ * cancel that Ctrl-C (or a client of the service) sets.
+ */
+public final class CommandMonitor implements IProgressMonitor {
+
+	private final Terminal terminal;
+	private final AtomicBoolean cancelled = new AtomicBoolean();
+	private final CountDownLatch cancel = new CountDownLatch(1);
+	private volatile double total = 1;
+	private volatile double done;
+	private volatile String task = ""; //$NON-NLS-1$
+	private volatile String subTask = ""; //$NON-NLS-1$
+
+	public CommandMonitor(Terminal terminal) {
+		this.terminal = terminal;
+	}
+
+	@Override
+	public void beginTask(String name, int totalWork) {
+		task = name == null ? "" : name; //$NON-NLS-1$
+		total = totalWork > 0 ? totalWork : 1;
+		done = 0;
+		draw();
+	}
+
+	@Override
+	public void done() {
+		terminal.endProgress();
+	}
+
+	@Override
+	public void internalWorked(double work) {
+		done += work;
+		draw();
+	}
+
+	@Override
+	public boolean isCanceled() {
+		return cancelled.get();
+	}
+
+	@Override
+	public void setCanceled(boolean value) {
+		cancelled.set(value);
+		if (value) {
+			cancel.countDown();
+		}
+	}
+
+	/** Waits until the command is cancelled (Ctrl-C): a command that runs until the user stops it. */
+	public void awaitCancel() throws InterruptedException {
+		cancel.await();
+	}
+
+	@Override
+	public void setTaskName(String name) {
+		task = name == null ? "" : name; //$NON-NLS-1$
+		draw();
+	}
+
+	@Override
+	public void subTask(String name) {
+		subTask = name == null ? "" : name; //$NON-NLS-1$
+		draw();
+	}
+
+	@Override
+	public void worked(int work) {
+		internalWorked(work);
+	}
+
+	private void draw() {
+		terminal.progress(done / total, subTask.isEmpty() ? task : subTask);
+	}
+}

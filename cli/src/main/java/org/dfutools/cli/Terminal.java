@@ -1,0 +1,77 @@
+package org.dfutools.cli;
+
+import java.io.PrintStream;
+
+/**
+ * Where a command writes for a person: its lines, and on a terminal a progress bar kept below them on one line
+ * that each new line pushes down. With {@code --json} the lines go to standard error, so that standard output holds
+ * the JSON alone. Called from the command's thread and from dfu-util's output reader.
+ */
+public final class Terminal {
+
+	private static final int BAR_WIDTH = 30;
+
+	private final PrintStream lines;
+	private final boolean interactive;
+	private String bar = ""; //$NON-NLS-1$
+
+	public Terminal(PrintStream lines, boolean interactive) {
+		this.lines = lines;
+		this.interactive = interactive;
+	}
+
+	/** Whether a person watches: a progress bar is drawn. */
+	public boolean interactive() {
+		return interactive;
+	}
+
+	public synchronized void line(String text) {
+		clearBar();
+		lines.println(text);
+		drawBar();
+	}
+
+	/** Text as dfu-util writes it, line ends included; its own progress bar's carriage returns are kept to one line. */
+	public synchronized void text(String text) {
+		for (String one : text.split("\\R", -1)) { //$NON-NLS-1$
+			String last = one.substring(one.lastIndexOf('\r') + 1);
+			if (!last.isBlank()) {
+				line(last.stripTrailing());
+			}
+		}
+	}
+
+	/** The progress bar: {@code fraction} of the work done, and what is being done. */
+	public synchronized void progress(double fraction, String task) {
+		if (!interactive) {
+			return;
+		}
+		int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * BAR_WIDTH);
+		String next = String.format("[%s%s] %3d%% %s", "#".repeat(filled), " ".repeat(BAR_WIDTH - filled), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				Integer.valueOf((int) Math.round(fraction * 100)), task);
+		if (!next.equals(bar)) {
+			clearBar();
+			bar = next;
+			drawBar();
+		}
+	}
+
+	/** The bar is gone: the command has ended. */
+	public synchronized void endProgress() {
+		clearBar();
+		bar = ""; //$NON-NLS-1$
+	}
+
+	private void clearBar() {
+		if (interactive && !bar.isEmpty()) {
+			lines.print("\r\033[K"); //$NON-NLS-1$
+		}
+	}
+
+	private void drawBar() {
+		if (interactive && !bar.isEmpty()) {
+			lines.print(bar);
+			lines.flush();
+		}
+	}
+}

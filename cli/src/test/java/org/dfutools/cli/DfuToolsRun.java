@@ -1,0 +1,71 @@
+package org.dfutools.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** How one run of the installed command line (bin/dfu-tools of the build's archive) ended, as a script sees it. */
+record DfuToolsRun(int exit, String out, String err) {
+
+	static final Duration LIMIT = Duration.ofSeconds(60);
+
+	/** Runs the command to its end. */
+	static DfuToolsRun of(String... arguments) throws IOException, InterruptedException {
+		return Running.start(arguments).ended();
+	}
+
+	/** Standard output as the JSON document that --json prints. */
+	JsonObject json() {
+		return JsonParser.parseString(out).getAsJsonObject();
+	}
+
+	@Override
+	public String toString() {
+		return "exit " + exit + "\n--- out\n" + out + "\n--- err\n" + err;
+	}
+
+	/** The command while it runs: its process and where its output goes. */
+	record Running(Process process, Path out, Path err) {
+
+		/** The installed command, which the build unpacked (system property dfutools.cli), on the tests' Java. */
+		static Running start(String... arguments) throws IOException {
+			List<String> command = new ArrayList<>();
+			command.add(System.getProperty("dfutools.cli", "target/dfu-tools/bin/dfu-tools"));
+			command.addAll(List.of(arguments));
+			ProcessBuilder builder = new ProcessBuilder(command);
+			builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+			Path out = Files.createTempFile("dfu-tools", ".out");
+			Path err = Files.createTempFile("dfu-tools", ".err");
+			builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+			return new Running(builder.start(), out, err);
+		}
+
+		String errorsSoFar() throws IOException {
+			return Files.readString(err, StandardCharsets.UTF_8);
+		}
+
+		String outputSoFar() throws IOException {
+			return Files.readString(out, StandardCharsets.UTF_8);
+		}
+
+		/** How it ended; fails the test when it does not end within the limit. */
+		DfuToolsRun ended() throws IOException, InterruptedException {
+			if (!process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new AssertionError("dfu-tools did not end within " + LIMIT + ":\n" + outputSoFar() + errorsSoFar());
+			}
+			DfuToolsRun run = new DfuToolsRun(process.exitValue(), outputSoFar(), errorsSoFar());
+			Files.deleteIfExists(out);
+			Files.deleteIfExists(err);
+			return run;
+		}
+	}
+}
