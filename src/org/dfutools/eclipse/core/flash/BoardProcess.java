@@ -15,4 +15,27 @@ public interface BoardProcess {
 
 	/** The board's flash has ended, however it ended. */
 	void ended(BoardOutcome outcome);
+
+	/**
+	 * A board's part that is its console only: stopped with the others (no Terminate of its own), its outcome read
+	 * from the flash's results (a command line).
+	 */
+	static BoardProcess writingTo(DfuUtilConsole console) {
+		return new BoardProcess() {
+			@Override
+			public DfuUtilConsole console() {
+				return console;
+			}
+
+			@Override
+			public boolean cancelRequested() {
+				return false;
+			}
+
+			@Override
+			public void ended(BoardOutcome outcome) {
+				// read from the results
+			}
+		};
+	}
 }

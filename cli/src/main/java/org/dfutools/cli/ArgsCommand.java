@@ -24,7 +24,7 @@ final class ArgsCommand extends BoardCommand {
 		List<Board> boards;
 		try {
 			attached = session.boards(monitor);
-			boards = select(boardNamed(board), attached);
+			boards = BoardNames.select(BoardNames.named(board), attached);
 		} catch (OperationException e) {
 			return stopped("args", e); //$NON-NLS-1$
 		}

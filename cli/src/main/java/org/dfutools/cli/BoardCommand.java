@@ -44,30 +44,12 @@ abstract class BoardCommand implements Callable<Integer> {
 			System.err.println("dfu-tools: " + e.getMessage()); //$NON-NLS-1$
 			return Integer.valueOf(ExitStatus.USAGE.code());
 		} finally {
-			terminal.endProgress();
+			terminal.ended();
 		}
 	}
 
 	/** Runs the command; the exit status. */
 	protected abstract ExitStatus run(Session session) throws UsageException;
-
-	/** The boards a name selects among the attached ones: one, or several for a list or every:VID:PID. */
-	protected static List<Board> select(BoardSelector selector, List<Board> attached) throws OperationException {
-		try {
-			return selector.many() ? selector.selectAll(attached) : List.of(selector.select(attached));
-		} catch (OperationException e) {
-			throw e.stoppedAt(OperationException.StoppedAt.BOARD_CHOICE);
-		}
-	}
-
-	/** Refuses a board name that cannot select a board, as the launch tab does. */
-	protected static BoardSelector boardNamed(String name) throws UsageException {
-		BoardSelector selector = BoardNames.parse(name);
-		if (selector.problem().isPresent()) {
-			throw new UsageException(selector.problem().get());
-		}
-		return selector;
-	}
 
 	/** Where an operation writes its steps and dfu-util's output. */
 	protected DfuUtilConsole console() {
@@ -84,22 +66,6 @@ abstract class BoardCommand implements Callable<Integer> {
 		};
 	}
 
-	/** One board's result, for the printed summary and the JSON. */
-	protected JsonObject done(OperationReport report) {
-		terminal.endProgress();
-		if (!json) {
-			report.summaryLines().forEach(terminal::line);
-		}
-		return JsonOf.report(report);
-	}
-
-	/** One board's failure: its message (which ends with where the board was left), and the JSON. */
-	protected JsonObject failed(OperationException failure) {
-		terminal.endProgress();
-		System.err.println("dfu-tools: " + failure.getMessage()); //$NON-NLS-1$
-		return JsonOf.failure(failure);
-	}
-
 	/** One operation on a board, ready to run: what a command runs for each board it names. */
 	@FunctionalInterface
 	protected interface Operation {
@@ -108,24 +74,40 @@ abstract class BoardCommand implements Callable<Integer> {
 
 	/** Runs the operations one after the other, each result printed as it comes; the worst exit status. */
 	protected ExitStatus runEach(String command, List<Operation> operations) {
-		ExitStatus exit = ExitStatus.DONE;
-		JsonArray results = new JsonArray();
+		Results results = new Results();
 		for (Operation operation : operations) {
 			try {
-				results.add(done(operation.execute(monitor)));
+				shown(results.done(operation.execute(monitor)));
 			} catch (OperationException e) {
-				results.add(failed(e));
-				exit = exit.worse(ExitStatus.of(e));
+				shown(results.failed(e));
 			}
 		}
-		printResult(command, exit, results, null);
-		return exit;
+		return printed(command, results);
+	}
+
+	/** One board's result, as a person reads it: the summary of a done operation, the message of a failed one. */
+	protected void shown(JsonObject result) {
+		terminal.ended();
+		if (result.has("message")) { //$NON-NLS-1$
+			System.err.println("dfu-tools: " + result.get("message").getAsString()); //$NON-NLS-1$ //$NON-NLS-2$
+		} else if (!json && result.has("summary")) { //$NON-NLS-1$
+			result.getAsJsonArray("summary").forEach(line -> terminal.line(line.getAsString())); //$NON-NLS-1$
+		}
+	}
+
+	/** The results' JSON document, with --json; their exit status. */
+	protected ExitStatus printed(String command, Results results) {
+		if (json) {
+			print(results.document(command));
+		}
+		return results.exit();
 	}
 
 	/** A failure before any board was chosen: printed, and its exit status. */
 	protected ExitStatus stopped(String command, OperationException failure) {
-		JsonObject result = failed(failure);
-		printResult(command, ExitStatus.of(failure), new JsonArray(), result.get("message").getAsString()); //$NON-NLS-1$
+		terminal.ended();
+		System.err.println("dfu-tools: " + failure.getMessage()); //$NON-NLS-1$
+		printResult(command, ExitStatus.of(failure), new JsonArray(), failure.getMessage());
 		return ExitStatus.of(failure);
 	}
 
@@ -134,14 +116,7 @@ abstract class BoardCommand implements Callable<Integer> {
 		if (!json) {
 			return;
 		}
-		JsonObject document = new JsonObject();
-		document.addProperty("command", command); //$NON-NLS-1$
-		document.addProperty("exit", Integer.valueOf(exit.code())); //$NON-NLS-1$
-		if (message != null) {
-			document.addProperty("message", message); //$NON-NLS-1$
-		}
-		document.add("boards", boards); //$NON-NLS-1$
-		print(document);
+		print(JsonOf.document(command, exit, boards, message));
 	}
 
 	protected static void print(JsonElement json) {

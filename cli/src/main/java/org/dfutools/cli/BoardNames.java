@@ -1,6 +1,10 @@
 package org.dfutools.cli;
 
+import java.util.List;
 import java.util.Locale;
+
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.operation.OperationException;
 
 import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.operation.BoardSelector.Kind;
@@ -13,6 +17,24 @@ import org.dfutools.eclipse.core.operation.BoardSelector.Kind;
 public final class BoardNames {
 
 	private BoardNames() {
+	}
+
+	/** The boards a name means; a name that cannot name a board is refused as bad usage, as the launch tab refuses it. */
+	public static BoardSelector named(String name) throws UsageException {
+		BoardSelector selector = parse(name);
+		if (selector.problem().isPresent()) {
+			throw new UsageException(selector.problem().get());
+		}
+		return selector;
+	}
+
+	/** The boards a name selects among the attached ones: one, or several for a list or every:VID:PID. */
+	public static List<Board> select(BoardSelector selector, List<Board> attached) throws OperationException {
+		try {
+			return selector.many() ? selector.selectAll(attached) : List.of(selector.select(attached));
+		} catch (OperationException e) {
+			throw e.stoppedAt(OperationException.StoppedAt.BOARD_CHOICE);
+		}
 	}
 
 	public static BoardSelector parse(String text) {

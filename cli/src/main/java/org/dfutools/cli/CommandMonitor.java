@@ -6,12 +6,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.core.runtime.IProgressMonitor;
 
 /**
- * The progress monitor a command gives its operation: the work done drawn as the terminal's progress bar, and the
- * cancel that Ctrl-C (or a client of the service) sets.
+ * The progress monitor a command gives its operation: the work done shown (the terminal's bar, the service's
+ * notifications), and the cancel that Ctrl-C or a client of the service sets.
  */
 public final class CommandMonitor implements IProgressMonitor {
 
-	private final Terminal terminal;
+	private final ProgressShown shown;
 	private final AtomicBoolean cancelled = new AtomicBoolean();
 	private final CountDownLatch cancel = new CountDownLatch(1);
 	private volatile double total = 1;
@@ -19,8 +19,8 @@ public final class CommandMonitor implements IProgressMonitor {
 	private volatile String task = ""; //$NON-NLS-1$
 	private volatile String subTask = ""; //$NON-NLS-1$
 
-	public CommandMonitor(Terminal terminal) {
-		this.terminal = terminal;
+	public CommandMonitor(ProgressShown shown) {
+		this.shown = shown;
 	}
 
 	@Override
@@ -33,7 +33,7 @@ public final class CommandMonitor implements IProgressMonitor {
 
 	@Override
 	public void done() {
-		terminal.endProgress();
+		shown.ended();
 	}
 
 	@Override
@@ -78,6 +78,6 @@ public final class CommandMonitor implements IProgressMonitor {
 	}
 
 	private void draw() {
-		terminal.progress(done / total, subTask.isEmpty() ? task : subTask);
+		shown.progress(done / total, subTask.isEmpty() ? task : subTask);
 	}
 }

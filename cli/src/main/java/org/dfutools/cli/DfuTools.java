@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dfu-tools", mixinStandardHelpOptions = true, versionProvider = Version.class,
 		description = "Flash, reboot and save USB DFU boards: the core of DFU Tools for Eclipse on the command line.",
 		subcommands = { ListCommand.class, RebootCommand.class, StartCommand.class, FlashCommand.class, SaveCommand.class,
-				ArgsCommand.class, UdevRuleCommand.class },
+				ArgsCommand.class, UdevRuleCommand.class, ServeCommand.class },
 		exitCodeListHeading = "%nExit statuses:%n",
 		exitCodeList = { "0:done", "1:failed once the board was touched; it is in run-time mode or off the bus",
 				"2:bad usage (a command, option or value that is not one)", "3:bad firmware file",

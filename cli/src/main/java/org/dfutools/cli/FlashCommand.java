@@ -5,17 +5,12 @@ import java.util.List;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
-import org.dfutools.eclipse.core.flash.BoardOutcome;
-import org.dfutools.eclipse.core.flash.BoardProcess;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.flash.FlashOperation;
 import org.dfutools.eclipse.core.flash.FlashSettings;
-import org.dfutools.eclipse.core.flash.ParallelFlash;
 import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.operation.OperationException;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,7 +46,7 @@ final class FlashCommand extends BoardCommand {
 
 	@Override
 	protected ExitStatus run(Session session) throws UsageException {
-		BoardSelector selector = boardNamed(board);
+		BoardSelector selector = BoardNames.named(board);
 		FlashSettings checked;
 		try {
 			checked = FlashSettings.parse(new FlashConfiguration(selector, firmware.toAbsolutePath().toString(), alt, address,
@@ -73,41 +68,19 @@ final class FlashCommand extends BoardCommand {
 
 	/** Every named board at once, each with its lines prefixed by its port, as the launch gives each its console. */
 	private ExitStatus several(Session session, FlashSettings checked) {
-		ParallelFlash flash = new ParallelFlash(session.service(), session.versions(), session.preferences(), console());
-		List<BoardOutcome> outcomes;
+		Results results;
 		try {
-			List<Board> boards = flash.boards(checked, monitor);
-			outcomes = flash.run(checked, boards, this::processOf, monitor);
+			results = FlashOfSeveral.run(session, checked, console(), this::consoleOf, monitor);
 		} catch (OperationException e) {
-			return stopped("flash", e.stoppedAt(OperationException.StoppedAt.BOARD_CHOICE)); //$NON-NLS-1$
+			return stopped("flash", e); //$NON-NLS-1$
 		}
-		ExitStatus exit = ExitStatus.DONE;
-		JsonArray results = new JsonArray();
-		for (BoardOutcome outcome : outcomes) {
-			JsonObject result = outcome.report().map(JsonOf::report).orElseGet(() -> outcome.failure().map(JsonOf::failure)
-					.orElseGet(() -> skipped(outcome)));
-			result.addProperty("port", outcome.board().device().location().portPath()); //$NON-NLS-1$
-			results.add(result);
-			exit = exit.worse(outcome.failure().map(ExitStatus::of)
-					.orElse(outcome.result() == BoardOutcome.Result.SKIPPED ? ExitStatus.REFUSED : ExitStatus.DONE));
-			terminal.line(outcome.board().label() + ": " + outcome.result().name().toLowerCase() //$NON-NLS-1$
-					+ (outcome.message().isEmpty() ? "" : " - " + outcome.message())); //$NON-NLS-1$ //$NON-NLS-2$
-		}
-		printResult("flash", exit, results, null); //$NON-NLS-1$
-		return exit;
+		results.boards().forEach(result -> shown(result.getAsJsonObject()));
+		return printed("flash", results); //$NON-NLS-1$
 	}
 
-	private static JsonObject skipped(BoardOutcome outcome) {
-		JsonObject json = new JsonObject();
-		json.addProperty("status", "skipped"); //$NON-NLS-1$ //$NON-NLS-2$
-		json.addProperty("message", outcome.message()); //$NON-NLS-1$
-		json.addProperty("exit", Integer.valueOf(ExitStatus.REFUSED.code())); //$NON-NLS-1$
-		return json;
-	}
-
-	private BoardProcess processOf(Board board) {
+	private DfuUtilConsole consoleOf(Board board) {
 		String prefix = "[" + board.device().location().portPath() + "] "; //$NON-NLS-1$ //$NON-NLS-2$
-		DfuUtilConsole own = new DfuUtilConsole() {
+		return new DfuUtilConsole() {
 			@Override
 			public void out(String text) {
 				for (String line : text.split("\\R")) { //$NON-NLS-1$
@@ -120,22 +93,6 @@ final class FlashCommand extends BoardCommand {
 			@Override
 			public void err(String line) {
 				terminal.line(prefix + line);
-			}
-		};
-		return new BoardProcess() {
-			@Override
-			public DfuUtilConsole console() {
-				return own;
-			}
-
-			@Override
-			public boolean cancelRequested() {
-				return false; // Ctrl-C stops every board through the monitor
-			}
-
-			@Override
-			public void ended(BoardOutcome outcome) {
-				// reported when every board has ended
 			}
 		};
 	}

@@ -78,6 +78,18 @@ public final class JsonOf {
 		return json;
 	}
 
+	/** A command's whole result: its name, its exit status, each board's result, and why it stopped before any board. */
+	public static JsonObject document(String command, ExitStatus exit, JsonArray boards, String message) {
+		JsonObject document = new JsonObject();
+		document.addProperty("command", command);
+		document.addProperty("exit", Integer.valueOf(exit.code()));
+		if (message != null) {
+			document.addProperty("message", message);
+		}
+		document.add("boards", boards);
+		return document;
+	}
+
 	/** Why an operation stopped, where it left the board, and the exit status it means. */
 	public static JsonObject failure(OperationException failure) {
 		JsonObject json = new JsonObject();

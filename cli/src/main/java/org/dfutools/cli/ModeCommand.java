@@ -20,7 +20,7 @@ abstract class ModeCommand extends BoardCommand {
 	protected final ExitStatus run(Session session) throws UsageException {
 		List<Board> boards;
 		try {
-			boards = select(boardNamed(board), session.boards(monitor));
+			boards = BoardNames.select(BoardNames.named(board), session.boards(monitor));
 		} catch (OperationException e) {
 			return stopped(name(), e);
 		}

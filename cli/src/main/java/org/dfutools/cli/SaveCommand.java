@@ -33,7 +33,7 @@ final class SaveCommand extends BoardCommand {
 	protected ExitStatus run(Session session) throws UsageException {
 		SaveSettings checked;
 		try {
-			checked = SaveSettings.parse(boardNamed(board), alt, address, length, target.toAbsolutePath().toString());
+			checked = SaveSettings.parse(BoardNames.named(board), alt, address, length, target.toAbsolutePath().toString());
 		} catch (OperationException e) {
 			throw new UsageException(e.getMessage());
 		}

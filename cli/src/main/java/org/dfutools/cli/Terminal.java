@@ -7,7 +7,7 @@ import java.io.PrintStream;
  * that each new line pushes down. With {@code --json} the lines go to standard error, so that standard output holds
  * the JSON alone. Called from the command's thread and from dfu-util's output reader.
  */
-public final class Terminal {
+public final class Terminal implements ProgressShown {
 
 	private static final int BAR_WIDTH = 30;
 
@@ -42,6 +42,7 @@ public final class Terminal {
 	}
 
 	/** The progress bar: {@code fraction} of the work done, and what is being done. */
+	@Override
 	public synchronized void progress(double fraction, String task) {
 		if (!interactive) {
 			return;
@@ -57,7 +58,8 @@ public final class Terminal {
 	}
 
 	/** The bar is gone: the command has ended. */
-	public synchronized void endProgress() {
+	@Override
+	public synchronized void ended() {
 		clearBar();
 		bar = ""; //$NON-NLS-1$
 	}

@@ -22,7 +22,7 @@ final class UdevRuleCommand extends BoardCommand {
 	protected ExitStatus run(Session session) throws UsageException {
 		List<Board> boards;
 		try {
-			boards = select(boardNamed(board), session.boards(monitor));
+			boards = BoardNames.select(BoardNames.named(board), session.boards(monitor));
 		} catch (OperationException e) {
 			return stopped("udev-rule", e); //$NON-NLS-1$
 		}

@@ -37,6 +37,15 @@ record DfuToolsRun(int exit, String out, String err) {
 
 		/** The installed command, which the build unpacked (system property dfutools.cli), on the tests' Java. */
 		static Running start(String... arguments) throws IOException {
+			return start(false, arguments);
+		}
+
+		/** The same, its standard input and output piped to the test (a client of {@code serve}). */
+		static Running startPiped(String... arguments) throws IOException {
+			return start(true, arguments);
+		}
+
+		private static Running start(boolean piped, String... arguments) throws IOException {
 			List<String> command = new ArrayList<>();
 			command.add(System.getProperty("dfutools.cli", "target/dfu-tools/bin/dfu-tools"));
 			command.addAll(List.of(arguments));
@@ -44,7 +53,10 @@ record DfuToolsRun(int exit, String out, String err) {
 			builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
 			Path out = Files.createTempFile("dfu-tools", ".out");
 			Path err = Files.createTempFile("dfu-tools", ".err");
-			builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+			builder.redirectError(err.toFile());
+			if (!piped) {
+				builder.redirectOutput(out.toFile());
+			}
 			return new Running(builder.start(), out, err);
 		}
 

@@ -1,0 +1,351 @@
+package org.dfutools.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.device.BoardListener;
+import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.device.UdevRule;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilArguments;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
+import org.dfutools.eclipse.core.flash.FlashConfiguration;
+import org.dfutools.eclipse.core.flash.FlashOperation;
+import org.dfutools.eclipse.core.flash.FlashSettings;
+import org.dfutools.eclipse.core.mode.RebootToDfuOperation;
+import org.dfutools.eclipse.core.mode.StartApplicationOperation;
+import org.dfutools.eclipse.core.operation.BoardChoice;
+import org.dfutools.eclipse.core.operation.BoardSelector;
+import org.dfutools.eclipse.core.operation.OperationException;
+import org.dfutools.eclipse.core.operation.OperationReport;
+import org.dfutools.eclipse.core.save.SaveOperation;
+import org.dfutools.eclipse.core.save.SaveSettings;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * The requests of {@code dfu-tools serve} (docs/SERVICE.md): the command line's commands over JSON-RPC, each
+ * answered with the document {@code --json} prints. Operations run on threads of their own; a client's cancel
+ * ($/cancelRequest) stops one as Ctrl-C does, and {@code operation/ended} then says where its board was left.
+ */
+public final class DfuToolsService {
+
+	/** How long the service waits, when its client has gone, for running operations to leave their boards. */
+	static final Duration WIND_DOWN = Duration.ofSeconds(60);
+
+	private final Session session;
+	private final Duration applicationTimeout;
+	private final ExecutorService operations = Executors.newCachedThreadPool(task -> {
+		Thread thread = new Thread(task, "dfu-tools operation"); //$NON-NLS-1$
+		thread.setDaemon(true);
+		return thread;
+	});
+	private final Set<CommandMonitor> running = ConcurrentHashMap.newKeySet();
+	private final AtomicInteger tokens = new AtomicInteger();
+	private volatile ServiceClient client;
+	private BoardListener forwarding;
+
+	DfuToolsService(Session session, Duration applicationTimeout) {
+		this.session = session;
+		this.applicationTimeout = applicationTimeout;
+	}
+
+	/** The client is connected: board events are forwarded to it from now on. */
+	void connect(ServiceClient connected) {
+		client = connected;
+		DeviceRegistry registry = session.service().registry();
+		forwarding = event -> {
+			JsonObject change = new JsonObject();
+			change.addProperty("event", event.kind().name().toLowerCase()); //$NON-NLS-1$
+			change.add("board", JsonOf.board(event.board())); //$NON-NLS-1$
+			client.boardsChanged(change);
+		};
+		registry.addListener(forwarding);
+	}
+
+	/** The client has gone: every running operation is cancelled and given time to leave its board in a known place. */
+	void disconnected() throws InterruptedException {
+		session.service().registry().removeListener(forwarding);
+		running.forEach(monitor -> monitor.setCanceled(true));
+		operations.shutdown();
+		operations.awaitTermination(WIND_DOWN.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	@JsonRequest("boards/list")
+	public CompletableFuture<JsonObject> list() {
+		return CompletableFuture.supplyAsync(() -> {
+			JsonArray boards = new JsonArray();
+			try {
+				session.boards(new CommandMonitor(NOT_SHOWN)).forEach(board -> boards.add(JsonOf.board(board)));
+				return JsonOf.document("list", ExitStatus.DONE, boards, null); //$NON-NLS-1$
+			} catch (OperationException e) {
+				return JsonOf.document("list", ExitStatus.of(e), boards, e.getMessage()); //$NON-NLS-1$
+			}
+		}, operations);
+	}
+
+	@JsonRequest("board/reboot")
+	public CompletableFuture<JsonObject> reboot(JsonObject params) {
+		BoardSelector selector = board(params);
+		return operation("reboot", params, (monitor, console, results) -> { //$NON-NLS-1$
+			for (Board one : BoardNames.select(selector, session.boards(monitor))) {
+				run(results, () -> new RebootToDfuOperation(session.service(), session.preferences(), console.of(one),
+						BoardChoice.exactly(one)).execute(monitor));
+			}
+		});
+	}
+
+	@JsonRequest("board/start")
+	public CompletableFuture<JsonObject> start(JsonObject params) {
+		BoardSelector selector = board(params);
+		return operation("start", params, (monitor, console, results) -> { //$NON-NLS-1$
+			for (Board one : BoardNames.select(selector, session.boards(monitor))) {
+				run(results, () -> new StartApplicationOperation(session.service(), session.preferences(), console.of(one),
+						BoardChoice.exactly(one), applicationTimeout).execute(monitor));
+			}
+		});
+	}
+
+	@JsonRequest("board/flash")
+	public CompletableFuture<JsonObject> flash(JsonObject params) {
+		BoardSelector selector = board(params);
+		FlashSettings settings = checked(() -> FlashSettings.parse(new FlashConfiguration(selector,
+				Path.of(text(params, "file", "")).toAbsolutePath().toString(), text(params, "alt", "0"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				text(params, "address", ""), text(params, "transferSize", ""), text(params, "dfuUtilArgs", ""), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+				flag(params, "wait", true), Long.toString(applicationTimeout.toSeconds()), flag(params, "verify", false)), //$NON-NLS-1$ //$NON-NLS-2$
+				text -> text));
+		return operation("flash", params, (monitor, console, results) -> { //$NON-NLS-1$
+			if (selector.many()) {
+				results.addAll(FlashOfSeveral.run(session, settings, console.of(null), console::of, monitor));
+			} else {
+				run(results, () -> new FlashOperation(session.service(), session.versions(), session.preferences(), console.of(null),
+						settings).execute(monitor));
+			}
+		});
+	}
+
+	@JsonRequest("board/save")
+	public CompletableFuture<JsonObject> save(JsonObject params) {
+		SaveSettings settings = checked(() -> SaveSettings.parse(board(params), text(params, "alt", "0"), //$NON-NLS-1$ //$NON-NLS-2$
+				text(params, "address", ""), text(params, "length", ""), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				Path.of(text(params, "file", "")).toAbsolutePath().toString())); //$NON-NLS-1$ //$NON-NLS-2$
+		return operation("save", params, (monitor, console, results) -> run(results, //$NON-NLS-1$
+				() -> new SaveOperation(session.service(), session.versions(), session.preferences(), console.of(null), settings)
+						.execute(monitor)));
+	}
+
+	@JsonRequest("board/args")
+	public CompletableFuture<JsonObject> args(JsonObject params) {
+		BoardSelector selector = board(params);
+		return operation("args", params, (monitor, console, results) -> { //$NON-NLS-1$
+			List<Board> attached = session.boards(monitor);
+			for (Board one : BoardNames.select(selector, attached)) {
+				List<String> arguments = DfuUtilArguments.forBoard(one, attached);
+				JsonObject result = new JsonObject();
+				result.add("board", JsonOf.board(one)); //$NON-NLS-1$
+				JsonArray list = new JsonArray();
+				arguments.forEach(list::add);
+				result.add("arguments", list); //$NON-NLS-1$
+				result.addProperty("commandLine", DfuUtilArguments.asCommandLine(arguments)); //$NON-NLS-1$
+				results.add(result, ExitStatus.DONE);
+			}
+		});
+	}
+
+	@JsonRequest("board/udevRule")
+	public CompletableFuture<JsonObject> udevRule(JsonObject params) {
+		BoardSelector selector = board(params);
+		return operation("udev-rule", params, (monitor, console, results) -> { //$NON-NLS-1$
+			for (Board one : BoardNames.select(selector, session.boards(monitor))) {
+				JsonObject result = new JsonObject();
+				result.add("board", JsonOf.board(one)); //$NON-NLS-1$
+				result.addProperty("rule", UdevRule.forBoard(one)); //$NON-NLS-1$
+				results.add(result, ExitStatus.DONE);
+			}
+		});
+	}
+
+	/** What a request does with its monitor, its console and its results; may stop before any board. */
+	@FunctionalInterface
+	private interface Work {
+		void run(CommandMonitor monitor, Consoles console, Results results) throws OperationException;
+	}
+
+	/** One board's operation, whose report or failure is that board's result. */
+	@FunctionalInterface
+	private interface OneBoard {
+		OperationReport run() throws OperationException;
+	}
+
+	private static void run(Results results, OneBoard operation) {
+		try {
+			results.done(operation.run());
+		} catch (OperationException e) {
+			results.failed(e);
+		}
+	}
+
+	/**
+	 * Runs the work on a thread of its own under a token the client may name ("token"); progress, lines and the end
+	 * go to the client as notifications. The answer is the result's document; a cancelled request is answered at once
+	 * by the JSON-RPC layer, and operation/ended follows once the boards are in a known place.
+	 */
+	private CompletableFuture<JsonObject> operation(String command, JsonObject params, Work work) {
+		String token = text(params, "token", command + '-' + tokens.incrementAndGet()); //$NON-NLS-1$
+		CommandMonitor monitor = new CommandMonitor(new ProgressNotifications(token));
+		CompletableFuture<JsonObject> answer = new CompletableFuture<>();
+		answer.whenComplete((result, failure) -> {
+			if (answer.isCancelled()) {
+				monitor.setCanceled(true);
+			}
+		});
+		running.add(monitor);
+		operations.execute(() -> {
+			JsonObject document;
+			try {
+				Results results = new Results();
+				work.run(monitor, new Consoles(token), results);
+				document = results.document(command);
+			} catch (OperationException e) {
+				document = JsonOf.document(command, ExitStatus.of(e), new JsonArray(), e.getMessage());
+			} catch (RuntimeException e) {
+				document = JsonOf.document(command, ExitStatus.FAILED, new JsonArray(), e.toString());
+			} finally {
+				running.remove(monitor);
+			}
+			JsonObject end = new JsonObject();
+			end.addProperty("token", token); //$NON-NLS-1$
+			end.add("result", document); //$NON-NLS-1$
+			client.ended(end);
+			answer.complete(document);
+		});
+		return answer;
+	}
+
+	/** The lines of one request's operations, as notifications with its token (and the board's port, for several). */
+	private final class Consoles {
+		private final String token;
+
+		Consoles(String token) {
+			this.token = token;
+		}
+
+		DfuUtilConsole of(Board board) {
+			return new DfuUtilConsole() {
+				@Override
+				public void out(String text) {
+					for (String one : text.split("\\R")) { //$NON-NLS-1$
+						String line = one.substring(one.lastIndexOf('\r') + 1);
+						if (!line.isBlank()) {
+							err(line.stripTrailing());
+						}
+					}
+				}
+
+				@Override
+				public void err(String line) {
+					JsonObject message = new JsonObject();
+					message.addProperty("token", token); //$NON-NLS-1$
+					message.addProperty("line", line); //$NON-NLS-1$
+					if (board != null) {
+						message.addProperty("port", board.device().location().portPath()); //$NON-NLS-1$
+					}
+					client.line(message);
+				}
+			};
+		}
+	}
+
+	/** Progress as notifications, at most one per whole percent. */
+	private final class ProgressNotifications implements ProgressShown {
+		private final String token;
+		private int lastPercent = -1;
+		private String lastTask = ""; //$NON-NLS-1$
+
+		ProgressNotifications(String token) {
+			this.token = token;
+		}
+
+		@Override
+		public synchronized void progress(double fraction, String task) {
+			int percent = (int) Math.floor(Math.max(0, Math.min(1, fraction)) * 100);
+			if (percent == lastPercent && task.equals(lastTask)) {
+				return;
+			}
+			lastPercent = percent;
+			lastTask = task;
+			JsonObject progress = new JsonObject();
+			progress.addProperty("token", token); //$NON-NLS-1$
+			progress.addProperty("percent", Integer.valueOf(percent)); //$NON-NLS-1$
+			progress.addProperty("task", task); //$NON-NLS-1$
+			client.progress(progress);
+		}
+
+		@Override
+		public void ended() {
+			// operation/ended says so, with the result
+		}
+	}
+
+	private static final ProgressShown NOT_SHOWN = new ProgressShown() {
+		@Override
+		public void progress(double fraction, String task) {
+			// a listing has no progress worth showing
+		}
+
+		@Override
+		public void ended() {
+			// nothing shown
+		}
+	};
+
+	@FunctionalInterface
+	private interface Parsing<T> {
+		T parse() throws OperationException;
+	}
+
+	/** Values the request gives, checked as the dialogs and the command line check them: a bad one is invalid params. */
+	private static <T> T checked(Parsing<T> parsing) {
+		try {
+			return parsing.parse();
+		} catch (OperationException e) {
+			throw invalid(e.getMessage());
+		}
+	}
+
+	private static BoardSelector board(JsonObject params) {
+		try {
+			return BoardNames.named(text(params, "board", "")); //$NON-NLS-1$ //$NON-NLS-2$
+		} catch (UsageException e) {
+			throw invalid(e.getMessage());
+		}
+	}
+
+	private static String text(JsonObject params, String name, String otherwise) {
+		JsonElement value = params == null ? null : params.get(name);
+		return value == null || value.isJsonNull() ? otherwise : value.getAsString();
+	}
+
+	private static boolean flag(JsonObject params, String name, boolean otherwise) {
+		JsonElement value = params == null ? null : params.get(name);
+		return value == null || value.isJsonNull() ? otherwise : value.getAsBoolean();
+	}
+
+	private static ResponseErrorException invalid(String message) {
+		return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, message, null));
+	}
+}

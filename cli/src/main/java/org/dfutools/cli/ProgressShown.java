@@ -1,0 +1,11 @@
+package org.dfutools.cli;
+
+/** Where a command's progress is shown: the terminal's bar, or the service's notifications. */
+public interface ProgressShown {
+
+	/** {@code fraction} of the work is done, and this is being done. */
+	void progress(double fraction, String task);
+
+	/** The work has ended. */
+	void ended();
+}
