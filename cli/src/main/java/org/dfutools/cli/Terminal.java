@@ -1,6 +1,7 @@
 package org.dfutools.cli;
 
 import java.io.PrintStream;
+import java.util.regex.Pattern;
 
 /**
  * Where a command writes for a person: its lines, and on a terminal a progress bar kept below them on one line
@@ -10,6 +11,8 @@ import java.io.PrintStream;
 public final class Terminal implements ProgressShown {
 
 	private static final int BAR_WIDTH = 30;
+	/** A line of dfu-util's own progress bar: "Download\t[=====    ]  20%". */
+	private static final Pattern DFU_UTIL_BAR = Pattern.compile("^(Download|Upload|Erase)\\s+\\["); //$NON-NLS-1$
 
 	private final PrintStream lines;
 	private final boolean interactive;
@@ -31,11 +34,14 @@ public final class Terminal implements ProgressShown {
 		drawBar();
 	}
 
-	/** Text as dfu-util writes it, line ends included; its own progress bar's carriage returns are kept to one line. */
+	/**
+	 * Text as dfu-util writes it, line ends included; its own progress bar's carriage returns are kept to one line,
+	 * and on a terminal, whose bar shows the same progress, its bar's lines are left out.
+	 */
 	public synchronized void text(String text) {
 		for (String one : text.split("\\R", -1)) { //$NON-NLS-1$
 			String last = one.substring(one.lastIndexOf('\r') + 1);
-			if (!last.isBlank()) {
+			if (!last.isBlank() && !(interactive && DFU_UTIL_BAR.matcher(last).find())) {
 				line(last.stripTrailing());
 			}
 		}
