@@ -1,5 +1,10 @@
 package org.dfutools.cli;
 
+import static org.dfutools.cli.RequestParams.board;
+import static org.dfutools.cli.RequestParams.checked;
+import static org.dfutools.cli.RequestParams.flag;
+import static org.dfutools.cli.RequestParams.text;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +21,6 @@ import org.dfutools.eclipse.core.device.BoardListener;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UdevRule;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilArguments;
-import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.flash.FlashOperation;
 import org.dfutools.eclipse.core.flash.FlashSettings;
@@ -28,13 +32,9 @@ import org.dfutools.eclipse.core.operation.OperationException;
 import org.dfutools.eclipse.core.operation.OperationReport;
 import org.dfutools.eclipse.core.save.SaveOperation;
 import org.dfutools.eclipse.core.save.SaveSettings;
-import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
-import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
-import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
@@ -90,7 +90,7 @@ public final class DfuToolsService {
 		return CompletableFuture.supplyAsync(() -> {
 			JsonArray boards = new JsonArray();
 			try {
-				session.boards(new CommandMonitor(NOT_SHOWN)).forEach(board -> boards.add(JsonOf.board(board)));
+				session.boards(new CommandMonitor(ProgressShown.NONE)).forEach(board -> boards.add(JsonOf.board(board)));
 				return JsonOf.document("list", ExitStatus.DONE, boards, null); //$NON-NLS-1$
 			} catch (OperationException e) {
 				return JsonOf.document("list", ExitStatus.of(e), boards, e.getMessage()); //$NON-NLS-1$
@@ -182,7 +182,7 @@ public final class DfuToolsService {
 	/** What a request does with its monitor, its console and its results; may stop before any board. */
 	@FunctionalInterface
 	private interface Work {
-		void run(CommandMonitor monitor, Consoles console, Results results) throws OperationException;
+		void run(CommandMonitor monitor, ServiceConsoles console, Results results) throws OperationException;
 	}
 
 	/** One board's operation, whose report or failure is that board's result. */
@@ -206,7 +206,7 @@ public final class DfuToolsService {
 	 */
 	private CompletableFuture<JsonObject> operation(String command, JsonObject params, Work work) {
 		String token = text(params, "token", command + '-' + tokens.incrementAndGet()); //$NON-NLS-1$
-		CommandMonitor monitor = new CommandMonitor(new ProgressNotifications(token));
+		CommandMonitor monitor = new CommandMonitor(new ServiceProgress(client, token));
 		CompletableFuture<JsonObject> answer = new CompletableFuture<>();
 		answer.whenComplete((result, failure) -> {
 			if (answer.isCancelled()) {
@@ -218,7 +218,7 @@ public final class DfuToolsService {
 			JsonObject document;
 			try {
 				Results results = new Results();
-				work.run(monitor, new Consoles(token), results);
+				work.run(monitor, new ServiceConsoles(client, token), results);
 				document = results.document(command);
 			} catch (OperationException e) {
 				document = JsonOf.document(command, ExitStatus.of(e), new JsonArray(), e.getMessage());
@@ -236,116 +236,4 @@ public final class DfuToolsService {
 		return answer;
 	}
 
-	/** The lines of one request's operations, as notifications with its token (and the board's port, for several). */
-	private final class Consoles {
-		private final String token;
-
-		Consoles(String token) {
-			this.token = token;
-		}
-
-		DfuUtilConsole of(Board board) {
-			return new DfuUtilConsole() {
-				@Override
-				public void out(String text) {
-					for (String one : text.split("\\R")) { //$NON-NLS-1$
-						String line = one.substring(one.lastIndexOf('\r') + 1);
-						if (!line.isBlank()) {
-							err(line.stripTrailing());
-						}
-					}
-				}
-
-				@Override
-				public void err(String line) {
-					JsonObject message = new JsonObject();
-					message.addProperty("token", token); //$NON-NLS-1$
-					message.addProperty("line", line); //$NON-NLS-1$
-					if (board != null) {
-						message.addProperty("port", board.device().location().portPath()); //$NON-NLS-1$
-					}
-					client.line(message);
-				}
-			};
-		}
-	}
-
-	/** Progress as notifications, at most one per whole percent. */
-	private final class ProgressNotifications implements ProgressShown {
-		private final String token;
-		private int lastPercent = -1;
-		private String lastTask = ""; //$NON-NLS-1$
-
-		ProgressNotifications(String token) {
-			this.token = token;
-		}
-
-		@Override
-		public synchronized void progress(double fraction, String task) {
-			int percent = (int) Math.floor(Math.max(0, Math.min(1, fraction)) * 100);
-			if (percent == lastPercent && task.equals(lastTask)) {
-				return;
-			}
-			lastPercent = percent;
-			lastTask = task;
-			JsonObject progress = new JsonObject();
-			progress.addProperty("token", token); //$NON-NLS-1$
-			progress.addProperty("percent", Integer.valueOf(percent)); //$NON-NLS-1$
-			progress.addProperty("task", task); //$NON-NLS-1$
-			client.progress(progress);
-		}
-
-		@Override
-		public void ended() {
-			// operation/ended says so, with the result
-		}
-	}
-
-	private static final ProgressShown NOT_SHOWN = new ProgressShown() {
-		@Override
-		public void progress(double fraction, String task) {
-			// a listing has no progress worth showing
-		}
-
-		@Override
-		public void ended() {
-			// nothing shown
-		}
-	};
-
-	@FunctionalInterface
-	private interface Parsing<T> {
-		T parse() throws OperationException;
-	}
-
-	/** Values the request gives, checked as the dialogs and the command line check them: a bad one is invalid params. */
-	private static <T> T checked(Parsing<T> parsing) {
-		try {
-			return parsing.parse();
-		} catch (OperationException e) {
-			throw invalid(e.getMessage());
-		}
-	}
-
-	private static BoardSelector board(JsonObject params) {
-		try {
-			return BoardNames.named(text(params, "board", "")); //$NON-NLS-1$ //$NON-NLS-2$
-		} catch (UsageException e) {
-			throw invalid(e.getMessage());
-		}
-	}
-
-	private static String text(JsonObject params, String name, String otherwise) {
-		JsonElement value = params == null ? null : params.get(name);
-		return value == null || value.isJsonNull() ? otherwise : value.getAsString();
-	}
-
-	private static boolean flag(JsonObject params, String name, boolean otherwise) {
-		JsonElement value = params == null ? null : params.get(name);
-		return value == null || value.isJsonNull() ? otherwise : value.getAsBoolean();
-	}
-
-	private static ResponseErrorException invalid(String message) {
-		return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, message, null));
-	}
 }
