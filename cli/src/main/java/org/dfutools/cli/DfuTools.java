@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 public final class DfuTools {
 
 	public static void main(String[] args) {
+		ArchiveTraining.loadClassesIfArchiving();
 		System.exit(commandLine().execute(args));
 	}
 
