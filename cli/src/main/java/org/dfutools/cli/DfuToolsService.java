@@ -80,9 +80,18 @@ public final class DfuToolsService {
 	/** The client has gone: every running operation is cancelled and given time to leave its board in a known place. */
 	void disconnected() throws InterruptedException {
 		session.service().registry().removeListener(forwarding);
+		stop(WIND_DOWN);
+	}
+
+	/** Cancels every running operation and waits at most {@code limit} for them to end. */
+	void stop(Duration limit) {
 		running.forEach(monitor -> monitor.setCanceled(true));
 		operations.shutdown();
-		operations.awaitTermination(WIND_DOWN.toSeconds(), TimeUnit.SECONDS);
+		try {
+			operations.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@JsonRequest("boards/list")

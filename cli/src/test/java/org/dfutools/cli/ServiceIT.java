@@ -115,4 +115,19 @@ class ServiceIT extends OnTheBench {
 		DfuToolsRun listed = DfuToolsRun.of("list", "--json");
 		assertTrue(listed.out().contains("\"port\": \"" + port + "\""), "the board is not on the bus: " + listed);
 	}
+
+	@Test
+	void aServiceStoppedBySignalMidFlashEndsItFirst() throws Exception {
+		String port = board("RPC-TERM", ", \"poll_timeout\": 50");
+		Path file = Files.write(folder.resolve("big.bin"), new byte[256 * 1024]);
+		ServiceConnection service = ServiceConnection.start();
+		service.server.flash(params("board", port, "file", file.toString(), "token", "t1"));
+		service.await(n -> n.method().equals("operation/line") && n.params().get("line").getAsString().startsWith("Download"), LIMIT);
+		new ProcessBuilder("kill", "-TERM", Long.toString(service.process.process().pid())).start().waitFor();
+		assertTrue(service.process.process().waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "the service did not end");
+		JsonObject end = service.await(n -> n.method().equals("operation/ended"), LIMIT).params();
+		assertEquals(130, end.getAsJsonObject("result").get("exit").getAsInt(), end.toString());
+		assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains(file.toString())),
+				"a dfu-util run outlived the service");
+	}
 }
