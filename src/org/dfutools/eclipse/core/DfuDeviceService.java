@@ -1,6 +1,5 @@
 package org.dfutools.eclipse.core;
 
-import org.dfutools.eclipse.core.log.CoreLog;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +8,7 @@ import org.dfutools.eclipse.core.device.BusyBoards;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbLocation;
 import org.dfutools.eclipse.core.device.UsbStatus;
+import org.dfutools.eclipse.core.log.CoreLog;
 import org.dfutools.eclipse.core.usb.UsbConnection;
 import org.dfutools.eclipse.core.usb.UsbException;
 import org.dfutools.eclipse.core.usb.UsbPort;

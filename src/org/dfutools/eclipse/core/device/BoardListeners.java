@@ -1,10 +1,10 @@
 package org.dfutools.eclipse.core.device;
 
-import org.dfutools.eclipse.core.log.CoreLog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.dfutools.eclipse.core.log.CoreLog;
 
 /** The registry's listeners: each is told of every change, and one that throws is logged without stopping the others. */
 final class BoardListeners implements BoardListener {

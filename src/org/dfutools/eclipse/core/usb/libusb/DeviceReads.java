@@ -1,6 +1,5 @@
 package org.dfutools.eclipse.core.usb.libusb;
 
-import org.dfutools.eclipse.core.log.CoreLog;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dfutools.eclipse.core.device.DeviceProblem;
 import org.dfutools.eclipse.core.device.DeviceSink;
 import org.dfutools.eclipse.core.device.DfuDeviceRecord;
+import org.dfutools.eclipse.core.log.CoreLog;
 import org.usb4java.Device;
 import org.usb4java.LibUsb;
 

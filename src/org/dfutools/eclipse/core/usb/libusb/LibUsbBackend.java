@@ -1,6 +1,5 @@
 package org.dfutools.eclipse.core.usb.libusb;
 
-import org.dfutools.eclipse.core.log.CoreLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.dfutools.eclipse.core.device.DeviceSink;
 import org.dfutools.eclipse.core.device.UsbLocation;
 import org.dfutools.eclipse.core.device.UsbStatus;
+import org.dfutools.eclipse.core.log.CoreLog;
 import org.dfutools.eclipse.core.usb.BusComparison;
 import org.dfutools.eclipse.core.usb.UsbConnection;
 import org.dfutools.eclipse.core.usb.UsbException;
