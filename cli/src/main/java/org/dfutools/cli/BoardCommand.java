@@ -85,6 +85,26 @@ abstract class BoardCommand implements Callable<Integer> {
 		return printed(command, results);
 	}
 
+	/** Where one board's operation writes, among several at once: its lines prefixed by its port. */
+	protected DfuUtilConsole consoleOf(Board board) {
+		String prefix = "[" + board.device().location().portPath() + "] "; //$NON-NLS-1$ //$NON-NLS-2$
+		return new DfuUtilConsole() {
+			@Override
+			public void out(String text) {
+				for (String line : text.split("\\R")) { //$NON-NLS-1$
+					if (!line.isBlank()) {
+						terminal.text(prefix + line.substring(line.lastIndexOf('\r') + 1));
+					}
+				}
+			}
+
+			@Override
+			public void err(String line) {
+				terminal.line(prefix + line);
+			}
+		};
+	}
+
 	/** One board's result, as a person reads it: the summary of a done operation, the message of a failed one. */
 	protected void shown(JsonObject result) {
 		terminal.ended();

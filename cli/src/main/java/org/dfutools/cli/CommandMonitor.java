@@ -12,6 +12,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 public final class CommandMonitor implements IProgressMonitor {
 
 	private final ProgressShown shown;
+	/** The command's monitor, for one board's part of a command on several; null for the command's own. */
+	private final CommandMonitor whole;
 	private final AtomicBoolean cancelled = new AtomicBoolean();
 	private final CountDownLatch cancel = new CountDownLatch(1);
 	private volatile double total = 1;
@@ -20,7 +22,17 @@ public final class CommandMonitor implements IProgressMonitor {
 	private volatile String subTask = ""; //$NON-NLS-1$
 
 	public CommandMonitor(ProgressShown shown) {
+		this(shown, null);
+	}
+
+	private CommandMonitor(ProgressShown shown, CommandMonitor whole) {
 		this.shown = shown;
+		this.whole = whole;
+	}
+
+	/** One board's part of a command on several boards at once: its progress not shown, cancelled with the command. */
+	public CommandMonitor part() {
+		return new CommandMonitor(ProgressShown.NONE, this);
 	}
 
 	@Override
@@ -44,7 +56,7 @@ public final class CommandMonitor implements IProgressMonitor {
 
 	@Override
 	public boolean isCanceled() {
-		return cancelled.get();
+		return cancelled.get() || (whole != null && whole.isCanceled());
 	}
 
 	@Override

@@ -3,8 +3,6 @@ package org.dfutools.cli;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.flash.FlashOperation;
 import org.dfutools.eclipse.core.flash.FlashSettings;
@@ -76,24 +74,5 @@ final class FlashCommand extends BoardCommand {
 		}
 		results.boards().forEach(result -> shown(result.getAsJsonObject()));
 		return printed("flash", results); //$NON-NLS-1$
-	}
-
-	private DfuUtilConsole consoleOf(Board board) {
-		String prefix = "[" + board.device().location().portPath() + "] "; //$NON-NLS-1$ //$NON-NLS-2$
-		return new DfuUtilConsole() {
-			@Override
-			public void out(String text) {
-				for (String line : text.split("\\R")) { //$NON-NLS-1$
-					if (!line.isBlank()) {
-						terminal.text(prefix + line.substring(line.lastIndexOf('\r') + 1));
-					}
-				}
-			}
-
-			@Override
-			public void err(String line) {
-				terminal.line(prefix + line);
-			}
-		};
 	}
 }

@@ -1,6 +1,7 @@
 package org.dfutools.cli;
 
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.mode.ModeReport;
 import org.dfutools.eclipse.core.mode.RebootToDfuOperation;
 import org.dfutools.eclipse.core.operation.BoardChoice;
@@ -17,7 +18,7 @@ final class RebootCommand extends ModeCommand {
 	}
 
 	@Override
-	protected BoardOperation<ModeReport> operation(Session session, Board one) {
-		return new RebootToDfuOperation(session.service(), session.preferences(), console(), BoardChoice.exactly(one));
+	protected BoardOperation<ModeReport> operation(Session session, Board one, DfuUtilConsole console) {
+		return new RebootToDfuOperation(session.service(), session.preferences(), console, BoardChoice.exactly(one));
 	}
 }

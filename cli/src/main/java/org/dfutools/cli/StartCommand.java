@@ -1,6 +1,7 @@
 package org.dfutools.cli;
 
 import org.dfutools.eclipse.core.device.Board;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
 import org.dfutools.eclipse.core.mode.ModeReport;
 import org.dfutools.eclipse.core.mode.StartApplicationOperation;
 import org.dfutools.eclipse.core.operation.BoardChoice;
@@ -17,8 +18,8 @@ final class StartCommand extends ModeCommand {
 	}
 
 	@Override
-	protected BoardOperation<ModeReport> operation(Session session, Board one) throws UsageException {
-		return new StartApplicationOperation(session.service(), session.preferences(), console(), BoardChoice.exactly(one),
+	protected BoardOperation<ModeReport> operation(Session session, Board one, DfuUtilConsole console) throws UsageException {
+		return new StartApplicationOperation(session.service(), session.preferences(), console, BoardChoice.exactly(one),
 				settings.applicationTimeout());
 	}
 }

@@ -60,4 +60,23 @@ class InterruptAndManyBoardsIT extends OnTheBench {
 		assertArrayEquals(firmware, Files.readAllBytes(folder.resolve("MANY-1.written")));
 		assertArrayEquals(firmware, Files.readAllBytes(folder.resolve("MANY-2.written")));
 	}
+
+	@Test
+	void severalBoardsAreRebootedAtOnceAndStartedAgain() throws Exception {
+		String first = board("PAIR-1", "0x0c21", "");
+		String second = board("PAIR-2", "0x0c21", "");
+		DfuToolsRun reboot = DfuToolsRun.of("reboot", "every:1209:0c21", "--json");
+		assertEquals(0, reboot.exit(), reboot.toString());
+		JsonArray boards = reboot.json().getAsJsonArray("boards");
+		assertEquals(2, boards.size(), reboot.toString());
+		for (int i = 0; i < 2; i++) {
+			assertEquals("DFU_MODE", boards.get(i).getAsJsonObject().get("place").getAsString(), reboot.toString());
+		}
+		assertTrue(reboot.err().contains("[" + first + "] ") && reboot.err().contains("[" + second + "] "),
+				"each board's lines name its port: " + reboot);
+		DfuToolsRun start = DfuToolsRun.of("start", first + "," + second);
+		assertEquals(0, start.exit(), start.toString());
+		assertEquals(2, start.out().lines().filter(line -> line.startsWith("  After:") && line.contains("run-time mode")).count(),
+				start.toString());
+	}
 }
