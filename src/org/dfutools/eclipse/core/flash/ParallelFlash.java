@@ -1,6 +1,5 @@
 package org.dfutools.eclipse.core.flash;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -5,13 +5,11 @@ import java.util.function.Consumer;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.internal.Activator;
 import org.dfutools.eclipse.core.internal.ErrorStatus;
-import org.dfutools.eclipse.ui.internal.Messages;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * One operation on one board as a user job: progress and cancellation in the Progress view, the result for

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilConsole;
-import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.operation.OperationException;
 import org.dfutools.eclipse.core.operation.OperationReport;
 import org.eclipse.core.runtime.IProgressMonitor;
