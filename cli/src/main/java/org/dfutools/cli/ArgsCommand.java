@@ -3,7 +3,6 @@ package org.dfutools.cli;
 import java.util.List;
 
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.dfuutil.DfuUtilArguments;
 import org.dfutools.eclipse.core.operation.OperationException;
 
 import com.google.gson.JsonArray;
@@ -30,17 +29,10 @@ final class ArgsCommand extends BoardCommand {
 		}
 		JsonArray results = new JsonArray();
 		for (Board one : boards) {
-			List<String> arguments = DfuUtilArguments.forBoard(one, attached);
-			String line = DfuUtilArguments.asCommandLine(arguments);
+			JsonObject result = JsonOf.arguments(one, attached);
 			if (!json) {
-				System.out.println(line);
+				System.out.println(result.get("commandLine").getAsString()); //$NON-NLS-1$
 			}
-			JsonObject result = new JsonObject();
-			result.add("board", JsonOf.board(one)); //$NON-NLS-1$
-			JsonArray list = new JsonArray();
-			arguments.forEach(list::add);
-			result.add("arguments", list); //$NON-NLS-1$
-			result.addProperty("commandLine", line); //$NON-NLS-1$
 			results.add(result);
 		}
 		printResult("args", ExitStatus.DONE, results, null); //$NON-NLS-1$

@@ -90,11 +90,7 @@ abstract class BoardCommand implements Callable<Integer> {
 		return new DfuUtilConsole() {
 			@Override
 			public void out(String text) {
-				for (String line : text.split("\\R")) { //$NON-NLS-1$
-					if (!line.isBlank()) {
-						terminal.text(prefix + line.substring(line.lastIndexOf('\r') + 1));
-					}
-				}
+				terminal.text(text, prefix);
 			}
 
 			@Override

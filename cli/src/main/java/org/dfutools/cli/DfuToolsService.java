@@ -19,8 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.BoardListener;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
-import org.dfutools.eclipse.core.device.UdevRule;
-import org.dfutools.eclipse.core.dfuutil.DfuUtilArguments;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.flash.FlashOperation;
 import org.dfutools.eclipse.core.flash.FlashSettings;
@@ -163,14 +161,7 @@ public final class DfuToolsService {
 		return operation("args", params, (monitor, console, results) -> { //$NON-NLS-1$
 			List<Board> attached = session.boards(monitor);
 			for (Board one : BoardNames.select(selector, attached)) {
-				List<String> arguments = DfuUtilArguments.forBoard(one, attached);
-				JsonObject result = new JsonObject();
-				result.add("board", JsonOf.board(one)); //$NON-NLS-1$
-				JsonArray list = new JsonArray();
-				arguments.forEach(list::add);
-				result.add("arguments", list); //$NON-NLS-1$
-				result.addProperty("commandLine", DfuUtilArguments.asCommandLine(arguments)); //$NON-NLS-1$
-				results.add(result, ExitStatus.DONE);
+				results.add(JsonOf.arguments(one, attached), ExitStatus.DONE);
 			}
 		});
 	}
@@ -180,10 +171,7 @@ public final class DfuToolsService {
 		BoardSelector selector = board(params);
 		return operation("udev-rule", params, (monitor, console, results) -> { //$NON-NLS-1$
 			for (Board one : BoardNames.select(selector, session.boards(monitor))) {
-				JsonObject result = new JsonObject();
-				result.add("board", JsonOf.board(one)); //$NON-NLS-1$
-				result.addProperty("rule", UdevRule.forBoard(one)); //$NON-NLS-1$
-				results.add(result, ExitStatus.DONE);
+				results.add(JsonOf.udevRule(one), ExitStatus.DONE);
 			}
 		});
 	}

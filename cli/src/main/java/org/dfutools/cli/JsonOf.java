@@ -1,8 +1,12 @@
 package org.dfutools.cli;
 
+import java.util.List;
+
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceProblem;
+import org.dfutools.eclipse.core.device.UdevRule;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilArguments;
 import org.dfutools.eclipse.core.flash.FlashReport;
 import org.dfutools.eclipse.core.mode.ModeReport;
 import org.dfutools.eclipse.core.operation.OperationException;
@@ -44,6 +48,26 @@ public final class JsonOf {
 		JsonArray attributes = new JsonArray();
 		functional.attributeWords().forEach(attributes::add);
 		json.add("attributes", attributes);
+	}
+
+	/** The dfu-util options that pick the board among the attached ones: as a list, and as one command line. */
+	public static JsonObject arguments(Board board, List<Board> attached) {
+		List<String> arguments = DfuUtilArguments.forBoard(board, attached);
+		JsonObject json = new JsonObject();
+		json.add("board", board(board));
+		JsonArray list = new JsonArray();
+		arguments.forEach(list::add);
+		json.add("arguments", list);
+		json.addProperty("commandLine", DfuUtilArguments.asCommandLine(arguments));
+		return json;
+	}
+
+	/** The udev rule that lets the logged-in user open the board in both of its modes. */
+	public static JsonObject udevRule(Board board) {
+		JsonObject json = new JsonObject();
+		json.add("board", board(board));
+		json.addProperty("rule", UdevRule.forBoard(board));
+		return json;
 	}
 
 	/** What an operation did and where it left the board. */

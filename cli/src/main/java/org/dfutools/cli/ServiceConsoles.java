@@ -19,12 +19,7 @@ final class ServiceConsoles {
 		return new DfuUtilConsole() {
 			@Override
 			public void out(String text) {
-				for (String one : text.split("\\R")) { //$NON-NLS-1$
-					String line = one.substring(one.lastIndexOf('\r') + 1);
-					if (!line.isBlank()) {
-						err(line.stripTrailing());
-					}
-				}
+				ConsoleLines.of(text).forEach(this::err);
 			}
 
 			@Override

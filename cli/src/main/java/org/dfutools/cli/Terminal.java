@@ -39,10 +39,14 @@ public final class Terminal implements ProgressShown {
 	 * and on a terminal, whose bar shows the same progress, its bar's lines are left out.
 	 */
 	public synchronized void text(String text) {
-		for (String one : text.split("\\R", -1)) { //$NON-NLS-1$
-			String last = one.substring(one.lastIndexOf('\r') + 1);
-			if (!last.isBlank() && !(interactive && DFU_UTIL_BAR.matcher(last).find())) {
-				line(last.stripTrailing());
+		text(text, ""); //$NON-NLS-1$
+	}
+
+	/** The same, each line after {@code prefix} (one board's among several: "[1-2] "). */
+	public synchronized void text(String text, String prefix) {
+		for (String line : ConsoleLines.of(text)) {
+			if (!(interactive && DFU_UTIL_BAR.matcher(line).find())) {
+				line(prefix + line);
 			}
 		}
 	}

@@ -3,7 +3,6 @@ package org.dfutools.cli;
 import java.util.List;
 
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.device.UdevRule;
 import org.dfutools.eclipse.core.operation.OperationException;
 
 import com.google.gson.JsonArray;
@@ -28,13 +27,10 @@ final class UdevRuleCommand extends BoardCommand {
 		}
 		JsonArray results = new JsonArray();
 		for (Board one : boards) {
-			String rule = UdevRule.forBoard(one);
+			JsonObject result = JsonOf.udevRule(one);
 			if (!json) {
-				System.out.print(rule);
+				System.out.print(result.get("rule").getAsString()); //$NON-NLS-1$
 			}
-			JsonObject result = new JsonObject();
-			result.add("board", JsonOf.board(one)); //$NON-NLS-1$
-			result.addProperty("rule", rule); //$NON-NLS-1$
 			results.add(result);
 		}
 		printResult("udev-rule", ExitStatus.DONE, results, null); //$NON-NLS-1$
