@@ -1,5 +1,6 @@
 package org.dfutools.eclipse.core.flash;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -199,11 +200,13 @@ public final class FlashOperation extends DfuUtilOperation<FlashReport> {
 			return step.run();
 		} catch (FirmwareException e) {
 			throw new OperationException(e.getMessage(), e);
+		} catch (IOException e) {
+			throw new OperationException(NLS.bind(Messages.FlashOperation_noWorkFolder, e.getMessage()), e);
 		}
 	}
 
 	@FunctionalInterface
 	private interface FirmwareStep<T> {
-		T run() throws FirmwareException;
+		T run() throws FirmwareException, IOException;
 	}
 }

@@ -37,6 +37,7 @@ final class Messages extends NLS {
 	public static String FlashOperation_firmware;
 	public static String FlashOperation_untouched;
 	public static String FlashOperation_nothingWritten;
+	public static String FlashOperation_noWorkFolder;
 	public static String FlashOperation_writingCopy;
 	public static String FlashOperation_backIntoDfuToVerify;
 	public static String FlashOperation_statusDownloading;

@@ -85,7 +85,7 @@ public abstract class BoardOperation<R> {
 	private R whileHolding(DeviceRegistry registry, BusyBoards.Claim held, Board before, StepTimes times,
 			SubMonitor progress) throws OperationException {
 		// From here on every reset is expected: the board keeps its row while it re-enumerates.
-		try (WorkFolder work = WorkFolder.create(); Reenumeration expected = registry.expectReenumeration(before.id())) {
+		try (WorkFolder work = new WorkFolder(); Reenumeration expected = registry.expectReenumeration(before.id())) {
 			times.doneSinceStart(Messages.BoardOperation_stepCheck);
 			progress.worked(2);
 			Board board = before;

@@ -49,7 +49,6 @@ final class Messages extends NLS {
 	public static String WhereTheBoardIs_dfuMode;
 	public static String WhereTheBoardIs_runtime;
 	public static String WhereTheBoardIs_offBus;
-	public static String WorkFolder_none;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -7,40 +7,36 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-import org.eclipse.osgi.util.NLS;
-
 /**
  * A private temporary folder for one operation on a board: the checked copy of the firmware that dfu-util reads,
- * and what it reads back. Created readable by this user only (the JDK's default for temporary folders) and
- * removed with everything in it when the operation ends, however it ends.
+ * and what it reads back. Created on first use (a reboot or a start needs none), readable by this user only (the
+ * JDK's default for temporary folders), and removed with everything in it when the operation ends, however it ends.
  */
 public final class WorkFolder implements AutoCloseable {
 
-	private final Path path;
+	private Path path;
 
-	private WorkFolder(Path path) {
-		this.path = path;
+	WorkFolder() {
 	}
 
-	static WorkFolder create() throws OperationException {
-		try {
-			return new WorkFolder(Files.createTempDirectory("dfu-flash")); //$NON-NLS-1$
-		} catch (IOException e) {
-			throw new OperationException(NLS.bind(Messages.WorkFolder_none, e.getMessage()), e);
+	/** The folder, created now if it is not there yet. */
+	public synchronized Path path() throws IOException {
+		if (path == null) {
+			path = Files.createTempDirectory("dfu-flash"); //$NON-NLS-1$
 		}
-	}
-
-	public Path path() {
 		return path;
 	}
 
 	/** Where one dfu-util upload writes: dfu-util refuses to overwrite a file with an upload, so it must not exist yet. */
 	public Path uploadTarget() throws IOException {
-		return Files.createTempDirectory(path, "upload").resolve("upload.bin"); //$NON-NLS-1$ //$NON-NLS-2$
+		return Files.createTempDirectory(path(), "upload").resolve("upload.bin"); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (path == null) {
+			return;
+		}
 		try {
 			Files.walkFileTree(path, new SimpleFileVisitor<>() {
 				@Override

@@ -7,6 +7,7 @@ import static org.dfutools.cli.RequestParams.text;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,9 +23,8 @@ import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.flash.FlashOperation;
 import org.dfutools.eclipse.core.flash.FlashSettings;
-import org.dfutools.eclipse.core.mode.RebootToDfuOperation;
-import org.dfutools.eclipse.core.mode.StartApplicationOperation;
-import org.dfutools.eclipse.core.operation.BoardChoice;
+import org.dfutools.eclipse.core.mode.ModeReport;
+import org.dfutools.eclipse.core.operation.BoardOperation;
 import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.operation.OperationException;
 import org.dfutools.eclipse.core.operation.OperationReport;
@@ -107,23 +107,23 @@ public final class DfuToolsService {
 
 	@JsonRequest("board/reboot")
 	public CompletableFuture<JsonObject> reboot(JsonObject params) {
-		BoardSelector selector = board(params);
-		return operation("reboot", params, (monitor, console, results) -> { //$NON-NLS-1$
-			for (Board one : BoardNames.select(selector, session.boards(monitor))) {
-				run(results, () -> new RebootToDfuOperation(session.service(), session.preferences(), console.of(one),
-						BoardChoice.exactly(one)).execute(monitor));
-			}
-		});
+		return modeChange(ModeChange.REBOOT, params);
 	}
 
 	@JsonRequest("board/start")
 	public CompletableFuture<JsonObject> start(JsonObject params) {
+		return modeChange(ModeChange.START, params);
+	}
+
+	/** The named boards from one mode to the other; several at once, as the command does them. */
+	private CompletableFuture<JsonObject> modeChange(ModeChange change, JsonObject params) {
 		BoardSelector selector = board(params);
-		return operation("start", params, (monitor, console, results) -> { //$NON-NLS-1$
+		return operation(change.command(), params, (monitor, console, results) -> {
+			List<BoardOperation<ModeReport>> each = new ArrayList<>();
 			for (Board one : BoardNames.select(selector, session.boards(monitor))) {
-				run(results, () -> new StartApplicationOperation(session.service(), session.preferences(), console.of(one),
-						BoardChoice.exactly(one), applicationTimeout).execute(monitor));
+				each.add(change.on(session, one, console.of(one), applicationTimeout));
 			}
+			results.addAll(ModeOfSeveral.run(change, each, monitor));
 		});
 	}
 
@@ -179,7 +179,7 @@ public final class DfuToolsService {
 	/** What a request does with its monitor, its console and its results; may stop before any board. */
 	@FunctionalInterface
 	private interface Work {
-		void run(CommandMonitor monitor, ServiceConsoles console, Results results) throws OperationException;
+		void run(CommandMonitor monitor, ServiceConsoles console, Results results) throws OperationException, InterruptedException;
 	}
 
 	/** One board's operation, whose report or failure is that board's result. */
@@ -219,6 +219,9 @@ public final class DfuToolsService {
 				document = results.document(command);
 			} catch (OperationException e) {
 				document = JsonOf.document(command, ExitStatus.of(e), new JsonArray(), e.getMessage());
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				document = JsonOf.document(command, ExitStatus.CANCELLED, new JsonArray(), e.toString());
 			} catch (RuntimeException e) {
 				document = JsonOf.document(command, ExitStatus.FAILED, new JsonArray(), e.toString());
 			} finally {

@@ -46,7 +46,10 @@ record DfuToolsRun(int exit, String out, String err) {
 		}
 
 		private static Running start(boolean piped, String... arguments) throws IOException {
-			List<String> command = new ArrayList<>();
+			// Started as a terminal starts its foreground job, SIGINT at its default: a suite started as a script's
+			// background job has it ignored, which every process it starts would inherit (and Ctrl-C would not reach).
+			List<String> command = new ArrayList<>(List.of("python3", "-c",
+					"import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"));
 			command.add(System.getProperty("dfutools.cli", "target/dfu-tools/bin/dfu-tools"));
 			command.addAll(List.of(arguments));
 			ProcessBuilder builder = new ProcessBuilder(command);

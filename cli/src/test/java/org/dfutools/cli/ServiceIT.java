@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +67,29 @@ class ServiceIT extends OnTheBench {
 			assertEquals(0, flashed.get("exit").getAsInt(), flashed.toString());
 			assertArrayEquals(firmware, Files.readAllBytes(folder.resolve("RPC-1.written")));
 			service.await(n -> n.method().equals("operation/progress") && n.params().get("token").getAsString().equals("f1"), LIMIT);
+		}
+	}
+
+	@Test
+	void severalBoardsAreRebootedAtOnceAsTheCommandDoes() throws Exception {
+		String spec = """
+				{"name": "%s", "runtime": {"pid": "0x0d11", "serial": "%s"}, "dfu": {"pid": "0x0d12"},
+				 "behaviour": {"reenumerate_delay_ms": 1000}}
+				""";
+		String first = bench.attach("PAIR-1", spec.formatted("PAIR-1", "PAIR-1"));
+		String second = bench.attach("PAIR-2", spec.formatted("PAIR-2", "PAIR-2"));
+		try (ServiceConnection service = ServiceConnection.start()) {
+			JsonObject rebooted = answer(service.server.reboot(params("board", "every:1209:0d11", "token", "both")));
+			assertEquals(0, rebooted.get("exit").getAsInt(), rebooted.toString());
+			assertEquals(2, rebooted.getAsJsonArray("boards").size(), rebooted.toString());
+			// At once: each board was being rebooted before either had come back in DFU mode.
+			List<String> lines = service.seen().stream().filter(n -> n.method().equals("operation/line"))
+					.map(n -> n.params().get("port").getAsString() + " " + n.params().get("line").getAsString()).toList();
+			int firstBack = lines.indexOf(lines.stream().filter(line -> line.contains("DFU_DETACH sent")).findFirst().orElseThrow());
+			for (String port : List.of(first, second)) {
+				assertTrue(lines.subList(0, firstBack).stream().anyMatch(line -> line.startsWith(port + " Rebooting")),
+						port + " was not being rebooted before a board came back: " + lines);
+			}
 		}
 	}
 

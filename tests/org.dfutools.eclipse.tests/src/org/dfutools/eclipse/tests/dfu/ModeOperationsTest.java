@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
@@ -43,6 +49,16 @@ class ModeOperationsTest {
 	private DfuDeviceService service;
 	private final BoardEvents events = new BoardEvents();
 	private final StringBuilder console = new StringBuilder();
+	private final List<List<Path>> foldersAtEachLine = new ArrayList<>();
+
+	/** The temporary folders of operations on boards (WorkFolder's) there are now. */
+	private static List<Path> workFolders() {
+		try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) { //$NON-NLS-1$
+			return files.filter(file -> file.getFileName().toString().startsWith("dfu-flash")).sorted().toList(); //$NON-NLS-1$
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
 
 	@AfterEach
 	void closeUsb() {
@@ -54,7 +70,10 @@ class ModeOperationsTest {
 	@Test
 	void rebootReportsTheBoardInDfuModeAndTheConsoleSaysEachStep() throws Exception {
 		Board board = start(FakeBoard.Spec.runtime("GO"));
+		List<Path> before = workFolders();
 		ModeReport report = reboot(board);
+		assertEquals(List.of(before), foldersAtEachLine.stream().distinct().toList(),
+				"a reboot made a folder for dfu-util's files, which it never runs");
 		assertEquals(BoardPlace.DFU_MODE, report.place());
 		assertEquals(DeviceMode.DFU, report.after().orElseThrow().mode());
 		assertEquals(board.id(), report.board().id());
@@ -120,11 +139,13 @@ class ModeOperationsTest {
 			@Override
 			public void out(String text) {
 				console.append(text);
+				foldersAtEachLine.add(workFolders());
 			}
 
 			@Override
 			public void err(String line) {
 				console.append(line).append('\n');
+				foldersAtEachLine.add(workFolders());
 			}
 		};
 	}
