@@ -1,5 +1,9 @@
 package org.dfutools.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,8 +14,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "dfu-tools", mixinStandardHelpOptions = true, versionProvider = Version.class,
 		description = "Flash, reboot and save USB DFU boards: the core of DFU Tools for Eclipse on the command line.",
-		subcommands = { ListCommand.class, RebootCommand.class, StartCommand.class, FlashCommand.class, SaveCommand.class,
-				ArgsCommand.class, UdevRuleCommand.class, ServeCommand.class },
 		exitCodeListHeading = "%nExit statuses:%n",
 		exitCodeList = { "0:done", "1:failed once the board was touched; it is in run-time mode or off the bus",
 				"2:bad usage (a command, option or value that is not one)", "3:bad firmware file",
@@ -21,13 +23,38 @@ import picocli.CommandLine.Command;
 				"130:stopped by Ctrl-C; the message says where the board was left" })
 public final class DfuTools {
 
+	/** The commands, in the order the help lists them. */
+	private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
 	public static void main(String[] args) {
 		ArchiveTraining.loadClassesIfArchiving();
-		System.exit(commandLine().execute(args));
+		System.exit(commandLine(args.length > 0 ? args[0] : "").execute(args)); //$NON-NLS-1$
 	}
 
-	/** The command line as main runs it (tests run it in the same way). */
-	public static CommandLine commandLine() {
-		return new CommandLine(new DfuTools()).setCaseInsensitiveEnumValuesAllowed(true);
+	/**
+	 * The command line with just the named command when one is named, else with all: picocli reads each command's
+	 * annotations when it is added, and a command's start is a script's wait.
+	 */
+	static CommandLine commandLine(String named) {
+		CommandLine line = new CommandLine(new DfuTools());
+		COMMANDS.forEach((name, command) -> {
+			if (named.equals(name) || !COMMANDS.containsKey(named)) {
+				line.addSubcommand(name, command.get());
+			}
+		});
+		return line.setCaseInsensitiveEnumValuesAllowed(true);
+	}
+
+	private static Map<String, Supplier<Object>> commands() {
+		Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+		commands.put("list", ListCommand::new); //$NON-NLS-1$
+		commands.put("reboot", RebootCommand::new); //$NON-NLS-1$
+		commands.put("start", StartCommand::new); //$NON-NLS-1$
+		commands.put("flash", FlashCommand::new); //$NON-NLS-1$
+		commands.put("save", SaveCommand::new); //$NON-NLS-1$
+		commands.put("args", ArgsCommand::new); //$NON-NLS-1$
+		commands.put("udev-rule", UdevRuleCommand::new); //$NON-NLS-1$
+		commands.put("serve", ServeCommand::new); //$NON-NLS-1$
+		return commands;
 	}
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,15 @@ class ExitStatusIT extends OnTheBench {
 		DfuToolsRun badValue = DfuToolsRun.of("flash", firmware().toString(), "-b", "1-1", "--address", "nowhere");
 		assertEquals(2, badValue.exit(), badValue.toString());
 		assertTrue(badValue.err().contains("\"nowhere\" is not a DfuSe address"), badValue.toString());
+		// A command that is not one: the usage that lists every command, as --help does.
+		DfuToolsRun unknown = DfuToolsRun.of("nosuch", firmware().toString());
+		DfuToolsRun help = DfuToolsRun.of("--help");
+		assertEquals(2, unknown.exit(), unknown.toString());
+		assertEquals(0, help.exit(), help.toString());
+		for (String command : List.of("list", "reboot", "start", "flash", "save", "args", "udev-rule", "serve")) {
+			assertTrue(unknown.err().contains("\n  " + command + " "), command + " is not listed: " + unknown);
+			assertTrue(help.out().contains("\n  " + command + " "), command + " is not listed: " + help);
+		}
 	}
 
 	@Test
