@@ -17,7 +17,7 @@ import org.dfutools.eclipse.core.save.SaveReport;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-/** The JSON of boards and of operations' results, as `--json` prints them and the service sends them (docs/CLI.md). */
+/** The JSON of boards and of operations' results, as `--json` prints them and the service sends them (docs/COMMAND-LINE.md). */
 public final class JsonOf {
 
 	private JsonOf() {
