@@ -62,6 +62,9 @@ class FlashSession implements vscode.DebugAdapter {
 			case 'threads':
 				this.respond(request, { threads: [] });
 				break;
+			case 'stackTrace':
+				this.respond(request, { stackFrames: [], totalFrames: 0 });
+				break;
 			default:
 				this.respond(request);
 		}

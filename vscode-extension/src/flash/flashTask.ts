@@ -11,18 +11,27 @@ export const FLASH_TYPE = 'dfu';
 export class FlashTasks implements vscode.TaskProvider {
 	constructor(private readonly operations: Operations) {}
 
+	/**
+	 * The flashes tasks.json names. VS Code would ask resolveTask for each; Theia lists a tasks.json entry of a
+	 * contributed type only when its provider gives a task with the same definition.
+	 */
 	provideTasks(): vscode.Task[] {
-		return [];
+		return (vscode.workspace.workspaceFolders ?? []).flatMap(folder =>
+			(vscode.workspace.getConfiguration('tasks', folder.uri).get<vscode.TaskDefinition[]>('tasks') ?? [])
+				.filter(entry => entry.type === FLASH_TYPE)
+				.map(entry => this.task({ ...entry }, folder, typeof entry.label === 'string' ? entry.label : undefined)));
 	}
 
 	resolveTask(task: vscode.Task): vscode.Task | undefined {
-		const definition = task.definition as vscode.TaskDefinition & FlashDefinition;
-		const folder = typeof task.scope === 'object' ? task.scope : undefined;
-		const resolved = new vscode.Task(definition, task.scope ?? vscode.TaskScope.Workspace, task.name || flashName(definition),
+		return this.task(task.definition, typeof task.scope === 'object' ? task.scope : undefined, task.name);
+	}
+
+	private task(definition: vscode.TaskDefinition, folder: vscode.WorkspaceFolder | undefined, name: string | undefined): vscode.Task {
+		const task = new vscode.Task(definition, folder ?? vscode.TaskScope.Workspace, name || flashName(definition as FlashDefinition),
 			FLASH_TYPE, new vscode.CustomExecution(async given =>
 				new FlashTerminal(this.operations, given as FlashDefinition, folder?.uri.fsPath)));
-		resolved.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true };
-		return resolved;
+		task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true };
+		return task;
 	}
 }
 
