@@ -95,6 +95,27 @@ describe('DFU Tools in a Theia application', () => {
 		await theia.clearNotifications();
 	});
 
+	step('F5 runs a dfu launch configuration, its lines in the Debug Console', async () => {
+		const again = crypto.randomBytes(20 * 1024);
+		fs.writeFileSync(path.join(theia.workspace, 'again.bin'), again);
+		fs.writeFileSync(path.join(theia.workspace, '.vscode', 'launch.json'), JSON.stringify({
+			version: '0.2.0',
+			configurations: [{ type: 'dfu', request: 'launch', name: 'Flash again.bin', board: 'THEIA-1', file: '${workspaceFolder}/again.bin' }],
+		}, null, 2));
+		await sleep(1000); // as tasks.json: read when it changes
+		await theia.clearNotifications();
+		await theia.page.keyboard.press('Escape');
+		await theia.page.click('#theia-app-shell');
+		await theia.page.keyboard.press('F5');
+		assert.match(await theia.notification('bytes written'), /20480 bytes written; running its application/);
+		assert.deepEqual(fs.readFileSync(theia.written('THEIA-1')), again);
+		await theia.page.waitForFunction(() => [...document.querySelectorAll('.theia-debug-console, .debug-console, [id*="debug-console"]')]
+			.some(node => node.textContent.includes('Summary')), { timeout: LIMIT });
+		await theia.shot('launched');
+		await theia.clearNotifications();
+		await theia.showDevicesView(); // the launch showed the Run and Debug view
+	});
+
 	step('a file that is not there is refused before the board is touched', async () => {
 		const written = fs.statSync(theia.written('THEIA-1')).mtimeMs;
 		await theia.runTask('Flash missing file');

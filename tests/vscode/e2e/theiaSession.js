@@ -121,11 +121,16 @@ class TheiaSession {
 		await this.page.screenshot({ path: path.join(this.screenshots, `${String(this.shots).padStart(2, '0')}-${name}.png`) });
 	}
 
-	/** Opens the DFU Devices view, its side bar dragged wide enough for the rows' IDs, modes and ports. */
-	async openDevicesView() {
+	/** Shows the DFU Devices view (its tab in the activity bar). */
+	async showDevicesView() {
 		const tab = '[id="shell-tab-plugin-view-container:workbench.view.extension.dfuTools"]';
 		await this.page.waitForSelector(tab, { timeout: LIMIT });
 		await this.page.click(tab);
+	}
+
+	/** Opens the DFU Devices view, its side bar dragged wide enough for the rows' IDs, modes and ports. */
+	async openDevicesView() {
+		await this.showDevicesView();
 		await this.page.waitForSelector('#theia-left-content-panel', { visible: true, timeout: LIMIT });
 		const handle = await this.page.evaluate(() => {
 			const side = document.querySelector('#theia-left-content-panel').getBoundingClientRect();
