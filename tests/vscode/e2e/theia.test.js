@@ -4,6 +4,7 @@
 'use strict';
 const assert = require('node:assert/strict');
 const { after, before, describe, test } = require('node:test');
+const { execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -41,11 +42,7 @@ describe('DFU Tools in a Theia application', () => {
 		await theia.rowOf('Second board');
 		await theia.shot('devices');
 		// Its details, as the Eclipse view's columns: the tooltip of its row.
-		const row = await theia.rowOf('Theia board');
-		await row.hover();
-		const tooltip = await theia.page.waitForFunction(() => [...document.querySelectorAll('.theia-hover, .monaco-hover, [role="tooltip"]')]
-			.find(node => node.textContent.includes('Detach timeout')), { timeout: LIMIT });
-		assert.match(await tooltip.evaluate(node => node.textContent), /Transfer size.*2048 B/s);
+		assert.match(await theia.tooltipOf('Theia board', 'Detach timeout'), /Transfer size.*2048 B/s);
 		await theia.shot('details');
 		theia.detach(second);
 		await theia.noRowOf('Second board');
@@ -56,7 +53,7 @@ describe('DFU Tools in a Theia application', () => {
 		await theia.page.evaluate(() => {
 			window.dfuRowLost = false;
 			window.dfuRowWatch = new MutationObserver(() => {
-				if (![...document.querySelectorAll('.theia-TreeNode')].some(node => node.textContent.includes('Theia board'))) {
+				if (![...document.querySelectorAll('.theia-TreeNode')].some(node => node.offsetParent !== null && node.textContent.includes('Theia board'))) {
 					window.dfuRowLost = true;
 				}
 			});
@@ -109,8 +106,9 @@ describe('DFU Tools in a Theia application', () => {
 		await theia.page.keyboard.press('F5');
 		assert.match(await theia.notification('bytes written'), /20480 bytes written; running its application/);
 		assert.deepEqual(fs.readFileSync(theia.written('THEIA-1')), again);
+		// Its lines in the Debug Console (which shows only the lines in sight: the board's name is on several).
 		await theia.page.waitForFunction(() => [...document.querySelectorAll('.theia-debug-console, .debug-console, [id*="debug-console"]')]
-			.some(node => node.textContent.includes('Summary')), { timeout: LIMIT });
+			.some(node => node.textContent.includes('Theia board [1209:0e0')), { timeout: LIMIT });
 		await theia.shot('launched');
 		await theia.clearNotifications();
 		await theia.showDevicesView(); // the launch showed the Run and Debug view
@@ -149,6 +147,46 @@ describe('DFU Tools in a Theia application', () => {
 		assert.deepEqual(fs.readFileSync(theia.written('THEIA-SLOW')), fs.readFileSync(path.join(theia.workspace, 'big.bin')));
 		await theia.rowOf('Slow board', 'Run-time');
 		await theia.shot('back');
+	});
+
+	step('a service that dies is started again, and the view comes back', async () => {
+		// The service is the java whose class path is in this test's Theia configuration folder.
+		const service = `${theia.work}/theia-config/.*dfu-tools.jar`;
+		const killed = execFileSync('pgrep', ['-f', service], { encoding: 'utf8' }).trim();
+		execFileSync('kill', ['-KILL', ...killed.split(/\s+/)]);
+		let started = '';
+		for (let waited = 0; waited < LIMIT && (started === '' || started === killed); waited += 100) {
+			await sleep(100);
+			started = (() => {
+				try {
+					return execFileSync('pgrep', ['-f', service], { encoding: 'utf8' }).trim();
+				} catch {
+					return '';
+				}
+			})();
+		}
+		assert.ok(started !== '' && started !== killed, `no new service: ${started}`);
+		await theia.rowOf('Theia board', 'Run-time');
+		// It works again: Reboot to DFU and back.
+		await theia.contextMenu('Theia board', 'Reboot to DFU');
+		await theia.rowOf('Theia board', 'DFU ·');
+		await theia.contextMenu('Theia board', 'Start Application');
+		await theia.rowOf('Theia board', 'Run-time');
+		await theia.shot('service-restarted');
+	});
+
+	step('a Java setting that names no Java is said, with the way to the setting; a good one brings the boards back', async () => {
+		const settings = path.join(theia.work, 'theia-config', 'settings.json');
+		const good = fs.readFileSync(settings, 'utf8');
+		fs.writeFileSync(settings, JSON.stringify({ ...JSON.parse(good), 'dfuTools.javaHome': '/no/such/java' }));
+		assert.match(await theia.notification('/no/such/java'), /There is no bin.java in the setting dfuTools\.javaHome/);
+		await theia.clickInNotification('/no/such/java', 'Open Settings');
+		await theia.page.waitForSelector('.theia-settings-container, #settings_widget', { visible: true, timeout: LIMIT });
+		await theia.shot('java-setting');
+		await theia.noRowOf('Theia board');
+		fs.writeFileSync(settings, good);
+		await theia.showDevicesView();
+		await theia.rowOf('Theia board', 'Run-time');
 	});
 
 	step('the browser\'s console and the service\'s standard error hold no errors', async () => {

@@ -121,11 +121,17 @@ class TheiaSession {
 		await this.page.screenshot({ path: path.join(this.screenshots, `${String(this.shots).padStart(2, '0')}-${name}.png`) });
 	}
 
-	/** Shows the DFU Devices view (its tab in the activity bar). */
+	/** Shows the DFU Devices view: a click on its tab in the activity bar, unless it shows (a click would hide it). */
 	async showDevicesView() {
 		const tab = '[id="shell-tab-plugin-view-container:workbench.view.extension.dfuTools"]';
 		await this.page.waitForSelector(tab, { timeout: LIMIT });
-		await this.page.click(tab);
+		const shown = await this.page.evaluate(selector => {
+			const side = document.querySelector('#theia-left-content-panel');
+			return !!side && side.getBoundingClientRect().width > 100 && document.querySelector(selector).classList.contains('lm-mod-current');
+		}, tab);
+		if (!shown) {
+			await this.page.click(tab);
+		}
 	}
 
 	/** Opens the DFU Devices view, its side bar dragged wide enough for the rows' IDs, modes and ports. */
@@ -146,21 +152,39 @@ class TheiaSession {
 		}
 	}
 
-	/** The tree's rows as text: each row's label and description. */
+	/** The tree's rows in sight as text: each row's label and description. */
 	rows() {
-		return this.page.$$eval('.theia-TreeNode', nodes => nodes.map(node => node.textContent.trim()));
+		return this.page.$$eval('.theia-TreeNode', nodes => nodes.filter(node => node.offsetParent !== null).map(node => node.textContent.trim()));
 	}
 
 	/** Waits for a row whose text includes every one of `texts`. */
 	async rowOf(...texts) {
 		const row = await this.page.waitForFunction(wanted => [...document.querySelectorAll('.theia-TreeNode')]
-			.find(node => wanted.every(text => node.textContent.includes(text))), { timeout: LIMIT }, texts);
+			.find(node => node.offsetParent !== null && wanted.every(text => node.textContent.includes(text))), { timeout: LIMIT }, texts);
 		return row.asElement();
 	}
 
 	async noRowOf(text) {
-		await this.page.waitForFunction(gone => ![...document.querySelectorAll('.theia-TreeNode')].some(node => node.textContent.includes(gone)),
-			{ timeout: LIMIT }, text);
+		await this.page.waitForFunction(gone => ![...document.querySelectorAll('.theia-TreeNode')]
+			.some(node => node.offsetParent !== null && node.textContent.includes(gone)), { timeout: LIMIT }, text);
+	}
+
+	/** The mouse on a row until its tooltip shows: the tooltip's text. */
+	async tooltipOf(label, expected) {
+		for (let attempt = 1; ; attempt++) {
+			const box = await (await this.rowOf(label)).boundingBox();
+			if (box) {
+				await this.page.mouse.move(box.x + 5, box.y + box.height / 2);
+				await this.page.mouse.move(box.x + box.width / 3, box.y + box.height / 2, { steps: 3 });
+				const tooltip = await this.page.waitForFunction(text => [...document.querySelectorAll('.theia-hover, .monaco-hover, [role="tooltip"]')]
+					.find(node => node.textContent.includes(text)), { timeout: 3000 }, expected).catch(() => undefined);
+				if (tooltip) {
+					return tooltip.evaluate(node => node.textContent);
+				}
+			}
+			assert.ok(attempt < 10, `no tooltip on ${label}`);
+			await this.page.mouse.move(1000, 300);
+		}
 	}
 
 	async contextMenu(label, item) {
