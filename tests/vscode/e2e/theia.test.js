@@ -114,6 +114,27 @@ describe('DFU Tools in a Theia application', () => {
 		await theia.showDevicesView(); // the launch showed the Run and Debug view
 	});
 
+	step('Flash Firmware... writes a launch configuration for the board and the file picked, and runs it', async () => {
+		const picked = crypto.randomBytes(12 * 1024);
+		fs.writeFileSync(path.join(theia.workspace, 'picked.bin'), picked);
+		await theia.clearNotifications();
+		await theia.contextMenu('Theia board', 'Flash Firmware...');
+		const file = await theia.page.waitForSelector('.dialogOverlay .theia-TreeNode[title$="/picked.bin"]', { visible: true, timeout: LIMIT });
+		await file.click();
+		await theia.shot('flash-firmware-dialog');
+		const flash = await theia.page.waitForFunction(() => [...document.querySelectorAll('.dialogOverlay button')]
+			.find(node => node.textContent.trim() === 'Flash'), { timeout: LIMIT });
+		await flash.asElement().click();
+		assert.match(await theia.notification('12288 bytes written'), /running its application/);
+		assert.deepEqual(fs.readFileSync(theia.written('THEIA-1')), picked);
+		const launch = JSON.parse(fs.readFileSync(path.join(theia.workspace, '.vscode', 'launch.json'), 'utf8'));
+		const written = launch.configurations.find(configuration => configuration.file === '${workspaceFolder}/picked.bin');
+		assert.ok(written, JSON.stringify(launch));
+		assert.deepEqual([written.type, written.request, written.board], ['dfu', 'launch', 'serial:THEIA-1']);
+		await theia.clearNotifications();
+		await theia.showDevicesView();
+	});
+
 	step('a file that is not there is refused before the board is touched', async () => {
 		const written = fs.statSync(theia.written('THEIA-1')).mtimeMs;
 		await theia.runTask('Flash missing file');

@@ -31,11 +31,16 @@ class TheiaSession {
 	async start() {
 		fs.mkdirSync(this.screenshots, { recursive: true });
 		fs.mkdirSync(path.join(this.workspace, '.vscode'), { recursive: true });
-		// The Java the service runs on, behind a wrapper that keeps the service's standard error for the test.
+		// Theia runs on this machine as it is; only the service (and the dfu-util it starts) sees the simulated bench,
+		// through the Java it runs on: a wrapper that puts the bench's preload back and keeps its standard error.
+		const bench = ['LD_PRELOAD', 'UMOCKDEV_DIR'].filter(name => process.env[name]);
+		const benchEnv = bench.map(name => `${name}='${process.env[name]}'`).join(' ');
 		const javaHome = path.join(this.work, 'java');
 		fs.mkdirSync(path.join(javaHome, 'bin'), { recursive: true });
 		fs.writeFileSync(path.join(javaHome, 'bin', 'java'),
-			`#!/bin/bash\nexec '${this.java}' "$@" 2> >(tee -a '${this.serviceErrorsFile}' >&2)\n`, { mode: 0o755 });
+			`#!/bin/bash\nexec env ${benchEnv} '${this.java}' "$@" 2> >(tee -a '${this.serviceErrorsFile}' >&2)\n`, { mode: 0o755 });
+		const theiaEnv = { ...process.env, THEIA_CONFIG_DIR: path.join(this.work, 'theia-config') };
+		bench.forEach(name => delete theiaEnv[name]);
 		// Installed as Theia IDE's "Install from VSIX" does: a drop-in extension, unpacked by Theia when it starts.
 		const config = path.join(this.work, 'theia-config');
 		fs.mkdirSync(path.join(config, 'extensions'), { recursive: true });
@@ -47,7 +52,7 @@ class TheiaSession {
 		}));
 		const log = path.join(this.screenshots, 'theia-backend.log');
 		this.backend = spawn(process.execPath, [path.join(APP, 'lib', 'backend', 'main.js'), this.workspace, '--hostname', '127.0.0.1',
-			'--port', '0'], { cwd: APP, env: { ...process.env, THEIA_CONFIG_DIR: config }, stdio: ['ignore', 'pipe', fs.openSync(log, 'w')] });
+			'--port', '0'], { cwd: APP, env: theiaEnv, stdio: ['ignore', 'pipe', fs.openSync(log, 'w')] });
 		const url = await new Promise((resolve, reject) => {
 			let seen = '';
 			const limit = setTimeout(() => reject(new Error(`the Theia backend did not listen within ${LIMIT} ms: ${seen}`)), LIMIT);
