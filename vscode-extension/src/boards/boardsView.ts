@@ -12,14 +12,14 @@ export class BoardsView implements vscode.TreeDataProvider<Board>, vscode.Dispos
 	private readonly changed = new vscode.EventEmitter<void>();
 	readonly onDidChangeTreeData = this.changed.event;
 	readonly view: vscode.TreeView<Board>;
-	private readonly listeners: vscode.Disposable[] = [];
+	private readonly listeners: { dispose(): void }[] = [];
 
 	constructor(private readonly service: DfuService, readonly boards: BoardList) {
 		this.view = vscode.window.createTreeView('dfuTools.devices', { treeDataProvider: this, canSelectMany: true, showCollapseAll: false });
 		this.listeners.push(
-			{ dispose: boards.onDidChange(() => this.changed.fire()).dispose },
-			{ dispose: service.onBoardsChanged(change => boards.apply(change)).dispose },
-			{ dispose: service.onStateChanged(() => void this.reload()).dispose });
+			boards.onDidChange(() => this.changed.fire()),
+			service.onBoardsChanged(change => boards.apply(change)),
+			service.onStateChanged(() => void this.reload()));
 		void this.reload();
 	}
 
