@@ -7,7 +7,6 @@ import static org.dfutools.cli.RequestParams.text;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +22,6 @@ import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.flash.FlashOperation;
 import org.dfutools.eclipse.core.flash.FlashSettings;
-import org.dfutools.eclipse.core.mode.ModeReport;
-import org.dfutools.eclipse.core.operation.BoardOperation;
 import org.dfutools.eclipse.core.operation.BoardSelector;
 import org.dfutools.eclipse.core.operation.OperationException;
 import org.dfutools.eclipse.core.operation.OperationReport;
@@ -119,11 +116,8 @@ public final class DfuToolsService {
 	private CompletableFuture<JsonObject> modeChange(ModeChange change, JsonObject params) {
 		BoardSelector selector = board(params);
 		return operation(change.command(), params, (monitor, console, results) -> {
-			List<BoardOperation<ModeReport>> each = new ArrayList<>();
-			for (Board one : BoardNames.select(selector, session.boards(monitor))) {
-				each.add(change.on(session, one, console.of(one), applicationTimeout));
-			}
-			results.addAll(ModeOfSeveral.run(change, each, monitor));
+			results.addAll(ModeOfSeveral.run(change, BoardNames.select(selector, session.boards(monitor)),
+					one -> change.on(session, one, console.of(one), applicationTimeout), monitor));
 		});
 	}
 

@@ -1,11 +1,9 @@
 package org.dfutools.cli;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.mode.ModeReport;
-import org.dfutools.eclipse.core.operation.BoardOperation;
 import org.dfutools.eclipse.core.operation.OperationException;
 
 import picocli.CommandLine.Parameters;
@@ -34,12 +32,9 @@ abstract class ModeCommand extends BoardCommand {
 			return runEach(change.command(),
 					List.of(change.on(session, boards.get(0), console(), settings.applicationTimeout())::execute));
 		}
-		List<BoardOperation<ModeReport>> operations = new ArrayList<>();
-		for (Board one : boards) {
-			operations.add(change.on(session, one, consoleOf(one), settings.applicationTimeout()));
-		}
+		Duration applicationTimeout = settings.applicationTimeout();
 		try {
-			Results results = ModeOfSeveral.run(change, operations, monitor);
+			Results results = ModeOfSeveral.run(change, boards, one -> change.on(session, one, consoleOf(one), applicationTimeout), monitor);
 			results.boards().forEach(result -> shown(result.getAsJsonObject()));
 			return printed(change.command(), results);
 		} catch (InterruptedException e) {

@@ -6,10 +6,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
+import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.mode.ModeReport;
 import org.dfutools.eclipse.core.operation.BoardOperation;
 import org.dfutools.eclipse.core.operation.OperationException;
+
+import com.google.gson.JsonObject;
 
 /**
  * Reboot to DFU or Start Application of several boards at once, as a flash of several: each board on a thread of its
@@ -20,11 +24,13 @@ final class ModeOfSeveral {
 	private ModeOfSeveral() {
 	}
 
-	static Results run(ModeChange change, List<BoardOperation<ModeReport>> operations, CommandMonitor monitor)
-			throws InterruptedException {
-		if (operations.isEmpty()) {
+	/** Each board's result names its port, as a flash of several does. */
+	static Results run(ModeChange change, List<Board> boards, Function<Board, BoardOperation<ModeReport>> operationOf,
+			CommandMonitor monitor) throws InterruptedException {
+		if (boards.isEmpty()) {
 			return new Results();
 		}
+		List<BoardOperation<ModeReport>> operations = boards.stream().map(operationOf).toList();
 		ExecutorService threads = Executors.newFixedThreadPool(operations.size(), task -> {
 			Thread thread = new Thread(task, change.command() + " of several boards"); //$NON-NLS-1$
 			thread.setDaemon(true);
@@ -43,13 +49,10 @@ final class ModeOfSeveral {
 				}));
 			}
 			Results results = new Results();
-			for (Future<Object> end : ends) {
-				Object ended = end.get();
-				if (ended instanceof OperationException failure) {
-					results.failed(failure);
-				} else {
-					results.done((ModeReport) ended);
-				}
+			for (int index = 0; index < ends.size(); index++) {
+				Object ended = ends.get(index).get();
+				JsonObject result = ended instanceof OperationException failure ? results.failed(failure) : results.done((ModeReport) ended);
+				result.addProperty("port", boards.get(index).device().location().portPath()); //$NON-NLS-1$
 			}
 			return results;
 		} catch (ExecutionException e) {

@@ -82,6 +82,8 @@ class ServiceIT extends OnTheBench {
 			JsonObject rebooted = answer(service.server.reboot(params("board", "every:1209:0d11", "token", "both")));
 			assertEquals(0, rebooted.get("exit").getAsInt(), rebooted.toString());
 			assertEquals(2, rebooted.getAsJsonArray("boards").size(), rebooted.toString());
+			assertEquals(first, rebooted.getAsJsonArray("boards").get(0).getAsJsonObject().get("port").getAsString(), "each result names its port");
+			assertEquals(second, rebooted.getAsJsonArray("boards").get(1).getAsJsonObject().get("port").getAsString());
 			// At once: each board was being rebooted before either had come back in DFU mode.
 			List<String> lines = service.seen().stream().filter(n -> n.method().equals("operation/line"))
 					.map(n -> n.params().get("port").getAsString() + " " + n.params().get("line").getAsString()).toList();
