@@ -29,7 +29,7 @@ export class Operations {
 			this.output.appendLine(line);
 			options.echo?.(line);
 		};
-		say(`${action}: ${JSON.stringify(params)}`);
+		say(`${action}: ${Object.entries(params).map(([name, value]) => `${name} ${String(value)}`).join(', ')}`);
 		const result = await vscode.window.withProgress(
 			{ location: vscode.ProgressLocation.Notification, title: action, cancellable: true },
 			async (progress, token) => {
