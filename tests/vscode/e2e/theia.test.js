@@ -139,6 +139,9 @@ describe('DFU Tools in a Theia application', () => {
 		const written = fs.statSync(theia.written('THEIA-1')).mtimeMs;
 		await theia.runTask('Flash missing file');
 		assert.match(await theia.notification('missing.bin'), /does not exist/);
+		// The task ends while its message waits for a person.
+		await theia.notification("Task 'Flash missing file");
+		assert.match(await theia.notification("Task 'Flash missing file"), /exited with code 1/);
 		await theia.shot('missing-file');
 		await theia.rowOf('Theia board', 'Run-time');
 		assert.equal(fs.statSync(theia.written('THEIA-1')).mtimeMs, written, 'the board was written');

@@ -59,7 +59,8 @@ export class Operations {
 		say(told.text);
 		this.lastResult.show(told);
 		if (!options.quiet) {
-			await this.tell(told, result instanceof Error ? undefined : result, params);
+			// Not awaited: a message stays until a person answers it, and the task or launch ends now.
+			void this.tell(told, result instanceof Error ? undefined : result, params);
 		}
 		return told;
 	}
