@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Operations } from '../operations/operations';
-import { FlashDefinition, flashRequest } from './flashDefinition';
+import { FlashDefinition } from './flashDefinition';
+import { runFlash } from './flashRun';
 import { FLASH_TYPE } from './flashTask';
 
 /**
@@ -71,16 +72,8 @@ class FlashSession implements vscode.DebugAdapter {
 	}
 
 	private async flash(): Promise<void> {
-		const request = flashRequest(this.definition, this.folder);
-		if ('problem' in request) {
-			this.output(`DFU Flash: ${request.problem}`, 'stderr');
-			void vscode.window.showErrorMessage(`DFU Flash: ${request.problem}`);
-			this.end(2);
-			return;
-		}
-		const told = await this.operations.run('DFU Flash', 'board/flash', request.params,
-			{ echo: line => this.output(line, 'stdout'), cancel: this.cancel.token });
-		this.end(told.ok ? 0 : told.cancelled ? 130 : 1);
+		this.end(await runFlash(this.operations, this.definition, this.folder,
+			(line, problem) => this.output(line, problem ? 'stderr' : 'stdout'), this.cancel.token));
 	}
 
 	private end(exitCode: number): void {

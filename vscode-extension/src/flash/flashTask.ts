@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Operations } from '../operations/operations';
-import { FlashDefinition, flashName, flashRequest } from './flashDefinition';
+import { FlashDefinition, flashName } from './flashDefinition';
+import { runFlash } from './flashRun';
 
 export const FLASH_TYPE = 'dfu';
 
@@ -62,16 +63,7 @@ class FlashTerminal implements vscode.Pseudoterminal {
 	}
 
 	private async flash(): Promise<void> {
-		const request = flashRequest(this.definition, this.folder);
-		if ('problem' in request) {
-			this.write(`DFU Flash: ${request.problem}`);
-			void vscode.window.showErrorMessage(`DFU Flash: ${request.problem}`);
-			this.closed.fire(2);
-			return;
-		}
-		const told = await this.operations.run('DFU Flash', 'board/flash', request.params,
-			{ echo: line => this.write(line), cancel: this.cancel.token, quiet: false });
-		this.closed.fire(told.ok ? 0 : told.cancelled ? 130 : 1);
+		this.closed.fire(await runFlash(this.operations, this.definition, this.folder, line => this.write(line), this.cancel.token));
 	}
 
 	private write(line: string): void {
