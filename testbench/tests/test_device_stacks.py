@@ -173,12 +173,20 @@ class DeviceStacksTest(BenchCase):
         from .helpers import EXAMPLES
         names = sorted(n for n in os.listdir(EXAMPLES) if n.endswith('.json'))
         specs = [os.path.join(EXAMPLES, n) for n in names]
-        out = self.usbsim('dfu-util -l', specs=specs, extra=['--output-dir', self.tmp]).output
+        out = self.usbsim('dfu-util -l; ls /dev/ttyACM*', specs=specs, extra=['--output-dir', self.tmp]).output
         # One "Found" line per alt setting in DFU mode, one per run-time interface: at least one per example,
-        # but for locked.json, which dfu-util may not open.
+        # but for locked.json, which dfu-util may not open, and boards without a DFU interface at run-time, which
+        # have a serial port instead (a tty for each example with one).
+        raws = []
+        for path in specs:
+            with open(path) as f:
+                raws.append(json.load(f))
+        serial_only = [r for r in raws if (r.get('runtime') or {}).get('dfu_interface') is False]
+        serial = [r for r in raws if 'serial_port' in json.dumps(r)]
         ports = set(re.findall(r'path="(1-\d+)"', out))
         self.assertIn('Cannot open DFU device 1209:0070', out)
-        self.assertEqual(len(ports), len(specs) - 1, out)
+        self.assertEqual(len(ports), len(specs) - 1 - len(serial_only), out)
+        self.assertEqual(len(re.findall(r'^/dev/ttyACM\d+$', out, re.M)), len(serial), out)
 
     def test_a_device_that_cannot_be_made_leaves_no_port_behind(self):
         bad = self.spec('bad.json', {'dfu': {'alts': [{'name': 'x', 'upload_file': self.path('missing.bin')}]}})

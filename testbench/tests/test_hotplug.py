@@ -2,6 +2,7 @@
 import os
 import re
 import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -9,9 +10,38 @@ import time
 from .helpers import BenchCase, HERE, PYTHON, TESTBENCH
 
 sys.path.insert(0, TESTBENCH)
-from usbbench import ctlclient  # noqa: E402
+from usbbench import ctlclient, packages  # noqa: E402
 
 CTL = os.path.join(TESTBENCH, 'usbsim-ctl')
+# A C program that listens to the kernel's uevents as libusb without udev does (linux_netlink.c), and prints the
+# first USB device's: its first string, its sender's group and pid, and the uid of its credentials.
+KERNEL_LISTENER = r"""#define _GNU_SOURCE
+#include <linux/netlink.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+int main(void) {
+    int fd = socket(AF_NETLINK, SOCK_RAW, NETLINK_KOBJECT_UEVENT), on = 1;
+    struct sockaddr_nl me = { .nl_family = AF_NETLINK, .nl_groups = 1 }, sender;
+    if (fd < 0 || bind(fd, (struct sockaddr *) &me, sizeof me) < 0
+            || setsockopt(fd, SOL_SOCKET, SO_PASSCRED, &on, sizeof on) < 0) { perror("netlink"); return 1; }
+    printf("LISTENING\n"); fflush(stdout);
+    for (;;) {
+        char data[2048], control[CMSG_SPACE(sizeof(struct ucred))];
+        struct iovec iov = { data, sizeof data - 1 };
+        struct msghdr m = { .msg_name = &sender, .msg_namelen = sizeof sender, .msg_iov = &iov, .msg_iovlen = 1,
+                            .msg_control = control, .msg_controllen = sizeof control };
+        long n = recvmsg(fd, &m, 0);
+        if (n <= 0) return 1;
+        data[n] = 0;
+        if (memmem(data, n, "DEVTYPE=usb_device", 18) == NULL) continue;
+        struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+        printf("UEVENT %s group=%u pid=%u uid=%d\n", data, sender.nl_groups, sender.nl_pid,
+               c && c->cmsg_type == SCM_CREDENTIALS ? (int) ((struct ucred *) CMSG_DATA(c))->uid : -1);
+        return 0;
+    }
+}
+"""
 # The start of a Python program (for `python3 -c`) that listens to uevents as libusb does: a netlink socket `s`,
 # which umockdev's preload library connects to the bench.
 UEVENT_LISTENER = ('import os, socket, sys, time; s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 15); '
@@ -29,6 +59,21 @@ class HotplugTest(BenchCase):
         self.assertIn('LEFT 1209:00aa bus=1 devnum=3 port=2', out)
         self.assertIn('CONTROL error no device on port 9-9', out)
         self.assertIn('RESULT arrived=True left=True', out)
+
+    def test_a_listener_of_the_kernels_uevents_hears_them_from_the_kernel(self):
+        """libusb built without udev (the dfu-util DFU Tools ships) listens to the kernel's own uevents: group 1, from
+        pid 0 and uid 0, "ACTION@DEVPATH" then the properties. umockdev sends only udevd's form (libudev's, group 2),
+        which that libusb ignores: such a dfu-util lost each board it detached ("Lost device after RESET?")."""
+        compiler = packages.compiler()
+        if compiler is None:
+            self.skipTest('no C compiler')
+        source, listener = os.path.join(self.tmp, 'kernel.c'), os.path.join(self.tmp, 'kernel')
+        with open(source, 'w') as out:
+            out.write(KERNEL_LISTENER)
+        subprocess.run([compiler, '-o', listener, source], check=True)
+        spec = self.spec('kernel.json', {'runtime': {'pid': '0x00ab'}})
+        out = self.usbsim('%s & sleep 0.5; %s attach %s >/dev/null; wait' % (listener, CTL, spec)).output
+        self.assertIn('UEVENT add@/devices/usb1/1-2 group=1 pid=0 uid=0', out)
 
     def test_device_numbers_are_reused_after_many_replugs(self):
         # More attach/detach cycles than there are device numbers (127): each

@@ -62,6 +62,9 @@ class Bench:
             mode = ''
             if isinstance(dev, DfuDevice):
                 mode = ' mode=%s state=%s' % (dev.mode, STATE_NAMES[dev.state])
+            ttys = self.bus.acm.devnames(port)
+            if ttys:
+                mode += ' tty=' + ','.join(ttys)
             lines.append('%s %s%s%s name=%s' % (port.name, where, ident, mode,
                                                  getattr(dev, 'name', '?')))
         return lines

@@ -16,6 +16,7 @@ import struct
 from gi.repository import GLib
 
 from . import descriptors as D
+from .cdc_acm import AcmDriver
 from .mainlock import locked
 from .usb_device import GET_DESCRIPTOR, SET_ADDRESS, SET_CONFIGURATION, STALL, Setup
 from .usbdevfs import UsbDevfsHandler
@@ -153,6 +154,10 @@ class Port:
     def data_in(self, ep, length):
         return self.device.data_in(ep, length) if self.device else None
 
+    def bulk_in(self, ep, data):
+        """The device sends `data` on bulk IN endpoint `ep` (a serial port's output); returns what the host took."""
+        return self.bus.acm.to_host(self, ep, data) if self.instance is not None else 0
+
     def interfaces(self):
         return set(self._interfaces)
 
@@ -231,6 +236,8 @@ class Port:
         self.log('connect', devnum=devnum, devnode=self.instance.devnode,
                  idVendor='%04x' % struct.unpack_from('<H', dev, 8)[0],
                  idProduct='%04x' % struct.unpack_from('<H', dev, 10)[0])
+        # Then drivers bind to its interfaces: cdc_acm makes a tty of each serial port.
+        self.bus.acm.bind(self, self.instance, config)
 
     @staticmethod
     def _interface_descriptors(config):
@@ -290,7 +297,9 @@ class Bus:
         self.last_devnum = 1        # 1 belongs to the (unpublished) root hub
         self.used = set()
         self.sockets = set()        # device nodes that have an ioctl socket
+        self.retiring = {}          # device node -> the timer that removes its socket file (_retire_socket)
         self.leaving = set()        # port numbers whose sysfs entry waits for a late "remove" uevent
+        self.acm = AcmDriver(self)
 
     def alloc_devnum(self):
         for _ in range(126):
@@ -364,10 +373,7 @@ class Bus:
         inst = Instance(devnum, None, devnode, dev + config, strings)
         inst.port_number = port.number
         inst.handler = UsbDevfsHandler(port, inst)
-        if devnode in self.sockets:       # device number reused after wrapping
-            self.testbed.detach_ioctl(devnode)
-        self.testbed.attach_ioctl(devnode, inst.handler)
-        self.sockets.add(devnode)
+        self._attach_socket(devnode, inst.handler)
         node = os.path.join(self.testbed.get_root_dir(), devnode.lstrip('/'))
         os.makedirs(os.path.dirname(node), exist_ok=True)
         if os.path.lexists(node):
@@ -402,13 +408,15 @@ class Bus:
             inst.interfaces[number] = self._add_entry(
                 'usb%d/%s/%s:%d.%d' % (self.busnum, port.name, port.name, config[5], number), attrs, props)
 
-    def _add_entry(self, devpath, attrs, props, descriptors=None):
-        """Makes /sys/devices/DEVPATH (attributes a dict, properties an alternating list) and announces it. umockdev's
-        add_device announces a device before any binary attribute can be written: libusb then read no descriptors.
-        A device description with them (umockdev-record's format) is announced only once it is complete."""
-        description = ['P: /devices/%s' % devpath, 'E: SUBSYSTEM=usb']
+    def _add_entry(self, devpath, attrs, props, descriptors=None, subsystem='usb', links=None):
+        """Makes /sys/devices/DEVPATH (attributes a dict, properties an alternating list, links a dict of relative
+        targets) and announces it. umockdev's add_device announces a device before any binary attribute can be
+        written: libusb then read no descriptors. A device description with them (umockdev-record's format) is
+        announced only once it is complete."""
+        description = ['P: /devices/%s' % devpath, 'E: SUBSYSTEM=%s' % subsystem]
         description += ['E: %s=%s' % (props[i], props[i + 1]) for i in range(0, len(props), 2)]
         description += ['A: %s=%s' % (name, _escaped(value + '\n')) for name, value in attrs.items()]
+        description += ['L: %s=%s' % (name, target) for name, target in (links or {}).items()]
         if descriptors is not None:
             description.append('H: descriptors=%s' % bytes(descriptors).hex())
         self.testbed.add_from_string('\n'.join(description) + '\n')
@@ -426,6 +434,8 @@ class Bus:
             self._unlink(os.path.join(self.testbed.get_root_dir(), syspath.lstrip('/'), 'interface'))
 
     def unpublish(self, inst, remove_event_delay_ms=0):
+        # Drivers let go of it first: its ttys go at once (a kernel's cdc_acm hangs them up at the disconnect).
+        self.acm.unbind(inst)
         # The ioctl socket stays: open handles keep talking to the (dead)
         # instance and get ENODEV, as from the kernel. Its file goes right
         # after the node (_retire_socket says why not at once, and not later).
@@ -450,27 +460,32 @@ class Bus:
         else:
             announce()
 
-    def _retire_socket(self, devnode):
-        """Removes the node's socket file a moment after the node. umockdev's preload opens a node that is in the
+    def _attach_socket(self, devnode, handler):
+        """Gives the node a socket of its own, for `handler`: the one of a device that had the node before goes, and
+        its retirement with it (whose timer would remove the new socket's file, which has the old one's path)."""
+        timer = self.retiring.pop(devnode, None)
+        if timer is not None:
+            GLib.source_remove(timer)
+        if devnode in self.sockets:       # a node used again: a device number after wrapping, a tty's number
+            self.testbed.detach_ioctl(devnode)
+        self.testbed.attach_ioctl(devnode, handler)
+        self.sockets.add(devnode)
+
+    def _retire_socket(self, devnode, grace_ms=SOCKET_GRACE_MS):
+        """Removes the node's socket file `grace_ms` after the node. umockdev's preload opens a node that is in the
         testbed, then connects to its socket, and exits the host's process when that connect fails: a socket removed
         between the two ended a test JVM that opened a board as it left ("Failed to connect to ioctl socket"). A host
-        that opened the node has SOCKET_GRACE_MS to connect. Not longer: the preload also connects (and never closes)
-        a socket for an open of a node that is gone, and its table of such connections holds 50."""
+        that opened the node has the grace to connect. Not longer than needed: the preload also connects (and never
+        closes) a socket for an open of a node that is gone, and its table of such connections holds 50 (a tty's
+        node, which stays, is kept from that: umockdev_fixes.c's gone_tty)."""
         socket = self._ioctl_socket(devnode)
-        try:
-            inode = os.lstat(socket).st_ino
-        except FileNotFoundError:
-            return
 
         def remove():
-            # Only the socket retired here: a device that took the number since has a socket of its own.
-            try:
-                if os.lstat(socket).st_ino == inode:
-                    os.unlink(socket)
-            except FileNotFoundError:
-                pass
+            self.retiring.pop(devnode, None)
+            self._unlink(socket)
             return False
-        GLib.timeout_add(SOCKET_GRACE_MS, locked(remove))
+        if os.path.lexists(socket) and devnode not in self.retiring:
+            self.retiring[devnode] = GLib.timeout_add(grace_ms, locked(remove))
 
     def _ioctl_socket(self, devnode):
         return os.path.join(self.testbed.get_root_dir(), 'ioctl', devnode.lstrip('/'))

@@ -10,6 +10,7 @@ import time
 
 from . import descriptors as D
 from . import dfuse
+from .cdc_device import SerialFunction
 from .memory import FlashImage, MemoryError_
 from .spec import DFU_PLACEHOLDER
 from .usb_device import (GET_DESCRIPTOR, SET_ADDRESS, SET_CONFIGURATION, STALL, DescriptorSet,
@@ -101,6 +102,18 @@ class DfuDevice(StandardDevice):
             self.layouts.append(layout)
             self.images.append(FlashImage(alt['output'], base, size, initial))
         self._sets = {}
+        self.dfu_interface = None       # the run-time DFU interface's number (None: there is none)
+        self.serial_ports = self._serial_functions(spec['runtime'])
+
+    def _serial_functions(self, rt):
+        """Run-time CDC ACM serial ports by control interface number; the data interface follows it (spec.py)."""
+        functions = {}
+        for n, intf in enumerate(rt['interfaces'] if rt else []):
+            if intf != DFU_PLACEHOLDER and intf['serial_port'] is not None:
+                endpoints = [e['address'] for e in rt['interfaces'][n + 1]['endpoints'] if e['type'] == 'bulk']
+                functions[n] = SerialFunction(intf['serial_port'], n, next(a for a in endpoints if a & 0x80),
+                                              next(a for a in endpoints if not a & 0x80), self.host, self._touched)
+        return functions
 
     # ---- descriptors -------------------------------------------------
     def descriptor_set(self):
@@ -195,10 +208,34 @@ class DfuDevice(StandardDevice):
         if self.behaviour['unplug_at'] == point:
             self.host.call_later(max(1, ms), lambda: self.host.pull_out() and False)
 
+    def serial_interfaces(self):
+        """Control interfaces of the current configuration's CDC ACM serial ports (a kernel binds cdc_acm to them)."""
+        return sorted(self.serial_ports) if self.mode == 'runtime' and self.configuration else []
+
     def close(self):
         self._cancel_detach_timer()
+        self._reset_serial_ports()
         for image in self.images:
             image.close()
+
+    def _reset_serial_ports(self):
+        for function in self.serial_ports.values():
+            function.reset()
+
+    def _touched(self):
+        """The host's 1200-baud touch on a serial port (cdc_device.py): behaviour.touch_1200 says what happens."""
+        action = self.behaviour['touch_1200']
+        self.host.log('touch-1200', action=action or 'ignored')
+        if action == 'reboot' and self.mode == 'runtime':
+            # It reboots into its bootloader just after answering the request, as a detach with WillDetach does.
+            self.host.call_later(1, self._touch_reboot)
+
+    def _touch_reboot(self):
+        if self.mode == 'runtime':
+            self._enter_dfu()
+            self._unplug_later('dfu_reenumeration', self.behaviour['reenumerate_delay_ms'] // 2)
+            self.host.leave_bus(self.reconnect_delay(), now=True)
+        return False
 
     def set_state(self, state, status=None):
         if status is not None:
@@ -214,6 +251,7 @@ class DfuDevice(StandardDevice):
             self.detach_timer = None
 
     def _enter_dfu(self):
+        self._reset_serial_ports()      # the bootloader has no serial port: the sketch stops
         self.mode = 'dfu'
         self.cur_alt = 0
         self.written = False        # data written since DFU mode was entered: new firmware at the next start
@@ -228,6 +266,7 @@ class DfuDevice(StandardDevice):
 
     def bus_reset(self, connect=False):
         super().bus_reset(connect)
+        self._reset_serial_ports()
         if connect:
             return      # the hub's reset of a fresh connection changes no DFU state
         if self.mode == 'runtime':
@@ -262,6 +301,16 @@ class DfuDevice(StandardDevice):
             if self.mode == 'runtime':
                 return self._runtime_request(s, data)
             return self._dfu_request(s, data)
+        if s.type == 1 and s.recipient == 1 and self.mode == 'runtime' and (s.wIndex & 0xff) in self.serial_ports:
+            return self.serial_ports[s.wIndex & 0xff].control(s, data)
+        return STALL
+
+    def data_out(self, ep, data):
+        """Bulk OUT: bytes the host sends to a serial port."""
+        for function in self.serial_ports.values():
+            if self.mode == 'runtime' and ep == function.ep_out:
+                function.receive(data)
+                return b''
         return STALL
 
     def _functional_descriptor(self, s):

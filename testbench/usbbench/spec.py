@@ -30,6 +30,7 @@ DEFAULTS = {
         'bcdUSB': 0x0200, 'device_class': 0, 'device_subclass': 0, 'device_protocol': 0,
         'max_packet0': 64,
         'functional_in_configuration': True,
+        'dfu_interface': True,
     },
     'dfu': {
         'vid': None, 'pid': None, 'bcdDevice': None,
@@ -66,12 +67,16 @@ DEFAULTS = {
         'manifest_wait_reset': False,
         'read_protected': False,
         'remove_event_delay_ms': 0,
+        'touch_1200': None,
     },
 }
 
 ALT_DEFAULTS = DEFAULTS['dfu']['alts'][0]
 INTERFACE_DEFAULTS = {'class': 0xff, 'subclass': 0, 'protocol': 0,
-                      'name': None, 'endpoints': [], 'extra': None, 'association': None}
+                      'name': None, 'endpoints': [], 'extra': None, 'association': None, 'serial_port': None}
+# What a board with a CDC ACM serial port prints and answers (cdc_device.py).
+SERIAL_PORT_DEFAULTS = {'lines': ['count %(n)d'], 'every_ms': 200, 'echo': True, 'banner': None}
+CDC_CLASS, CDC_ACM_SUBCLASS, CDC_DATA_CLASS = 2, 2, 10
 ASSOCIATION_DEFAULTS = {'count': 2, 'class': None, 'subclass': None, 'protocol': None, 'name': None}
 ENDPOINT_DEFAULTS = {'address': 0x81, 'type': 'bulk', 'max_packet': 512,
                      'interval': 0}
@@ -85,6 +90,7 @@ CHOICES = {
     ('behaviour', 'open_error'): (None, 'EACCES'),
     ('behaviour', 'unplug_at'): (None, 'runtime_getstatus', 'dfu_reenumeration', 'manifestation',
                                  'application_reenumeration'),
+    ('behaviour', 'touch_1200'): (None, 'reboot'),
 }
 NUMERIC = {'vid', 'pid', 'bcdDevice', 'attributes', 'detach_timeout',
            'transfer_size', 'version', 'bcdDevice_after_update', 'address',
@@ -92,7 +98,7 @@ NUMERIC = {'vid', 'pid', 'bcdDevice', 'attributes', 'detach_timeout',
            'flash_size', 'poll_timeout', 'reenumerate_delay_ms',
            'disconnect_at_block', 'manifest_ms', 'unplug_at_block', 'bcdUSB', 'device_class',
            'device_subclass', 'device_protocol', 'max_packet0', 'interface_protocol',
-           'erase_poll_timeout', 'detach_late_ms', 'count', 'remove_event_delay_ms'}
+           'erase_poll_timeout', 'detach_late_ms', 'count', 'remove_event_delay_ms', 'every_ms'}
 
 
 DFU_PLACEHOLDER = {'dfu': True}
@@ -102,15 +108,19 @@ class SpecError(ValueError):
     pass
 
 
-def _interfaces(given):
+def _interfaces(given, dfu_interface=True):
     """Run-time interfaces in order; {"dfu": true} marks where the DFU
-    interface goes (default: after all others)."""
+    interface goes (default: after all others). Without a DFU interface
+    (runtime.dfu_interface false, a board reached only through its serial
+    port's 1200-baud touch) there is no placeholder."""
     if not isinstance(given, list):
         raise SpecError('runtime.interfaces: expected a list')
     out = []
     for n, intf in enumerate(given):
         where = 'runtime.interfaces[%d]' % n
         if isinstance(intf, dict) and 'dfu' in intf:
+            if not dfu_interface:
+                raise SpecError('%s: runtime.dfu_interface is false: no DFU placeholder' % where)
             if intf != DFU_PLACEHOLDER:
                 raise SpecError('%s: the DFU placeholder is exactly {"dfu": true}' % where)
             if DFU_PLACEHOLDER in out:
@@ -118,9 +128,38 @@ def _interfaces(given):
             out.append(dict(DFU_PLACEHOLDER))
         else:
             out.append(_merge(INTERFACE_DEFAULTS, intf, where))
-    if DFU_PLACEHOLDER not in out:
+    if DFU_PLACEHOLDER not in out and dfu_interface:
         out.append(dict(DFU_PLACEHOLDER))
     return out
+
+
+def _serial_port(interfaces, n):
+    """interfaces[n].serial_port, checked: as Linux's cdc_acm needs, a CDC ACM control interface followed by its
+    data interface with a bulk IN and a bulk OUT endpoint (the one the union descriptor names)."""
+    where = 'runtime.interfaces[%d].serial_port' % n
+    intf = interfaces[n]
+    port = _merge(SERIAL_PORT_DEFAULTS, intf['serial_port'], where)
+    _numbers(port, where)
+    if (intf['class'], intf['subclass']) != (CDC_CLASS, CDC_ACM_SUBCLASS):
+        raise SpecError('%s: only on a CDC ACM control interface (class 2, subclass 2)' % where)
+    data = interfaces[n + 1] if n + 1 < len(interfaces) else DFU_PLACEHOLDER
+    kinds = set() if data == DFU_PLACEHOLDER else {(e['address'] & 0x80, e['type']) for e in data['endpoints']}
+    if data == DFU_PLACEHOLDER or data['class'] != CDC_DATA_CLASS or \
+            not {(0x80, 'bulk'), (0, 'bulk')} <= kinds:
+        raise SpecError('%s: the next interface must be its CDC data interface (class 10) with a bulk IN and a '
+                        'bulk OUT endpoint' % where)
+    lines, banner, every = port['lines'], port['banner'], port['every_ms']
+    if not (isinstance(lines, list) and all(isinstance(line, str) for line in lines)
+            and isinstance(banner, (str, type(None))) and isinstance(port['echo'], bool)
+            and (every is None or every > 0)):
+        raise SpecError('%s: lines is a list of strings, banner a string or null, echo true or false, '
+                        'every_ms a positive number or null' % where)
+    for line in lines + [banner or '']:
+        try:
+            line % {'n': 0}
+        except (KeyError, ValueError, TypeError) as e:
+            raise SpecError('%s: %r: %%(n)d is the only placeholder (%s)' % (where, line, e))
+    return port
 
 
 def _number(value, where):
@@ -183,7 +222,7 @@ def normalize(raw, output_dir='.'):
         spec['runtime'] = None
     rt = spec['runtime']
     if rt is not None:
-        rt['interfaces'] = _interfaces(rt['interfaces'])
+        rt['interfaces'] = _interfaces(rt['interfaces'], rt['dfu_interface'])
         for n, intf in enumerate(rt['interfaces']):
             if intf == DFU_PLACEHOLDER:
                 continue
@@ -197,6 +236,9 @@ def normalize(raw, output_dir='.'):
             if intf['extra'] is not None:
                 intf['extra'] = _hex(intf['extra'], 'runtime.interfaces[%d].extra' % n)
             _numbers(intf, 'runtime.interfaces[%d]' % n)
+        for n, intf in enumerate(rt['interfaces']):
+            if intf != DFU_PLACEHOLDER and intf['serial_port'] is not None:
+                intf['serial_port'] = _serial_port(rt['interfaces'], n)
     dfu = spec['dfu']
     dfu['alts'] = [_merge(ALT_DEFAULTS, a, 'dfu.alts[%d]' % n)
                    for n, a in enumerate(dfu['alts'])]
