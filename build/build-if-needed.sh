@@ -4,7 +4,7 @@ DFU_PRODUCT_DIR="$DFU_ROOT/ide/target/products/org.dfutools.ide/linux/gtk/x86_64
 dfu_sources_newer_than_product() {
 	local stamp="$DFU_PRODUCT_DIR/eclipse.ini"
 	[ -f "$stamp" ] || return 0
-	[ -n "$(cd "$DFU_ROOT" && find src META-INF plugin.xml plugin.properties build.properties icons feature build ide \
+	[ -n "$(cd "$DFU_ROOT" && find src META-INF plugin.xml plugin.properties build.properties icons feature build ide natives \
 		-newer "$stamp" -type f -not -path '*/target/*' -print -quit 2>/dev/null)" ]
 }
 

@@ -1,18 +1,25 @@
 # Sourced by ./run-ide, ./run-tests and the benchmark scripts: makes sure the Debian packages they need are there.
 # As root it installs what is missing (and says what); otherwise it names what is missing and stops.
 
-# What the IDE needs to show its window (GTK 3 and its icons) and to flash boards (dfu-util).
+# What the build needs besides Java: the compilers of the dfu-util it ships for each platform (build/dfu-util/build).
+DFU_BUILD_PACKAGES=(
+	gcc libc6-dev make bzip2 curl                                            # dfu-util for linux/x86_64
+	gcc-aarch64-linux-gnu libc6-dev-arm64-cross                              # ... linux/aarch64
+	gcc-mingw-w64-x86-64-win32 gcc-mingw-w64-i686-win32                      # ... win32/x86_64 and win32/x86
+)
+# What the IDE needs to show its window (GTK 3 and its icons), and to be built. It flashes with its own dfu-util.
 DFU_IDE_PACKAGES=(
 	libgtk-3-0 libxtst6 adwaita-icon-theme                                   # the IDE's window
-	dfu-util                                                                 # what DFU Flash runs
 	curl unzip                                                               # the Maven Wrapper's download (first build)
+	"${DFU_BUILD_PACKAGES[@]}"
 )
 # What ./run-ide --simulate adds: the simulated USB bench.
 DFU_BENCH_PACKAGES=(umockdev gir1.2-umockdev-1.0 python3-gi python3 tcc)  # tcc builds its small preload library
 DFU_TEST_PACKAGES=(
 	"${DFU_IDE_PACKAGES[@]}" "${DFU_BENCH_PACKAGES[@]}"
 	xvfb xauth dbus-x11 at-spi2-core                                         # a headless workbench
-	usbutils                                                                 # lsusb, which the bench is tested with
+	usbutils dfu-util                                                        # lsusb and Debian's dfu-util, which the bench is tested with
+	wine64                                                                   # runs the Windows dfu-util DFU Tools ships
 	imagemagick xdotool xclip                                                # screenshots; keys, clicks and the clipboard for the product tests
 	xdg-utils                                                                # xdg-mime, which Eclipse 4.25 runs at start (every desktop has it)
 	binutils-arm-none-eabi                                                   # builds the ELF, HEX and S-record fixtures of the firmware readers

@@ -4,7 +4,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { TheiaSession } = require('../../tests/vscode/e2e/theiaSession');
+const { ROWS, TheiaSession } = require('../../tests/vscode/e2e/theiaSession');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RUNS = Number(process.env.RUNS || 15);
@@ -19,17 +19,17 @@ const RUNS = Number(process.env.RUNS || 15);
 		const fromCall = [];
 		for (let run = 0; run < RUNS + 1; run++) {
 			const serial = `BENCH-${run}`;
-			await theia.page.evaluate(text => {
+			await theia.page.evaluate((rows, text) => {
 				window.dfuSeen = new Promise(resolve => {
 					const watch = new MutationObserver(() => {
-						if ([...document.querySelectorAll('.theia-TreeNode')].some(node => node.textContent.includes(text))) {
+						if ([...document.querySelectorAll(rows)].some(node => node.textContent.includes(text))) {
 							watch.disconnect();
 							resolve(Date.now());
 						}
 					});
 					watch.observe(document.body, { childList: true, subtree: true, characterData: true });
 				});
-			}, `Bench board ${run}`);
+			}, ROWS, `Bench board ${run}`);
 			const called = Date.now();
 			const port = theia.attach(serial, theia.board(serial, `Bench board ${run}`, 0x0f41));
 			const attached = Date.now();

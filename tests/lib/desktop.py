@@ -45,6 +45,12 @@ def windows(name):
     return [w for w in result.stdout.split() if w]
 
 
+def window_geometry(window):
+    """A window's X, Y, WIDTH and HEIGHT on the screen, as xdotool tells them."""
+    return {key: int(value) for key, value in
+            re.findall(r"(\w+)=(\d+)", xdotool("getwindowgeometry", "--shell", window).stdout)}
+
+
 def wait_for(condition, limit):
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
@@ -77,10 +83,17 @@ class Desktop:
         xdotool("mousemove", str(point[0]), str(point[1]), "click", "1")
         time.sleep(0.7)
 
+    def click_at(self, window, from_top_left):
+        """A click in a window (a dialog) at a point given from its top left corner."""
+        geometry = window_geometry(window)
+        xdotool("windowfocus", window)
+        xdotool("mousemove", str(geometry["X"] + from_top_left[0]), str(geometry["Y"] + from_top_left[1]), "click", "1")
+        time.sleep(0.7)
+
     def click_button(self, window, from_bottom_right):
-        geometry = dict(re.findall(r"(\w+)=(\d+)", xdotool("getwindowgeometry", "--shell", window).stdout))
-        x = int(geometry["X"]) + int(geometry["WIDTH"]) - from_bottom_right[0]
-        y = int(geometry["Y"]) + int(geometry["HEIGHT"]) - from_bottom_right[1]
+        geometry = window_geometry(window)
+        x = geometry["X"] + geometry["WIDTH"] - from_bottom_right[0]
+        y = geometry["Y"] + geometry["HEIGHT"] - from_bottom_right[1]
         xdotool("mousemove", str(x), str(y), "click", "1")
         time.sleep(0.7)
 

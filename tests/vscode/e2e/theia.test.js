@@ -8,28 +8,34 @@ const { execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
-const { LIMIT, TheiaSession } = require('./theiaSession');
+const { LIMIT, ROWS, TheiaSession } = require('./theiaSession');
 
 const theia = new TheiaSession({
 	vsix: process.env.DFU_VSIX, java: process.env.DFU_JAVA,
 	screenshots: process.env.SCREENSHOTS || path.resolve(__dirname, '..', '..', '..', 'target', 'screenshots', 'theia'),
 });
 
-/** A test that leaves a screenshot of the page as it was when it failed. */
+// Each test and hook is bounded: the slowest test takes 30 s, and the application's start may load its page twice.
+// (tests/vscode/run bounds the whole run: a bound given on node's command line would bound the file as one test too.)
+const BOUND = { timeout: 360_000 };
+
+/** A test that leaves a screenshot of the page as it was when it failed, and what the page and service showed. */
 function step(name, body) {
-	test(name, async () => {
+	test(name, BOUND, async () => {
 		try {
 			await body();
 		} catch (error) {
-			await theia.shot(`failed-${name.replace(/\W+/g, '-').substring(0, 40)}`).catch(() => undefined);
+			const slug = name.replace(/\W+/g, '-').substring(0, 40);
+			await theia.shot(`failed-${slug}`).catch(() => undefined);
+			error.message += `\n${await theia.diagnose(`failed-${slug}`)}`;
 			throw error;
 		}
 	});
 }
 
 describe('DFU Tools in a Theia application', () => {
-	before(() => theia.start());
-	after(() => theia.stop());
+	before(() => theia.start(), BOUND);
+	after(() => theia.stop(), BOUND);
 
 	const firmware = crypto.randomBytes(48 * 1024);
 	const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
@@ -46,19 +52,21 @@ describe('DFU Tools in a Theia application', () => {
 		await theia.shot('details');
 		theia.detach(second);
 		await theia.noRowOf('Second board');
+		// One service for the window, however the settings were read as it started.
+		assert.equal(theia.services().length, 1, `services: ${theia.services().join(', ')}`);
 	});
 
 	step('Reboot to DFU follows the board into DFU mode, and its row stays', async () => {
 		// Every change of the tree is watched: the board's row must be there each time, until it is in DFU mode.
-		await theia.page.evaluate(() => {
+		await theia.page.evaluate(rows => {
 			window.dfuRowLost = false;
 			window.dfuRowWatch = new MutationObserver(() => {
-				if (![...document.querySelectorAll('.theia-TreeNode')].some(node => node.offsetParent !== null && node.textContent.includes('Theia board'))) {
+				if (![...document.querySelectorAll(rows)].some(node => node.offsetParent !== null && node.textContent.includes('Theia board'))) {
 					window.dfuRowLost = true;
 				}
 			});
 			window.dfuRowWatch.observe(document.body, { childList: true, subtree: true, characterData: true });
-		});
+		}, ROWS);
 		await theia.contextMenu('Theia board', 'Reboot to DFU');
 		await theia.rowOf('Theia board', '1209:0e02', 'DFU ·');
 		const lost = await theia.page.evaluate(() => {
@@ -156,6 +164,9 @@ describe('DFU Tools in a Theia application', () => {
 		// Cancelled while dfu-util writes it (256 KiB at 50 ms a block: 6 s), in DFU mode.
 		await theia.rowOf('Slow board', 'DFU ·');
 		await sleep(500);
+		// The dfu-util that writes it is the extension's own, as it came out of the .vsix (its execute bit kept or set).
+		const dfuUtil = execFileSync('pgrep', ['-a', '-x', 'dfu-util'], { encoding: 'utf8' });
+		assert.match(dfuUtil, /\/server\/dfu-util\/linux-x86_64\/dfu-util /, dfuUtil);
 		await theia.shot('flashing');
 		await theia.clickInNotification('DFU Flash', 'Cancel');
 		await theia.statusBar('DFU Flash cancelled');
@@ -175,19 +186,12 @@ describe('DFU Tools in a Theia application', () => {
 
 	step('a service that dies is started again, and the view comes back', async () => {
 		// The service is the java whose class path is in this test's Theia configuration folder.
-		const service = `${theia.work}/theia-config/.*dfu-tools.jar`;
-		const killed = execFileSync('pgrep', ['-f', service], { encoding: 'utf8' }).trim();
-		execFileSync('kill', ['-KILL', ...killed.split(/\s+/)]);
+		const killed = theia.services().join(' ');
+		execFileSync('kill', ['-KILL', ...killed.split(' ')]);
 		let started = '';
 		for (let waited = 0; waited < LIMIT && (started === '' || started === killed); waited += 100) {
 			await sleep(100);
-			started = (() => {
-				try {
-					return execFileSync('pgrep', ['-f', service], { encoding: 'utf8' }).trim();
-				} catch {
-					return '';
-				}
-			})();
+			started = theia.services().join(' ');
 		}
 		assert.ok(started !== '' && started !== killed, `no new service: ${started}`);
 		await theia.rowOf('Theia board', 'Run-time');

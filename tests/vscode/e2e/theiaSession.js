@@ -12,6 +12,11 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const APP = path.join(ROOT, 'tests', 'vscode', 'theia');
 const CTL = path.join(ROOT, 'testbench', 'usbsim-ctl');
 const LIMIT = 60_000;
+// The rows of the side bar: the DFU Devices view's when it shows (the Debug Console's lines are tree nodes too).
+const ROWS = '#theia-left-content-panel .theia-TreeNode';
+// How long the application's page may take to load and start (see start()): each of two first loads, then the rest.
+const FIRST_LOAD_LIMIT = 90_000;
+const PAGE_LOAD_LIMIT = 120_000;
 
 class TheiaSession {
 	/** vsix: the package to install; java: the java the service runs on; screenshots: where pictures and logs go. */
@@ -73,16 +78,36 @@ class TheiaSession {
 				'--disable-component-update', '--disable-sync', `--user-data-dir=${fs.mkdtempSync(path.join(this.work, 'chromium-'))}`,
 				'--window-size=1400,900'],
 		});
-		this.page = await this.browser.newPage();
-		this.page.on('console', message => {
+		// The first load of a freshly built application parses some 20 MB of scripts: on a busy 2-core machine that
+		// took longer than puppeteer's 30 s once, so the page's start has a bound of its own. And once headless
+		// Chromium never finished a first load at all (no request of the page reached the backend in 120 s): a load
+		// that does not finish is tried again, once, in a new page.
+		for (let attempt = 1; ; attempt++) {
+			this.page = await this.newPage();
+			try {
+				await this.page.goto(url, { waitUntil: 'domcontentloaded', timeout: FIRST_LOAD_LIMIT });
+				break;
+			} catch (error) {
+				if (attempt === 2) {
+					throw error;
+				}
+				await this.page.close().catch(() => undefined);
+			}
+		}
+		await this.page.waitForSelector('#theia-app-shell', { timeout: PAGE_LOAD_LIMIT });
+		await this.page.waitForFunction(() => !document.querySelector('.theia-preload'), { timeout: PAGE_LOAD_LIMIT });
+	}
+
+	/** A new page of the browser, its console errors and page errors kept. */
+	async newPage() {
+		const page = await this.browser.newPage();
+		page.on('console', message => {
 			if (message.type() === 'error') {
 				this.consoleErrors.push(`${message.text()} @ ${message.location()?.url ?? ''}`);
 			}
 		});
-		this.page.on('pageerror', error => this.consoleErrors.push(`page error: ${error.message}`));
-		await this.page.goto(url, { waitUntil: 'domcontentloaded' });
-		await this.page.waitForSelector('#theia-app-shell', { timeout: LIMIT });
-		await this.page.waitForFunction(() => !document.querySelector('.theia-preload'), { timeout: LIMIT });
+		page.on('pageerror', error => this.consoleErrors.push(`page error: ${error.message}`));
+		return page;
 	}
 
 	async stop() {
@@ -121,21 +146,77 @@ class TheiaSession {
 		return fs.existsSync(this.serviceErrorsFile) ? fs.readFileSync(this.serviceErrorsFile, 'utf8') : '';
 	}
 
+	/** The process IDs of the extension's services: the javas whose class path is in this test's Theia folder. */
+	services() {
+		try {
+			return execFileSync('pgrep', ['-f', `${this.work}/theia-config/.*dfu-tools.jar`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+		} catch {
+			return []; // pgrep's exit status 1: none
+		}
+	}
+
+	/**
+	 * What a failure needs explained, on a machine where only the test's output is seen: the rows and the side bar's
+	 * text (the view's message), the notifications and the status bar, the services running, the ends of the
+	 * service's standard error and of the backend's log, the page's errors. A few lines returned and added to
+	 * SCREENSHOTS/failures.txt; all of it in NAME.txt.
+	 */
+	async diagnose(name) {
+		const tail = (text, count) => text.split('\n').filter(line => line.trim()).slice(-count);
+		const safely = async (what, fallback) => {
+			try {
+				return await what();
+			} catch (error) {
+				return fallback(error);
+			}
+		};
+		const rows = await safely(() => this.rows(), error => [`(no rows: ${error.message})`]);
+		const side = await safely(() => this.page.$eval('#theia-left-content-panel', node => node.innerText.replace(/\s+/g, ' ').trim()),
+			error => `(no side bar: ${error.message})`);
+		const notices = await safely(() => this.page.$$eval('.theia-notification-list-item, #theia-statusBar .element',
+			nodes => nodes.map(node => node.innerText.replace(/\s+/g, ' ').trim()).filter(Boolean)), error => [`(none: ${error.message})`]);
+		const services = this.services();
+		const stderr = this.serviceErrors();
+		const backendLog = path.join(this.screenshots, 'theia-backend.log');
+		const backend = fs.existsSync(backendLog) ? fs.readFileSync(backendLog, 'utf8') : '';
+		const backendErrors = backend.split('\n').filter(line => /error|fail|exception/i.test(line));
+		const full = [`rows: ${JSON.stringify(rows)}`, `side bar: ${side}`, `notifications and status bar: ${JSON.stringify(notices)}`, `services running: ${services.length} (${services.join(' ')})`,
+			'service stderr:', ...tail(stderr, 40), 'backend errors:', ...backendErrors.slice(-40),
+			'page errors:', ...this.consoleErrors].join('\n');
+		fs.writeFileSync(path.join(this.screenshots, `${name}.txt`), `${full}\n`);
+		const brief = [`rows: ${JSON.stringify(rows)}`, `side bar: ${side.substring(0, 300)}`,
+			`notifications and status bar: ${JSON.stringify(notices).substring(0, 400)}`,
+			`services running: ${services.length}`, ...tail(stderr, 4).map(line => `service: ${line}`),
+			...backendErrors.slice(-3).map(line => `backend: ${line.substring(0, 200)}`),
+			...this.consoleErrors.slice(0, 3).map(line => `page: ${line.substring(0, 200)}`)].join('\n');
+		fs.appendFileSync(path.join(this.screenshots, 'failures.txt'), `${name}\n${brief}\n`);
+		return brief;
+	}
+
 	async shot(name) {
 		this.shots += 1;
 		await this.page.screenshot({ path: path.join(this.screenshots, `${String(this.shots).padStart(2, '0')}-${name}.png`) });
 	}
 
-	/** Shows the DFU Devices view: a click on its tab in the activity bar, unless it shows (a click would hide it). */
+	/**
+	 * Shows the DFU Devices view: a click on its tab in the activity bar, unless it shows (a click would hide it). The
+	 * side bar may still be opening, or the application may show another view as it finishes starting: the view is
+	 * looked at again after each click until it shows.
+	 */
 	async showDevicesView() {
 		const tab = '[id="shell-tab-plugin-view-container:workbench.view.extension.dfuTools"]';
 		await this.page.waitForSelector(tab, { timeout: LIMIT });
-		const shown = await this.page.evaluate(selector => {
+		const shown = selector => {
 			const side = document.querySelector('#theia-left-content-panel');
-			return !!side && side.getBoundingClientRect().width > 100 && document.querySelector(selector).classList.contains('lm-mod-current');
-		}, tab);
-		if (!shown) {
+			return !!side && side.offsetParent !== null && side.getBoundingClientRect().width > 100
+				&& document.querySelector(selector).classList.contains('lm-mod-current') && /DFU DEVICES/i.test(side.innerText);
+		};
+		for (let attempt = 1; !(await this.page.evaluate(shown, tab)); attempt++) {
+			if (attempt > 5) {
+				assert.fail(`the DFU Devices view does not show:\n${await this.diagnose('devices-view-hidden')}`);
+			}
 			await this.page.click(tab);
+			await this.page.waitForFunction(shown, { timeout: 3000 }, tab).catch(() => undefined);
 		}
 	}
 
@@ -155,23 +236,26 @@ class TheiaSession {
 			await this.page.mouse.move(640, handle.y, { steps: 8 });
 			await this.page.mouse.up();
 		}
+		// Live: the bench's own board, there from the start, is listed (the extension started its service).
+		await this.showDevicesView();
+		await this.rowOf('Simulated DFU device');
 	}
 
-	/** The tree's rows in sight as text: each row's label and description. */
+	/** The rows in sight in the side bar (the DFU Devices view's, when it shows) as text: each row's label and description. */
 	rows() {
-		return this.page.$$eval('.theia-TreeNode', nodes => nodes.filter(node => node.offsetParent !== null).map(node => node.textContent.trim()));
+		return this.page.$$eval(ROWS, nodes => nodes.filter(node => node.offsetParent !== null).map(node => node.textContent.trim()));
 	}
 
 	/** Waits for a row whose text includes every one of `texts`. */
 	async rowOf(...texts) {
-		const row = await this.page.waitForFunction(wanted => [...document.querySelectorAll('.theia-TreeNode')]
-			.find(node => node.offsetParent !== null && wanted.every(text => node.textContent.includes(text))), { timeout: LIMIT }, texts);
+		const row = await this.page.waitForFunction((rows, wanted) => [...document.querySelectorAll(rows)]
+			.find(node => node.offsetParent !== null && wanted.every(text => node.textContent.includes(text))), { timeout: LIMIT }, ROWS, texts);
 		return row.asElement();
 	}
 
 	async noRowOf(text) {
-		await this.page.waitForFunction(gone => ![...document.querySelectorAll('.theia-TreeNode')]
-			.some(node => node.offsetParent !== null && node.textContent.includes(gone)), { timeout: LIMIT }, text);
+		await this.page.waitForFunction((rows, gone) => ![...document.querySelectorAll(rows)]
+			.some(node => node.offsetParent !== null && node.textContent.includes(gone)), { timeout: LIMIT }, ROWS, text);
 	}
 
 	/** The mouse on a row until its tooltip shows: the tooltip's text. */
@@ -193,14 +277,20 @@ class TheiaSession {
 	}
 
 	async contextMenu(label, item) {
-		// The tree renders its rows again on each board event: a row found may be gone by the click, so look again.
+		// The tree renders its rows again on each board event, and a board that comes moves the rows below it: a row
+		// found may be gone or elsewhere by the click, so look again until the menu is the row's (its row selected).
 		for (let attempt = 1; ; attempt++) {
 			const box = await (await this.rowOf(label)).boundingBox();
 			if (box) {
 				await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 				await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
 				if (await this.page.waitForSelector('.lm-Menu', { visible: true, timeout: 2000 }).catch(() => undefined)) {
-					break;
+					const onRow = await this.page.evaluate(rows => [...document.querySelectorAll(`${rows}.theia-mod-selected`)]
+						.map(node => node.textContent).join('\n'), ROWS);
+					if (onRow.includes(label) && onRow.split('\n').length === 1) {
+						break;
+					}
+					await this.page.keyboard.press('Escape');
 				}
 			}
 			assert.ok(attempt < 10, `no context menu on ${label}`);
@@ -236,20 +326,28 @@ class TheiaSession {
 			.forEach(close => close.click()));
 	}
 
-	/** Runs a task of tasks.json from the command palette, as a person does (Task: Run Task...). */
+	/**
+	 * Runs a task of tasks.json from the command palette, as a person does (Task: Run Task...), by typing: the lists
+	 * are filtered to the entry wanted, which Return picks once it is the focused one. (A click on a found row could
+	 * land on another one while the list was still filling, and ran another task.)
+	 */
 	async runTask(label) {
 		const page = this.page;
 		await page.keyboard.press('Escape');
 		await page.keyboard.press('F1');
+		await this.pick('Task: Run Task', 'Run Task');
+		await this.pick(label, label);
+	}
+
+	/** Types `typed` into the quick input that shows, then Return once its focused entry includes `entry`. */
+	async pick(entry, typed) {
+		const page = this.page;
 		await page.waitForSelector('.quick-input-widget input', { visible: true, timeout: LIMIT });
-		await page.keyboard.type('Run Task', { delay: 5 });
-		const command = await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')]
-			.find(node => node.textContent.includes('Task: Run Task')), { timeout: LIMIT });
-		await command.asElement().click();
-		const task = await page.waitForFunction(text => [...document.querySelectorAll('.quick-input-list .monaco-list-row')]
-			.find(node => node.textContent.includes(text)), { timeout: LIMIT }, label);
-		await task.asElement().click();
+		await page.keyboard.type(typed, { delay: 5 });
+		await page.waitForFunction(text => [...document.querySelectorAll('.quick-input-list .monaco-list-row.focused')]
+			.some(node => node.offsetParent !== null && node.textContent.includes(text)), { timeout: LIMIT }, entry);
+		await page.keyboard.press('Enter');
 	}
 }
 
-module.exports = { TheiaSession, LIMIT };
+module.exports = { TheiaSession, LIMIT, ROWS };

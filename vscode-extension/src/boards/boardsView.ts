@@ -34,7 +34,7 @@ export class BoardsView implements vscode.TreeDataProvider<Board>, vscode.Dispos
 		try {
 			const listed = await this.service.list();
 			this.view.message = listed.exit === 0 ? undefined : listed.message;
-			this.boards.replaceAll(listed.boards);
+			this.boards.replaceAll(listed.boards, listed.sequence);
 		} catch (error) {
 			this.view.message = error instanceof Error ? error.message : String(error);
 		}

@@ -44,17 +44,20 @@ export interface ResultDocument {
 	boards: BoardResult[];
 }
 
-/** The answer to `boards/list`. */
+/** The answer to `boards/list`: the boards, as of the event numbered `sequence`. */
 export interface BoardsDocument {
 	command: string;
 	exit: number;
 	message?: string;
 	boards: Board[];
+	sequence: number;
 }
 
+/** A `boards/changed` event; the service numbers them from 1. */
 export interface BoardsChanged {
 	event: 'added' | 'changed' | 'removed';
 	board: Board;
+	sequence: number;
 }
 
 export interface OperationLine {

@@ -32,7 +32,8 @@ export interface ServiceLog {
 
 /**
  * `dfu-tools serve` as a child process, spoken to in JSON-RPC over its standard input and output. Started again when
- * it dies (at most three times a minute); its standard error goes to the log line by line.
+ * it dies (at most three times a minute); its standard error goes to the log line by line. Starts, stops and restarts
+ * run one after another: a restart asked while a start still looks for Java must not leave a second service running.
  */
 export class ServiceProcess implements DfuService {
 	private readonly boardsChanged = new Emitter<BoardsChanged>();
@@ -47,6 +48,8 @@ export class ServiceProcess implements DfuService {
 	private tokens = 0;
 	private ends: number[] = [];
 	private stopped = false;
+	/** The last start, stop or restart asked: the next one runs after it. */
+	private lifecycle: Promise<void> = Promise.resolve();
 
 	constructor(private readonly command: () => Promise<ServiceCommand>, private readonly log: ServiceLog) {}
 
@@ -55,7 +58,31 @@ export class ServiceProcess implements DfuService {
 	}
 
 	/** Starts the service; its state tells whether it runs. */
-	async start(): Promise<void> {
+	start(): Promise<void> {
+		return this.serially(() => this.startNow());
+	}
+
+	/** Ends the service: it cancels what runs and leaves the boards in a known place before it exits. */
+	stop(): Promise<void> {
+		return this.serially(() => this.stopNow());
+	}
+
+	/** Starts it again with the settings as they are now (a setting changed). */
+	restart(): Promise<void> {
+		return this.serially(async () => {
+			await this.stopNow();
+			this.ends = [];
+			await this.startNow();
+		});
+	}
+
+	private serially(step: () => Promise<void>): Promise<void> {
+		const done = this.lifecycle.then(step);
+		this.lifecycle = done.catch(() => undefined);
+		return done;
+	}
+
+	private async startNow(): Promise<void> {
 		this.stopped = false;
 		const command = await this.command();
 		if ('unavailable' in command) {
@@ -80,8 +107,7 @@ export class ServiceProcess implements DfuService {
 		this.setState({ running: true });
 	}
 
-	/** Ends the service: it cancels what runs and leaves the boards in a known place before it exits. */
-	async stop(): Promise<void> {
+	private async stopNow(): Promise<void> {
 		this.stopped = true;
 		const child = this.child;
 		if (!child || child.exitCode !== null) {
@@ -92,13 +118,6 @@ export class ServiceProcess implements DfuService {
 		const limit = setTimeout(() => child.kill(), 65_000);
 		await exited;
 		clearTimeout(limit);
-	}
-
-	/** Starts it again with the settings as they are now (a setting changed). */
-	async restart(): Promise<void> {
-		await this.stop();
-		this.ends = [];
-		await this.start();
 	}
 
 	async list(): Promise<BoardsDocument> {

@@ -9,17 +9,42 @@ test('a board that re-enumerates keeps its entry, in its place, through its time
 	const list = new BoardList();
 	let changes = 0;
 	list.onDidChange(() => changes++);
-	list.replaceAll([board('1-10'), board('1-2')]);
+	list.replaceAll([board('1-10'), board('1-2')], 0);
 	assert.deepEqual(list.all().map(one => one.port), ['1-2', '1-10']);
-	list.apply({ event: 'changed', board: board('1-2', { attached: false }) });
+	list.apply({ event: 'changed', board: board('1-2', { attached: false }), sequence: 1 });
 	assert.equal(list.all().length, 2);
 	assert.equal(contextValue(list.get('1-2')!), 'dfuBoard.away');
-	list.apply({ event: 'changed', board: board('1-2', { mode: 'DFU', id: '1209:0002' }) });
+	list.apply({ event: 'changed', board: board('1-2', { mode: 'DFU', id: '1209:0002' }), sequence: 2 });
 	assert.deepEqual(list.all().map(one => one.port), ['1-2', '1-10']);
 	assert.equal(list.get('1-2')!.id, '1209:0002');
-	list.apply({ event: 'removed', board: board('1-10') });
+	list.apply({ event: 'removed', board: board('1-10'), sequence: 3 });
 	assert.deepEqual(list.all().map(one => one.port), ['1-2']);
 	assert.equal(changes, 4);
+});
+
+test('a list taken before an event that came first leaves that event\'s port as the event left it', () => {
+	// The service takes a list on one thread and sends events on another: in the Theia test, a board attached
+	// as the view opened came as an event before the list that was taken before it, and its row never showed.
+	const list = new BoardList();
+	list.apply({ event: 'added', board: board('1-3'), sequence: 1 });
+	list.apply({ event: 'removed', board: board('1-1'), sequence: 2 });
+	list.replaceAll([board('1-1'), board('1-2')], 0);
+	assert.deepEqual(list.all().map(one => one.port), ['1-2', '1-3']);
+	// A list that includes the events is taken as it is; an older one, or an event it includes, changes nothing.
+	list.replaceAll([board('1-1'), board('1-3', { mode: 'DFU' })], 2);
+	assert.deepEqual(list.all().map(one => one.port), ['1-1', '1-3']);
+	list.replaceAll([], 1);
+	list.apply({ event: 'removed', board: board('1-3'), sequence: 2 });
+	assert.deepEqual(list.all().map(one => `${one.port} ${one.mode}`), ['1-1 RUNTIME', '1-3 DFU']);
+	// Events after the list apply; an event older than its port's last does not.
+	list.apply({ event: 'changed', board: board('1-1', { mode: 'DFU' }), sequence: 4 });
+	list.apply({ event: 'changed', board: board('1-1', { attached: false }), sequence: 3 });
+	assert.equal(list.get('1-1')!.mode, 'DFU');
+	assert.equal(list.get('1-1')!.attached, true);
+	// A new service numbers from the start.
+	list.clear();
+	list.apply({ event: 'added', board: board('1-5'), sequence: 1 });
+	assert.deepEqual(list.all().map(one => one.port), ['1-5']);
 });
 
 test('the menus tell the modes apart: Reboot to DFU for run-time, Start Application for DFU and DfuSe', () => {

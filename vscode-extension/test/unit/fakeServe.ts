@@ -1,6 +1,7 @@
 /**
  * A fake `dfu-tools serve` for the unit tests of the extension's client: the protocol of docs/SERVICE.md over
- * standard input and output, with boards and operations made up. FAKE_SERVE_LOG names a file each start appends to.
+ * standard input and output, with boards and operations made up. FAKE_SERVE_LOG names a file each start and end
+ * appends to ("started PID", "ended PID").
  */
 import * as fs from 'node:fs';
 import { CancellationToken, ResponseError, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
@@ -8,15 +9,17 @@ import { CancellationToken, ResponseError, StreamMessageReader, StreamMessageWri
 const connection = createMessageConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
 const board = { name: 'Fake board', id: '1209:0001', mode: 'RUNTIME', serial: 'FAKE', port: '1-1', problems: [], attached: true };
 if (process.env.FAKE_SERVE_LOG) {
-	fs.appendFileSync(process.env.FAKE_SERVE_LOG, 'started\n');
+	const log = process.env.FAKE_SERVE_LOG;
+	fs.appendFileSync(log, `started ${process.pid}\n`);
+	process.on('exit', () => fs.appendFileSync(log, `ended ${process.pid}\n`));
 }
 process.stderr.write('fake serve: started\n');
 
-connection.onRequest('boards/list', () => ({ command: 'list', exit: 0, boards: [board] }));
+connection.onRequest('boards/list', () => ({ command: 'list', exit: 0, boards: [board], sequence: 0 }));
 
 connection.onRequest('board/reboot', async (params: { token: string; board: string }) => {
 	connection.sendNotification('operation/line', { token: params.token, line: `Rebooting ${params.board}` });
-	connection.sendNotification('boards/changed', { event: 'changed', board: { ...board, mode: 'DFU', id: '1209:0002' } });
+	connection.sendNotification('boards/changed', { event: 'changed', board: { ...board, mode: 'DFU', id: '1209:0002' }, sequence: 1 });
 	const result = { command: 'reboot', exit: 0, boards: [{ status: 'done', place: 'DFU_MODE', totalMs: 5 }] };
 	connection.sendNotification('operation/ended', { token: params.token, result });
 	return result;

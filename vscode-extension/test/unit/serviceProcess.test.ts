@@ -8,10 +8,19 @@ import { ServiceState } from '../../src/service/dfuService';
 import { BoardsChanged, OperationProgress } from '../../src/service/protocol';
 import { ServiceProcess } from '../../src/service/serviceProcess';
 
-function fakeService(log: string[], env: Record<string, string> = {}): ServiceProcess {
+function fakeService(log: string[], env: Record<string, string> = {}, findingJavaMs = 0): ServiceProcess {
 	Object.assign(process.env, env);
-	return new ServiceProcess(async () => ({ command: process.execPath, args: [path.join(__dirname, 'fakeServe.js')] }),
-		{ line: text => log.push(text) });
+	return new ServiceProcess(async () => {
+		await new Promise(resolve => setTimeout(resolve, findingJavaMs));
+		return { command: process.execPath, args: [path.join(__dirname, 'fakeServe.js')] };
+	}, { line: text => log.push(text) });
+}
+
+/** The services of a FAKE_SERVE_LOG that started and have not ended. */
+function running(log: string): string[] {
+	const lines = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n') : [];
+	const ended = new Set(lines.filter(line => line.startsWith('ended ')).map(line => line.substring(6)));
+	return lines.filter(line => line.startsWith('started ')).map(line => line.substring(8)).filter(pid => !ended.has(pid));
 }
 
 function next<T>(subscribe: (listener: (value: T) => void) => { dispose(): void }, matching: (value: T) => boolean): Promise<T> {
@@ -85,12 +94,28 @@ test('a service that dies is started again, and a request it had is failed with 
 			/The DFU Tools service ended during the request \(exit status 3\)\. Where the board was left is not known/);
 		await back;
 		assert.equal((await service.list()).boards.length, 1);
-		assert.equal(fs.readFileSync(starts, 'utf8'), 'started\nstarted\n');
+		assert.equal(fs.readFileSync(starts, 'utf8').match(/^started /gm)?.length, 2);
 		assert.ok(log.some(line => line.startsWith('The DFU Tools service ended (exit status 3)')), log.join('\n'));
 	} finally {
 		await service.stop();
 		delete process.env.FAKE_SERVE_LOG;
 	}
+});
+
+test('a restart asked while the service still starts (a setting read as the IDE starts) leaves one service running', async () => {
+	const starts = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fake-serve')), 'starts');
+	const service = fakeService([], { FAKE_SERVE_LOG: starts }, 300);
+	try {
+		const starting = service.start();
+		await service.restart();
+		await starting;
+		assert.equal((await service.list()).boards.length, 1);
+		assert.equal(running(starts).length, 1, fs.readFileSync(starts, 'utf8'));
+	} finally {
+		await service.stop();
+		delete process.env.FAKE_SERVE_LOG;
+	}
+	assert.deepEqual(running(starts), [], fs.readFileSync(starts, 'utf8'));
 });
 
 test('one that keeps dying is not started again, and says why', async () => {

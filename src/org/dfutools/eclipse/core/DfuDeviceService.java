@@ -9,13 +9,16 @@ import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.device.UsbLocation;
 import org.dfutools.eclipse.core.device.UsbStatus;
 import org.dfutools.eclipse.core.log.CoreLog;
+import org.dfutools.eclipse.core.serial.SerialMonitors;
+import org.dfutools.eclipse.core.serial.SerialPorts;
+import org.dfutools.eclipse.core.serial.jserialcomm.JSerialCommPorts;
 import org.dfutools.eclipse.core.usb.UsbConnection;
 import org.dfutools.eclipse.core.usb.UsbException;
 import org.dfutools.eclipse.core.usb.UsbPort;
 import org.dfutools.eclipse.core.usb.libusb.LibUsbBackend;
 
 /**
- * Keeps the device registry fed from the USB bus, and owns the USB port. USB starts on first use, on a thread
+ * Keeps the device registry fed from the USB bus, and owns the USB port and the serial ports. USB starts on first use, on a thread
  * of its own, so that no caller (the UI thread included) ever waits for it; until then and when USB cannot be
  * used the registry's status says so. Operations open devices through the service, which closes the port only
  * when none is open any more: freeing libusb under a running transfer would crash the IDE. The plugin has one, an
@@ -32,6 +35,8 @@ public final class DfuDeviceService implements AutoCloseable {
 	private final DeviceRegistry registry = new DeviceRegistry();
 	private final BusyBoards busyBoards = new BusyBoards();
 	private final UsbPort.Factory factory;
+	private final SerialPorts serialPorts;
+	private SerialMonitors serialMonitors;
 	private final boolean useHotplug;
 	private UsbPort port;
 	private boolean started;
@@ -48,13 +53,32 @@ public final class DfuDeviceService implements AutoCloseable {
 	public DfuDeviceService(boolean useHotplug) {
 		// A lambda, not a method reference: a method reference would load the libusb adapter's class when the
 		// service is made (a restored view makes it without starting USB), rather than when USB starts.
-		this(() -> LibUsbBackend.open(), useHotplug);
+		this(() -> LibUsbBackend.open(), new JSerialCommPorts(), useHotplug);
 	}
 
-	/** A service on another USB port than libusb's (tests' fake one). */
+	/** A service on another USB port than libusb's (tests' fake one), with the system's serial ports. */
 	public DfuDeviceService(UsbPort.Factory factory, boolean useHotplug) {
+		this(factory, new JSerialCommPorts(), useHotplug);
+	}
+
+	/** A service on other USB and serial ports than the system's (tests' fake ones). */
+	public DfuDeviceService(UsbPort.Factory factory, SerialPorts serialPorts, boolean useHotplug) {
 		this.factory = factory;
+		this.serialPorts = serialPorts;
 		this.useHotplug = useHotplug;
+	}
+
+	/** The system's serial ports: a board's, for its monitor and for the 1200-baud touch. */
+	public SerialPorts serialPorts() {
+		return serialPorts;
+	}
+
+	/** The serial monitors open on this service's boards; made on first use, closed with the service. */
+	public synchronized SerialMonitors serialMonitors() {
+		if (serialMonitors == null) {
+			serialMonitors = new SerialMonitors(registry, busyBoards, serialPorts);
+		}
+		return serialMonitors;
 	}
 
 	/** The registry; the first call starts USB in the background. */
@@ -196,6 +220,9 @@ public final class DfuDeviceService implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		closed = true;
+		if (serialMonitors != null) {
+			serialMonitors.close(); // their ports closed, their threads ended
+		}
 		long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
 		boolean interrupted = false;
 		while (openConnections > 0 && System.nanoTime() - deadline < 0) {

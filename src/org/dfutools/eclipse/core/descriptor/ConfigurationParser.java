@@ -57,6 +57,10 @@ public final class ConfigurationParser {
 	private final byte[] bytes;
 	private final List<String> problems = new ArrayList<>();
 	private final Map<Integer, InterfaceBuilder> interfaces = new LinkedHashMap<>();
+	/** Communications class, Abstract Control Model: what Linux's cdc_acm, Windows' usbser and macOS make a port of. */
+	private static final int CDC_CLASS = 0x02;
+	private static final int CDC_ACM_SUBCLASS = 0x02;
+	private final List<Integer> serialInterfaces = new ArrayList<>();
 	/** The DFU interface the last interface descriptor opened; null after an interface of another class. */
 	private InterfaceBuilder current;
 	/** bInterfaceNumber of the last interface descriptor of any class; -1 before the first. */
@@ -101,7 +105,7 @@ public final class ConfigurationParser {
 			}
 			result.add(builder.build());
 		}
-		return new ConfigurationInfo(u8(5), result, problems);
+		return new ConfigurationInfo(u8(5), result, problems, List.copyOf(serialInterfaces));
 	}
 
 	/** Where the descriptors end: wTotalLength when it is plausible, otherwise the bytes read. */
@@ -164,6 +168,9 @@ public final class ConfigurationParser {
 		int nameIndex = u8(offset + 8);
 		int previousNumber = lastInterfaceNumber;
 		lastInterfaceNumber = number;
+		if (interfaceClass == CDC_CLASS && subClass == CDC_ACM_SUBCLASS && alternate == 0) {
+			serialInterfaces.add(Integer.valueOf(number));
+		}
 		if (!DfuClassCodes.isDfuInterface(interfaceClass, subClass)) {
 			current = null;
 			return;

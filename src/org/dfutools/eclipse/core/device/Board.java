@@ -113,6 +113,11 @@ public record Board(String id, DfuDeviceRecord device, Optional<DfuDeviceRecord>
 				String.format("%04x", Integer.valueOf(device.bcdDevice())) }); //$NON-NLS-1$
 	}
 
+	/** Its application has a serial port (a CDC ACM function), as last seen: a serial monitor can follow it. */
+	public boolean hasSerialPort() {
+		return knownRuntime().map(DfuDeviceRecord::serialPort).orElse(Boolean.FALSE).booleanValue();
+	}
+
 	public DeviceMode mode() {
 		return device.mode();
 	}

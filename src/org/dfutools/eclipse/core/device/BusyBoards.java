@@ -21,6 +21,17 @@ public final class BusyBoards {
 
 	private final Map<String, Activity> work = new ConcurrentHashMap<>();
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+	private final List<HoldListener> holdListeners = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Told when an operation takes a board and when it lets it go, on the operation's thread: {@link #held} before the
+	 * claim returns, so before the operation touches the board (a serial monitor closes its port there).
+	 */
+	public interface HoldListener {
+		void held(String boardId, String holder);
+
+		void freed(String boardId);
+	}
 
 	/**
 	 * Marks the board busy for {@code holder}, showing {@code status}, until the returned claim is
@@ -31,6 +42,7 @@ public final class BusyBoards {
 			return Optional.empty();
 		}
 		changed();
+		holdListeners.forEach(listener -> listener.held(boardId, holder));
 		return Optional.of(new Claim(boardId, holder));
 	}
 
@@ -72,6 +84,14 @@ public final class BusyBoards {
 
 	public void removeListener(Runnable listener) {
 		listeners.remove(listener);
+	}
+
+	public void addHoldListener(HoldListener listener) {
+		holdListeners.add(listener);
+	}
+
+	public void removeHoldListener(HoldListener listener) {
+		holdListeners.remove(listener);
 	}
 
 	private void changed() {
@@ -123,6 +143,7 @@ public final class BusyBoards {
 				work.remove(boardId);
 			}
 			changed();
+			holdListeners.forEach(listener -> listener.freed(boardId));
 		}
 	}
 }

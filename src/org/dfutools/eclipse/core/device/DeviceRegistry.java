@@ -37,6 +37,7 @@ public final class DeviceRegistry implements DeviceSink {
 	private final Map<String, Integer> expected = new HashMap<>();
 	private final BoardListeners listeners = new BoardListeners();
 	private volatile UsbStatus usbStatus = UsbStatus.STARTING;
+	private volatile TouchBoards touchBoards = TouchBoards.builtIn();
 
 	public void addListener(BoardListener listener) {
 		listeners.add(listener);
@@ -57,6 +58,20 @@ public final class DeviceRegistry implements DeviceSink {
 		synchronized (lock) {
 			return Optional.ofNullable(boards.get(id));
 		}
+	}
+
+	/** The boards without a DFU interface that enter DFU mode by the touch; read again at the next refresh. */
+	public void touchBoards(TouchBoards boards) {
+		touchBoards = boards;
+	}
+
+	public TouchBoards touchBoards() {
+		return touchBoards;
+	}
+
+	@Override
+	public boolean entersDfuByTouch(UsbId id) {
+		return touchBoards.contains(id);
 	}
 
 	public UsbStatus usbStatus() {

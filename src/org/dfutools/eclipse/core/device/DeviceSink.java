@@ -1,6 +1,6 @@
 package org.dfutools.eclipse.core.device;
 
-/** Where the USB backend reports what it reads: devices with a DFU interface arriving, devices leaving. */
+/** Where the USB backend reports what it reads: boards (devices with a DFU interface, touch boards) arriving, devices leaving. */
 public interface DeviceSink {
 
 	void deviceArrived(DfuDeviceRecord device);
@@ -11,4 +11,12 @@ public interface DeviceSink {
 	java.util.List<UsbLocation> attachedLocations();
 
 	void setUsbStatus(UsbStatus status);
+
+	/**
+	 * Whether a device with this ID is a board even without a DFU interface: one that enters DFU mode by the 1200-baud
+	 * touch on its serial port (see {@link TouchBoards}).
+	 */
+	default boolean entersDfuByTouch(UsbId id) {
+		return false;
+	}
 }

@@ -7,12 +7,22 @@ import org.dfutools.eclipse.core.descriptor.DfuInterface;
 import org.dfutools.eclipse.core.descriptor.FunctionalDescriptor;
 
 /**
- * One attached USB device with at least one DFU interface, as read at one moment. Immutable: a board
+ * One attached USB device with at least one DFU interface, or a board that enters DFU mode by the 1200-baud touch
+ * (then with none: {@link #entersDfuByTouch()}), as read at one moment. Immutable: a board
  * that re-enumerates is a new record. Strings are empty when the device has none or could not be read
  * (see {@link #problems()}).
+ *
+ * @param serialPort the device has a CDC ACM function, which the system makes a serial port of
  */
 public record DfuDeviceRecord(UsbLocation location, UsbId id, int bcdDevice, String manufacturer, String product,
-		String serial, DeviceMode mode, List<DfuInterface> dfuInterfaces, List<DeviceProblem> problems) {
+		String serial, DeviceMode mode, List<DfuInterface> dfuInterfaces, List<DeviceProblem> problems,
+		boolean serialPort) {
+
+	/** A device without a serial port. */
+	public DfuDeviceRecord(UsbLocation location, UsbId id, int bcdDevice, String manufacturer, String product,
+			String serial, DeviceMode mode, List<DfuInterface> dfuInterfaces, List<DeviceProblem> problems) {
+		this(location, id, bcdDevice, manufacturer, product, serial, mode, dfuInterfaces, problems, false);
+	}
 
 	public DfuDeviceRecord {
 		manufacturer = printable(manufacturer);
@@ -51,6 +61,16 @@ public record DfuDeviceRecord(UsbLocation location, UsbId id, int bcdDevice, Str
 	/** The functional descriptor of the primary interface, when it has one. */
 	public Optional<FunctionalDescriptor> functional() {
 		return primaryInterface().flatMap(DfuInterface::functional);
+	}
+
+	/** A board without a DFU interface, listed because it enters DFU mode by the 1200-baud touch on its serial port. */
+	public boolean entersDfuByTouch() {
+		return dfuInterfaces.isEmpty() && serialPort;
+	}
+
+	/** The mode in words, saying how a board without a DFU interface gets into DFU mode. */
+	public String modeLabel() {
+		return entersDfuByTouch() ? Messages.DfuDeviceRecord_runtimeByTouch : mode.label();
 	}
 
 	public boolean hasProblem(DeviceProblem.Kind kind) {

@@ -12,6 +12,8 @@ final class Messages extends NLS {
 	public static String Board_describe;
 	public static String Board_modeDfu;
 	public static String Board_modeRuntime;
+	public static String TouchBoards_notAnId;
+	public static String DfuDeviceRecord_runtimeByTouch;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

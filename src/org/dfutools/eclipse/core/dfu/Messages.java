@@ -34,6 +34,13 @@ final class Messages extends NLS {
 	public static String Leave_sendFailed;
 	public static String Leave_resetFailed;
 
+	public static String RebootToDfu_touching;
+	public static String RebootToDfu_detachBound;
+	public static String RebootToDfu_touchBound;
+	public static String RebootToDfu_touchIgnored;
+	public static String TouchReboot_noPort;
+	public static String TouchReboot_failed;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -22,7 +22,8 @@ import org.dfutools.eclipse.core.device.Reenumeration;
 
 /**
  * Reboots one run-time board into DFU mode as DFU 1.1 asks, and follows it there. DFU_DETACH carries
- * the device's own wDetachTimeOut; a USB reset follows only when the device will not detach itself.
+ * the device's own wDetachTimeOut; a USB reset follows only when the device will not detach itself. A board without
+ * a DFU interface that enters DFU mode by the 1200-baud touch gets the touch instead ({@link TouchReboot}).
  * Then it waits for the board's hotplug events, not for the clock: at most wDetachTimeOut plus the
  * re-enumeration allowance, and no longer than the user wants (cancellation).
  */
@@ -62,6 +63,9 @@ public final class RebootToDfu {
 		if (board.mode().isDfuMode()) {
 			throw new DetachException(Reason.NOT_RUNTIME, NLS.bind(Messages.RebootToDfu_notRuntime, name(board)));
 		}
+		if (board.device().entersDfuByTouch()) {
+			return touch(board, progress);
+		}
 		DfuInterface dfu = board.device().primaryInterface().orElseThrow();
 		boolean willDetach = dfu.functional().map(FunctionalDescriptor::willDetach).orElse(false);
 		int timeout = dfu.functional().map(FunctionalDescriptor::detachTimeoutMs).filter(ms -> ms > 0)
@@ -69,19 +73,60 @@ public final class RebootToDfu {
 		if (!willDetach && service.onWindows()) {
 			throw new DetachException(Reason.WINDOWS_CANNOT_RESET, NLS.bind(Messages.RebootToDfu_windows, name(board)));
 		}
+		return follow(board, Messages.RebootToDfu_detaching, () -> {
+			boolean leftAtOnce = send(board, dfu, timeout, !willDetach);
+			long at = System.nanoTime();
+			return new Sent(at, willDetach, timeout, NLS.bind(Messages.RebootToDfu_detachBound, Integer.valueOf(timeout)),
+					leftAtOnce ? OptionalLong.empty()
+					: OptionalLong.of(at + Duration.ofMillis(timeout).plus(LEAVE_MARGIN).toNanos()),
+					NLS.bind(Messages.RebootToDfu_didNotLeave,
+							new Object[] { name(board), Integer.valueOf(timeout), Long.valueOf(LEAVE_MARGIN.toMillis()) }));
+		}, progress);
+	}
+
+	/**
+	 * The 1200-baud touch on the board's serial port for a board without a DFU interface, and the board followed into
+	 * DFU mode as after a DETACH of a board that detaches itself: it must leave within {@link TouchReboot#LEAVE_WITHIN}
+	 * and be back within that and the allowance.
+	 */
+	private DetachResult touch(Board board, SubMonitor progress) throws DetachException {
+		return follow(board, Messages.RebootToDfu_touching, () -> {
+			String port = TouchReboot.touch(service.serialPorts(), board);
+			long at = System.nanoTime();
+			int within = (int) TouchReboot.LEAVE_WITHIN.toMillis();
+			return new Sent(at, true, within, NLS.bind(Messages.RebootToDfu_touchBound, Integer.valueOf(within)),
+					OptionalLong.of(at + TouchReboot.LEAVE_WITHIN.toNanos()),
+					NLS.bind(Messages.RebootToDfu_touchIgnored, new Object[] { name(board), Integer.valueOf(within), port }));
+		}, progress);
+	}
+
+	/**
+	 * What sending the board to DFU mode leaves to follow: when it was sent, whether it detaches itself, the timeout
+	 * its return is bounded by (with the allowance) and that in words, by when it must have left (empty when it left at
+	 * once), and what a board that never left is told.
+	 */
+	private record Sent(long at, boolean willDetach, int timeoutMs, String bound, OptionalLong leaveBy, String didNotLeave) {
+	}
+
+	/** Sends the board to DFU mode. */
+	@FunctionalInterface
+	private interface Sender {
+		Sent send() throws DetachException;
+	}
+
+	/** Sends the board (a DETACH, a touch) and follows it into DFU mode; it keeps its row while it is off the bus. */
+	private DetachResult follow(Board board, String activity, Sender sender, SubMonitor progress) throws DetachException {
 		long start = System.nanoTime();
-		// The board keeps its row while it is off the bus; if it is not back by the end of the wait, it loses it.
+		// If it is not back by the end of the wait, it loses its row.
 		try (BoardWatch watch = new BoardWatch(service, board.id());
 				Reenumeration expected = service.registry().expectReenumeration(board.id())) {
-			progress.subTask(Messages.RebootToDfu_detaching);
-			boolean leftAtOnce = send(board, dfu, timeout, !willDetach);
-			long sent = System.nanoTime();
+			progress.subTask(activity);
+			Sent sent = sender.send();
 			progress.worked(20);
 			progress.subTask(Messages.RebootToDfu_waiting);
-			Board now = awaitDfuMode(watch, board, willDetach, timeout, leftAtOnce ? OptionalLong.empty()
-					: OptionalLong.of(sent + Duration.ofMillis(timeout).plus(LEAVE_MARGIN).toNanos()), sent, progress);
+			Board now = awaitDfuMode(watch, board, sent, progress);
 			progress.worked(80);
-			return new DetachResult(now, Duration.ofNanos(sent - start), Duration.ofNanos(System.nanoTime() - start));
+			return new DetachResult(now, Duration.ofNanos(sent.at() - start), Duration.ofNanos(System.nanoTime() - start));
 		} catch (CancelledException e) {
 			throw new DetachException(Reason.CANCELLED, NLS.bind(Messages.RebootToDfu_cancelled, name(board)), e);
 		} catch (InterruptedException e) {
@@ -91,26 +136,26 @@ public final class RebootToDfu {
 	}
 
 	/**
-	 * Follows the board off the bus and back in DFU mode: it must leave by {@code leaveBy} (empty when the reset saw it
-	 * go already) and be back within its wDetachTimeOut and the allowance from {@code sent}.
+	 * Follows the board off the bus and back in DFU mode: it must leave by {@code sent.leaveBy()} and be back within its
+	 * timeout and the allowance from when it was sent.
 	 */
-	private Board awaitDfuMode(BoardWatch watch, Board board, boolean willDetach, int timeout, OptionalLong leaveBy, long sent,
-			IProgressMonitor progress) throws DetachException, CancelledException, InterruptedException {
+	private Board awaitDfuMode(BoardWatch watch, Board board, Sent sent, IProgressMonitor progress)
+			throws DetachException, CancelledException, InterruptedException {
 		Predicate<BoardEvent> back = BoardEvent.backAsNewDevice(board.device().location().deviceKey());
-		long deadline = sent + Duration.ofMillis(timeout).plus(allowance).toNanos();
-		BoardEvent first = watch.await(back.or(BoardEvent.gone()), Math.min(deadline, leaveBy.orElse(deadline)), progress);
-		if (first == null && !willDetach) {
+		long deadline = sent.at() + Duration.ofMillis(sent.timeoutMs()).plus(allowance).toNanos();
+		BoardEvent first = watch.await(back.or(BoardEvent.gone()), Math.min(deadline, sent.leaveBy().orElse(deadline)),
+				progress);
+		if (first == null && !sent.willDetach()) {
 			// The reset did not make it re-enumerate: it is on the bus as before, in run-time mode.
 			throw new DetachException(Reason.RETURNED_IN_RUNTIME, NLS.bind(Messages.RebootToDfu_backInRuntime, name(board)));
 		}
 		if (first == null) {
-			throw new DetachException(Reason.DID_NOT_LEAVE, NLS.bind(Messages.RebootToDfu_didNotLeave,
-					new Object[] { name(board), Integer.valueOf(timeout), Long.valueOf(LEAVE_MARGIN.toMillis()) }));
+			throw new DetachException(Reason.DID_NOT_LEAVE, sent.didNotLeave());
 		}
 		BoardEvent returned = back.test(first) ? first : watch.await(back, deadline, progress);
 		if (returned == null) {
 			throw new DetachException(Reason.DID_NOT_RETURN, NLS.bind(Messages.RebootToDfu_didNotReturn, new Object[] {
-					name(board), Long.valueOf(millis(deadline - sent)), Integer.valueOf(timeout), Long.valueOf(allowance.toMillis()) }));
+					name(board), Long.valueOf(millis(deadline - sent.at())), sent.bound(), Long.valueOf(allowance.toMillis()) }));
 		}
 		if (!returned.board().mode().isDfuMode()) {
 			throw new DetachException(Reason.RETURNED_IN_RUNTIME, NLS.bind(Messages.RebootToDfu_backInRuntime, name(board)));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
@@ -13,13 +14,14 @@ import org.eclipse.osgi.util.NLS;
 /** Finds the dfu-util executable and asks its version ({@link DfuUtilVersions} remembers it). Never on the UI thread. */
 public final class DfuUtilTool {
 
-	private static final String NAME = "dfu-util"; //$NON-NLS-1$
-
 	private DfuUtilTool() {
 	}
 
-	/** The configured executable, or dfu-util found on the PATH when none is configured. */
-	public static Path locate(String configured) throws DfuUtilException {
+	/**
+	 * The configured executable; when none is configured, the one that comes with DFU Tools, else dfu-util found on
+	 * the PATH.
+	 */
+	static DfuUtilLocation locate(String configured, BundledDfuUtil bundled) throws DfuUtilException {
 		if (configured != null && !configured.isBlank()) {
 			Path path = Path.of(configured.strip());
 			if (!Files.isRegularFile(path)) {
@@ -28,15 +30,23 @@ public final class DfuUtilTool {
 			if (!Files.isExecutable(path)) {
 				throw new DfuUtilException(NLS.bind(Messages.DfuUtil_notExecutable, path));
 			}
-			return path;
+			return new DfuUtilLocation(path, DfuUtilLocation.Origin.CHOSEN);
 		}
+		Optional<Path> ours = bundled.find();
+		if (ours.isPresent()) {
+			return new DfuUtilLocation(ours.get(), DfuUtilLocation.Origin.BUNDLED);
+		}
+		return new DfuUtilLocation(onPath(), DfuUtilLocation.Origin.PATH);
+	}
+
+	private static Path onPath() throws DfuUtilException {
 		String searchPath = System.getenv("PATH"); //$NON-NLS-1$
-		boolean windows = File.separatorChar == '\\';
+		String name = BundledDfuUtil.fileName(File.separatorChar == '\\');
 		for (String folder : (searchPath == null ? "" : searchPath).split(File.pathSeparator)) { //$NON-NLS-1$
 			if (folder.isEmpty()) {
 				continue;
 			}
-			Path candidate = Path.of(folder, windows ? NAME + ".exe" : NAME); //$NON-NLS-1$
+			Path candidate = Path.of(folder, name);
 			if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
 				return candidate;
 			}

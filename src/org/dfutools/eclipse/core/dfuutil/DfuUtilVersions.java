@@ -16,13 +16,37 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.osgi.util.NLS;
 
 /**
- * The versions of the dfu-util executables asked so far: every launch checks its dfu-util, but need not pay a
- * process start for it. {@code dfu-util -V} runs again only when the file changed. The plugin has one, an OSGi
- * service ({@code OSGI-INF}); tests make their own.
+ * Which dfu-util runs, and the versions of the dfu-util executables asked so far: every launch checks its dfu-util,
+ * but need not pay a process start for it. {@code dfu-util -V} runs again only when the file changed. The plugin
+ * has one, an OSGi service ({@code OSGI-INF}) that knows the plugin's own dfu-util; the command line and tests make
+ * their own.
  */
 public final class DfuUtilVersions {
 
 	private final Map<Path, Probe> probes = new ConcurrentHashMap<>();
+	private volatile BundledDfuUtil bundled;
+
+	/** Knowing of no dfu-util that comes with DFU Tools (until Declarative Services bind one). */
+	public DfuUtilVersions() {
+		this(BundledDfuUtil.NONE);
+	}
+
+	public DfuUtilVersions(BundledDfuUtil bundled) {
+		this.bundled = bundled;
+	}
+
+	/** Declarative Services: the plugin's own dfu-util. */
+	public void setBundled(BundledDfuUtil ours) {
+		bundled = ours;
+	}
+
+	/**
+	 * The dfu-util to run: {@code configured} when it is set (a blank one is not), else the one that comes with DFU
+	 * Tools, else the one on the PATH.
+	 */
+	public DfuUtilLocation locate(String configured) throws DfuUtilException {
+		return DfuUtilTool.locate(configured, bundled);
+	}
 
 	/** {@link #version(Path, Duration, IProgressMonitor)} that only the limit ends. */
 	public DfuUtilVersion version(Path executable, Duration limit) throws DfuUtilException {

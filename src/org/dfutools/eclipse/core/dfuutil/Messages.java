@@ -11,6 +11,9 @@ final class Messages extends NLS {
 	public static String DfuUtil_cannotStart;
 	public static String DfuUtil_noAnswer;
 	public static String DfuUtil_unknownOutput;
+	public static String DfuUtil_chosen;
+	public static String DfuUtil_bundled;
+	public static String DfuUtil_onPath;
 	public static String DfuUtil_tooOld;
 	public static String ExtraArguments_control;
 	public static String ExtraArguments_managed;

@@ -11,7 +11,7 @@ import org.dfutools.eclipse.core.dfuutil.DfuUtilExitStatus;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilRun;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilRunner;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilSlots;
-import org.dfutools.eclipse.core.dfuutil.DfuUtilTool;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilLocation;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersion;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -47,10 +47,10 @@ public final class DfuUtilStep {
 	/** Finds the dfu-util to run, and its version (which proves it runs), before any board is touched. */
 	public void locate(IProgressMonitor monitor) throws OperationException {
 		try {
-			Path found = DfuUtilTool.locate(preferences.dfuUtil());
-			DfuUtilVersion version = versions.version(found, VERSION_LIMIT, monitor);
-			console.info(NLS.bind(Messages.DfuUtilStep_found, version, found));
-			executable = found;
+			DfuUtilLocation found = versions.locate(preferences.dfuUtil());
+			DfuUtilVersion version = versions.version(found.executable(), VERSION_LIMIT, monitor);
+			console.info(NLS.bind(Messages.DfuUtilStep_found, new Object[] { version, found.origin().label(), found.executable() }));
+			executable = found.executable();
 		} catch (DfuUtilException e) {
 			throw new OperationException(e.getMessage(), e);
 		} catch (OperationCanceledException e) {

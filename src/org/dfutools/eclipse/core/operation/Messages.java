@@ -40,6 +40,8 @@ final class Messages extends NLS {
 	public static String ModeSwitch_rebooting;
 	public static String ModeSwitch_noFunctional;
 	public static String ModeSwitch_inDfuMode;
+	public static String ModeSwitch_inDfuModeAfterTouch;
+	public static String ModeSwitch_touch;
 	public static String ModeSwitch_applicationBack;
 	public static String SettingValues_noAlt;
 	public static String SettingValues_badAlt;

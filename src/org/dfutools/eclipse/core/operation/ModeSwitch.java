@@ -42,14 +42,18 @@ public final class ModeSwitch {
 	public Board rebootToDfu(BusyBoards.Claim held, Board board, IProgressMonitor monitor) throws OperationException {
 		held.show(statuses.detaching());
 		console.info(NLS.bind(Messages.ModeSwitch_rebooting, board.device().displayName()));
-		if (board.device().functional().isEmpty()) {
+		boolean touch = board.device().entersDfuByTouch();
+		if (touch) {
+			console.info(NLS.bind(Messages.ModeSwitch_touch, board.device().displayName()));
+		} else if (board.device().functional().isEmpty()) {
 			console.info(NLS.bind(Messages.ModeSwitch_noFunctional, board.device().displayName(),
 					Integer.valueOf(RebootToDfu.FALLBACK_DETACH_TIMEOUT_MS)));
 		}
 		try {
 			DetachResult result = new RebootToDfu(service, preferences.reenumerationAllowance()).runWithin(held, board, monitor);
-			console.info(NLS.bind(Messages.ModeSwitch_inDfuMode, new Object[] { Long.valueOf(result.detachSent().toMillis()),
-					Long.valueOf(result.deviceBack().toMillis()), result.board().describe() }));
+			console.info(NLS.bind(touch ? Messages.ModeSwitch_inDfuModeAfterTouch : Messages.ModeSwitch_inDfuMode,
+					new Object[] { Long.valueOf(result.detachSent().toMillis()), Long.valueOf(result.deviceBack().toMillis()),
+							result.board().describe() }));
 			return result.board();
 		} catch (DetachException e) {
 			if (e.reason() == DetachException.Reason.USB_ERROR || e.reason() == DetachException.Reason.VANISHED_BEFORE_DETACH) {

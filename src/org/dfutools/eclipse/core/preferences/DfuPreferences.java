@@ -2,10 +2,12 @@ package org.dfutools.eclipse.core.preferences;
 
 import java.time.Duration;
 
+import org.dfutools.eclipse.core.device.TouchBoards;
 import org.dfutools.eclipse.core.dfu.RebootToDfu;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.operation.OperationPreferences;
 import org.dfutools.eclipse.core.internal.Activator;
+import org.dfutools.eclipse.core.log.CoreLog;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.AbstractPreferenceInitializer;
 import org.eclipse.core.runtime.preferences.DefaultScope;
@@ -24,6 +26,8 @@ public final class DfuPreferences {
 	public static final String APPLICATION_TIMEOUT_SECONDS = "applicationTimeoutSeconds"; //$NON-NLS-1$
 	/** How many dfu-util runs a flash of several boards lets run at once (hubs and bootloaders have limits). */
 	public static final String PARALLEL_DFU_UTIL = "parallelDfuUtil"; //$NON-NLS-1$
+	/** The VID:PIDs of boards that enter DFU mode by the 1200-baud touch, besides the built-in ones. */
+	public static final String TOUCH_BOARDS = "touchBoards"; //$NON-NLS-1$
 
 	static final int DEFAULT_DFU_UTIL_LIMIT_SECONDS = (int) OperationPreferences.DEFAULT_DFU_UTIL_LIMIT.toSeconds();
 	static final int DEFAULT_PARALLEL_DFU_UTIL = OperationPreferences.DEFAULT_PARALLEL_DFU_UTIL;
@@ -47,6 +51,18 @@ public final class DfuPreferences {
 				Math.max(1, integer(PARALLEL_DFU_UTIL, DEFAULT_PARALLEL_DFU_UTIL)));
 	}
 
+	/** The boards that enter DFU mode by the 1200-baud touch: the built-in ones, and those the preference lists. */
+	public static TouchBoards touchBoards() {
+		String listed = Platform.getPreferencesService().getString(Activator.PLUGIN_ID, TOUCH_BOARDS, "", null); //$NON-NLS-1$
+		try {
+			return TouchBoards.withListed(listed);
+		} catch (IllegalArgumentException e) {
+			// The preference page refuses such a list; one written around it is not half used.
+			CoreLog.warn(DfuPreferences.class, e.getMessage());
+			return TouchBoards.builtIn();
+		}
+	}
+
 	private static int integer(String key, int fallback) {
 		return Platform.getPreferencesService().getInt(Activator.PLUGIN_ID, key, fallback, null);
 	}
@@ -61,6 +77,7 @@ public final class DfuPreferences {
 			defaults.putInt(DFU_UTIL_LIMIT_SECONDS, DEFAULT_DFU_UTIL_LIMIT_SECONDS);
 			defaults.putInt(APPLICATION_TIMEOUT_SECONDS, FlashConfiguration.DEFAULT_APPLICATION_TIMEOUT_SECONDS);
 			defaults.putInt(PARALLEL_DFU_UTIL, DEFAULT_PARALLEL_DFU_UTIL);
+			defaults.put(TOUCH_BOARDS, ""); //$NON-NLS-1$
 		}
 	}
 }

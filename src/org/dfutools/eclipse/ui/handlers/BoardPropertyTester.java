@@ -6,7 +6,8 @@ import org.eclipse.core.expressions.PropertyTester;
 
 /**
  * Lets menus ask about a board ({@code org.dfutools.eclipse.board.*}): {@code accessDenied}, {@code openable}
- * (this user may open it), {@code attached} (on the bus now), {@code runtime} and {@code dfuMode} (on the bus in that mode, not re-enumerating).
+ * (this user may open it), {@code attached} (on the bus now), {@code runtime} and {@code dfuMode} (on the bus in that mode, not re-enumerating),
+ * {@code serialPort} (its application has a CDC ACM serial port).
  */
 public final class BoardPropertyTester extends PropertyTester {
 
@@ -21,6 +22,7 @@ public final class BoardPropertyTester extends PropertyTester {
 		case "attached" -> board.attached(); //$NON-NLS-1$
 		case "runtime" -> board.attached() && !board.mode().isDfuMode(); //$NON-NLS-1$
 		case "dfuMode" -> board.attached() && board.mode().isDfuMode(); //$NON-NLS-1$
+		case "serialPort" -> board.hasSerialPort(); //$NON-NLS-1$
 		default -> false;
 		};
 	}

@@ -24,6 +24,7 @@ public final class Messages extends NLS {
 	public static String BoardColumn_milliseconds;
 	public static String BoardColumn_bytes;
 	public static String BoardColumn_unknown;
+	public static String BoardColumn_none;
 	public static String BoardColumn_reenumerating;
 	public static String BoardProperties_device;
 	public static String BoardProperties_interface;
@@ -104,6 +105,7 @@ public final class Messages extends NLS {
 	public static String FlashShortcut_waitingForUsb;
 	public static String Preferences_description;
 	public static String Preferences_dfuUtil;
+	public static String Preferences_dfuUtilHint;
 	public static String Preferences_checking;
 	public static String Preferences_checkJob;
 	public static String Preferences_version;
@@ -140,6 +142,29 @@ public final class Messages extends NLS {
 	public static String FlashTab_noneOfSeveralAttached;
 	public static String FlashTab_severalOfSeveral;
 
+
+	public static String SerialMonitor_title;
+	public static String SerialMonitor_titleState;
+	public static String SerialMonitor_stateOpen;
+	public static String SerialMonitor_stateOpening;
+	public static String SerialMonitor_stateAside;
+	public static String SerialMonitor_stateWaiting;
+	public static String SerialMonitor_stateDisconnected;
+	public static String SerialMonitor_baudRate;
+	public static String SerialMonitor_lineEnding;
+	public static String SerialMonitor_timestamps;
+	public static String SerialMonitor_choiceTip;
+	public static String SerialMonitor_connect;
+	public static String SerialMonitor_disconnect;
+	public static String SerialMonitor_connectTip;
+	public static String SerialMonitor_disconnectTip;
+	public static String SerialMonitor_chooseTitle;
+	public static String SerialMonitor_chooseMessage;
+	public static String SerialMonitor_noBoard;
+
+	public static String Preferences_touchBoards;
+	public static String Preferences_touchBoardsHint;
+	public static String Preferences_touchBuiltIn;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

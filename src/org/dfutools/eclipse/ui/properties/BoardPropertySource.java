@@ -39,8 +39,8 @@ public final class BoardPropertySource implements IPropertySource {
 		add(group, Messages.BoardProperties_product, device.product());
 		add(group, Messages.BoardProperties_serial, device.serial());
 		add(group, Messages.BoardProperties_mode, board.reenumerating()
-				? NLS.bind(Messages.BoardProperties_reenumerating, device.mode().label())
-				: device.mode().label());
+				? NLS.bind(Messages.BoardProperties_reenumerating, device.modeLabel())
+				: device.modeLabel());
 		add(group, Messages.BoardProperties_id, device.id().toString());
 		add(group, Messages.BoardProperties_runtimeId, board.runtimeId().map(UsbId::toString).orElse("")); //$NON-NLS-1$
 		add(group, Messages.BoardProperties_dfuId, board.dfuId().map(UsbId::toString).orElse("")); //$NON-NLS-1$

@@ -51,10 +51,14 @@ public enum BoardColumn {
 		if (board.reenumerating()) {
 			return Messages.BoardColumn_reenumerating;
 		}
-		return busy.status(board.id()).orElse(board.mode().label());
+		return busy.status(board.id()).orElse(board.device().modeLabel());
 	}
 
+	/** A field of the functional descriptor; none for a touch board's application, which has no DFU interface. */
 	private static String functional(Board board, Function<FunctionalDescriptor, String> field) {
+		if (board.device().entersDfuByTouch()) {
+			return Messages.BoardColumn_none;
+		}
 		return board.device().functional().map(field).orElse(Messages.BoardColumn_unknown);
 	}
 }

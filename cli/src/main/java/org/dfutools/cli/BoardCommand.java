@@ -37,7 +37,7 @@ abstract class BoardCommand implements Callable<Integer> {
 		terminal = new Terminal(json ? System.err : System.out, !json && System.console() != null);
 		monitor = new CommandMonitor(terminal);
 		CtrlC.cancels(monitor, terminal);
-		try (Session session = new Session(settings.preferences())) {
+		try (Session session = new Session(settings.preferences(), settings.touchBoards())) {
 			return Integer.valueOf(run(session).code());
 		} catch (UsageException e) {
 			System.err.println("dfu-tools: " + e.getMessage()); //$NON-NLS-1$

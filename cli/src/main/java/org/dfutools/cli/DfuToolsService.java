@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dfutools.eclipse.core.device.Board;
-import org.dfutools.eclipse.core.device.BoardListener;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.flash.FlashOperation;
@@ -52,7 +51,7 @@ public final class DfuToolsService {
 	private final Set<CommandMonitor> running = ConcurrentHashMap.newKeySet();
 	private final AtomicInteger tokens = new AtomicInteger();
 	private volatile ServiceClient client;
-	private BoardListener forwarding;
+	private volatile BoardFeed feed;
 
 	DfuToolsService(Session session, Duration applicationTimeout) {
 		this.session = session;
@@ -62,19 +61,13 @@ public final class DfuToolsService {
 	/** The client is connected: board events are forwarded to it from now on. */
 	void connect(ServiceClient connected) {
 		client = connected;
-		DeviceRegistry registry = session.service().registry();
-		forwarding = event -> {
-			JsonObject change = new JsonObject();
-			change.addProperty("event", event.kind().name().toLowerCase()); //$NON-NLS-1$
-			change.add("board", JsonOf.board(event.board())); //$NON-NLS-1$
-			client.boardsChanged(change);
-		};
-		registry.addListener(forwarding);
+		feed = new BoardFeed(connected);
+		session.service().registry().addListener(feed);
 	}
 
 	/** The client has gone: every running operation is cancelled and given time to leave its board in a known place. */
 	void disconnected() throws InterruptedException {
-		session.service().registry().removeListener(forwarding);
+		session.service().registry().removeListener(feed);
 		stop(WIND_DOWN);
 	}
 
@@ -92,13 +85,22 @@ public final class DfuToolsService {
 	@JsonRequest("boards/list")
 	public CompletableFuture<JsonObject> list() {
 		return CompletableFuture.supplyAsync(() -> {
-			JsonArray boards = new JsonArray();
+			BoardFeed.Listed listed;
+			ExitStatus exit = ExitStatus.DONE;
+			String message = null;
 			try {
-				session.boards(new CommandMonitor(ProgressShown.NONE)).forEach(board -> boards.add(JsonOf.board(board)));
-				return JsonOf.document("list", ExitStatus.DONE, boards, null); //$NON-NLS-1$
+				// Once USB lists the boards; not under the feed's lock, as that may wait for the feed's events.
+				listed = feed.list(session.registry(new CommandMonitor(ProgressShown.NONE)));
 			} catch (OperationException e) {
-				return JsonOf.document("list", ExitStatus.of(e), boards, e.getMessage()); //$NON-NLS-1$
+				listed = feed.none();
+				exit = ExitStatus.of(e);
+				message = e.getMessage();
 			}
+			JsonArray boards = new JsonArray();
+			listed.boards().forEach(board -> boards.add(JsonOf.board(board)));
+			JsonObject document = JsonOf.document("list", exit, boards, message); //$NON-NLS-1$
+			document.addProperty("sequence", Long.valueOf(listed.sequence())); //$NON-NLS-1$
+			return document;
 		}, operations);
 	}
 

@@ -29,6 +29,10 @@ public final class JsonOf {
 		json.addProperty("name", board.device().displayName());
 		json.addProperty("id", board.device().id().toString());
 		json.addProperty("mode", board.mode().name());
+		if (board.device().entersDfuByTouch()) {
+			json.addProperty("entersDfuBy", "touch");
+		}
+		json.addProperty("serialPort", Boolean.valueOf(board.hasSerialPort()));
 		json.addProperty("serial", board.device().serial());
 		json.addProperty("port", board.device().location().portPath());
 		board.runtimeId().ifPresent(id -> json.addProperty("runtimeId", id.toString()));

@@ -97,7 +97,7 @@ final class ListCommand extends BoardCommand {
 
 	private static String[] columns(Board board) {
 		var functional = board.device().functional();
-		return new String[] { board.device().displayName(), board.device().id().toString(), board.mode().label(),
+		return new String[] { board.device().displayName(), board.device().id().toString(), board.device().modeLabel(),
 				board.device().serial(), board.device().location().portPath(),
 				functional.map(f -> f.versionText()).orElse(""), //$NON-NLS-1$
 				functional.map(f -> f.detachTimeoutMs() + " ms").orElse(""), //$NON-NLS-1$ //$NON-NLS-2$

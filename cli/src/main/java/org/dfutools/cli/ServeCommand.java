@@ -26,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws UsageException, InterruptedException {
-		try (Session session = new Session(settings.preferences())) {
+		try (Session session = new Session(settings.preferences(), settings.touchBoards())) {
 			DfuToolsService service = new DfuToolsService(session, settings.applicationTimeout());
 			Launcher<ServiceClient> launcher = new Launcher.Builder<ServiceClient>().setLocalService(service)
 					.setRemoteInterface(ServiceClient.class).setInput(System.in).setOutput(System.out).create();

@@ -5,6 +5,7 @@ import java.util.List;
 import org.dfutools.eclipse.core.DfuDeviceService;
 import org.dfutools.eclipse.core.device.Board;
 import org.dfutools.eclipse.core.device.DeviceRegistry;
+import org.dfutools.eclipse.core.device.TouchBoards;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
 import org.dfutools.eclipse.core.operation.OperationException;
 import org.dfutools.eclipse.core.operation.OperationPreferences;
@@ -18,11 +19,12 @@ import org.eclipse.core.runtime.IProgressMonitor;
 public final class Session implements AutoCloseable {
 
 	private final DfuDeviceService service = new DfuDeviceService(true);
-	private final DfuUtilVersions versions = new DfuUtilVersions();
+	private final DfuUtilVersions versions = new DfuUtilVersions(new ArchiveDfuUtil());
 	private final OperationPreferences preferences;
 
-	public Session(OperationPreferences preferences) {
+	public Session(OperationPreferences preferences, TouchBoards touchBoards) {
 		this.preferences = preferences;
+		service.registryWithoutStarting().touchBoards(touchBoards);
 	}
 
 	public DfuDeviceService service() {

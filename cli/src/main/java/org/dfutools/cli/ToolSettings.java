@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.dfutools.eclipse.core.device.TouchBoards;
 import org.dfutools.eclipse.core.flash.FlashConfiguration;
 import org.dfutools.eclipse.core.operation.OperationPreferences;
 
@@ -39,6 +40,10 @@ public final class ToolSettings {
 	@Option(names = "--parallel", paramLabel = "N", description = "How many dfu-util runs a flash of several boards lets run at once (default 8).")
 	Integer parallelDfuUtil;
 
+	@Option(names = "--touch-boards", paramLabel = "VID:PID,...",
+			description = "Boards that enter DFU mode by the 1200-baud touch, besides the built-in Arduino Mbed ones.")
+	String touchBoards;
+
 	@Option(names = "--config", paramLabel = "FILE", description = "A JSON file of these settings (default: ${DEFAULT-VALUE}).",
 			defaultValue = "${sys:user.home}/.config/dfu-tools/config.json")
 	Path config;
@@ -50,6 +55,7 @@ public final class ToolSettings {
 		Integer dfuUtilLimitSeconds;
 		Integer applicationTimeoutSeconds;
 		Integer parallelDfuUtil;
+		String touchBoards;
 	}
 
 	/** The preferences the operations take. */
@@ -70,6 +76,15 @@ public final class ToolSettings {
 				.orElse(defaults.dfuUtilLimit());
 		int parallel = first(parallelDfuUtil, file.parallelDfuUtil).map(n -> atLeastOne(n, "parallel")).orElse(defaults.parallelDfuUtil());
 		return new OperationPreferences(tool, allowance, limit, parallel);
+	}
+
+	/** The boards that enter DFU mode by the 1200-baud touch: the built-in ones and those named. */
+	public TouchBoards touchBoards() throws UsageException {
+		try {
+			return TouchBoards.withListed(first(touchBoards, configFile().touchBoards).orElse("")); //$NON-NLS-1$
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
 	}
 
 	/** How long the application may take to come back. */

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +79,53 @@ class CommandLineIT extends OnTheBench {
 		assertTrue(result.get("verified").getAsBoolean());
 		assertEquals(port, result.getAsJsonObject("after").get("port").getAsString());
 		assertTrue(flash.err().contains("dfu-util"), "the steps go to standard error with --json: " + flash);
+	}
+
+	@Test
+	void withoutDfuUtilOnThePathItFlashesWithItsOwn() throws Exception {
+		board("OWN-1", "");
+		byte[] firmware = new byte[12_000];
+		new Random(8).nextBytes(firmware);
+		Path file = Files.write(folder.resolve("own.bin"), firmware);
+		DfuToolsRun flash = DfuToolsRun.withPath(pathWithoutDfuUtil(), "flash", file.toString(), "--board", "OWN-1");
+		assertEquals(0, flash.exit(), flash.toString());
+		assertArrayEquals(firmware, Files.readAllBytes(folder.resolve("OWN-1.written")));
+		String said = flash.out() + flash.err();
+		assertTrue(said.contains("dfu-util 0.11 (bundled with DFU Tools): ") && said.contains("/lib/dfu-util/linux-x86_64/dfu-util"),
+				flash.toString());
+	}
+
+	/** As VS Code or Theia may unpack the extension's zip: its dfu-util without the execute bit. */
+	@Test
+	void itsOwnDfuUtilUnpackedWithoutItsExecuteBitIsMadeExecutable() throws Exception {
+		Path installed = DfuToolsRun.installed().getParent().getParent();
+		Path copy = folder.resolve("unpacked");
+		try (Stream<Path> files = Files.walk(installed)) {
+			for (Path from : (Iterable<Path>) files::iterator) {
+				Files.copy(from, copy.resolve(installed.relativize(from).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+			}
+		}
+		Path program = copy.resolve("lib/dfu-util/linux-x86_64/dfu-util");
+		Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rw-r--r--"));
+		board("UNPACKED-1", "");
+		Path file = Files.write(folder.resolve("unpacked.bin"), new byte[4096]);
+		DfuToolsRun flash = DfuToolsRun.copyWithPath(copy.resolve("bin/dfu-tools"), pathWithoutDfuUtil(), "flash", file.toString(),
+				"--board", "UNPACKED-1");
+		assertEquals(0, flash.exit(), flash.toString());
+		assertTrue((flash.out() + flash.err()).contains("(bundled with DFU Tools): " + program), flash.toString());
+		assertTrue(Files.isExecutable(program));
+	}
+
+	/** A PATH with what the launcher and its script run, and no dfu-util. */
+	private String pathWithoutDfuUtil() throws Exception {
+		Path bin = folder.resolve("bin");
+		if (!Files.isDirectory(bin)) {
+			Files.createDirectories(bin);
+			for (String tool : List.of("bash", "mkdir", "rm", "mv", "dirname", "readlink")) {
+				Files.createSymbolicLink(bin.resolve(tool), DfuToolsRun.Running.onPath(tool));
+			}
+		}
+		return bin.toString();
 	}
 
 	private static JsonObject boardOn(JsonArray boards, String port) {

@@ -22,6 +22,21 @@ record DfuToolsRun(int exit, String out, String err) {
 		return Running.start(arguments).ended();
 	}
 
+	/** Runs the command to its end with this PATH (the launcher found on the tests' own). */
+	static DfuToolsRun withPath(String path, String... arguments) throws IOException, InterruptedException {
+		return Running.start(false, installed(), path, arguments).ended();
+	}
+
+	/** Runs another copy of the command ({@code bin/dfu-tools} of a copy of the archive) with this PATH. */
+	static DfuToolsRun copyWithPath(Path command, String path, String... arguments) throws IOException, InterruptedException {
+		return Running.start(false, command, path, arguments).ended();
+	}
+
+	/** The installed command, which the build unpacked (system property dfutools.cli). */
+	static Path installed() {
+		return Path.of(System.getProperty("dfutools.cli", "target/dfu-tools/bin/dfu-tools"));
+	}
+
 	/** Standard output as the JSON document that --json prints. */
 	JsonObject json() {
 		return JsonParser.parseString(out).getAsJsonObject();
@@ -37,23 +52,28 @@ record DfuToolsRun(int exit, String out, String err) {
 
 		/** The installed command, which the build unpacked (system property dfutools.cli), on the tests' Java. */
 		static Running start(String... arguments) throws IOException {
-			return start(false, arguments);
+			return start(false, installed(), null, arguments);
 		}
 
 		/** The same, its standard input and output piped to the test (a client of {@code serve}). */
 		static Running startPiped(String... arguments) throws IOException {
-			return start(true, arguments);
+			return start(true, installed(), null, arguments);
 		}
 
-		private static Running start(boolean piped, String... arguments) throws IOException {
+		private static Running start(boolean piped, Path dfuTools, String path, String... arguments) throws IOException {
 			// Started as a terminal starts its foreground job, SIGINT at its default: a suite started as a script's
 			// background job has it ignored, which every process it starts would inherit (and Ctrl-C would not reach).
-			List<String> command = new ArrayList<>(List.of("python3", "-c",
+			// The system's Python by its path: the PATH may be the test's own, and a version manager's shim a script.
+			Path python = Files.isExecutable(Path.of("/usr/bin/python3")) ? Path.of("/usr/bin/python3") : onPath("python3");
+			List<String> command = new ArrayList<>(List.of(python.toString(), "-c",
 					"import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"));
-			command.add(System.getProperty("dfutools.cli", "target/dfu-tools/bin/dfu-tools"));
+			command.add(dfuTools.toString());
 			command.addAll(List.of(arguments));
 			ProcessBuilder builder = new ProcessBuilder(command);
 			builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+			if (path != null) {
+				builder.environment().put("PATH", path);
+			}
 			Path out = Files.createTempFile("dfu-tools", ".out");
 			Path err = Files.createTempFile("dfu-tools", ".err");
 			builder.redirectError(err.toFile());
@@ -61,6 +81,17 @@ record DfuToolsRun(int exit, String out, String err) {
 				builder.redirectOutput(out.toFile());
 			}
 			return new Running(builder.start(), out, err);
+		}
+
+		/** A program on the tests' own PATH. */
+		static Path onPath(String program) {
+			for (String folder : System.getenv().getOrDefault("PATH", "").split(":")) {
+				Path candidate = Path.of(folder.isEmpty() ? "." : folder, program);
+				if (Files.isExecutable(candidate)) {
+					return candidate;
+				}
+			}
+			throw new AssertionError(program + " is not on the PATH");
 		}
 
 		String errorsSoFar() throws IOException {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -42,12 +43,14 @@ final class ServiceConnection implements AutoCloseable {
 	final DfuToolsRun.Running process;
 	final Server server;
 	private final BlockingQueue<Notification> notifications = new LinkedBlockingQueue<>();
+	private final List<JsonObject> boardEvents = new CopyOnWriteArrayList<>();
 
 	private ServiceConnection(DfuToolsRun.Running process) {
 		this.process = process;
 		ServiceClient client = new ServiceClient() {
 			@Override
 			public void boardsChanged(JsonObject change) {
+				boardEvents.add(change);
 				notifications.add(new Notification("boards/changed", change));
 			}
 
@@ -93,6 +96,11 @@ final class ServiceConnection implements AutoCloseable {
 				return next;
 			}
 		}
+	}
+
+	/** Every boards/changed so far, in the order they came (awaited or not). */
+	List<JsonObject> boardEvents() {
+		return List.copyOf(boardEvents);
 	}
 
 	List<Notification> seen() {

@@ -14,6 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.junit.jupiter.api.Test;
@@ -49,9 +50,12 @@ class ServiceIT extends OnTheBench {
 		try (ServiceConnection service = ServiceConnection.start()) {
 			assertEquals(0, answer(service.server.list()).get("exit").getAsInt());
 			String port = board("RPC-1", "");
-			service.await(n -> n.method().equals("boards/changed") && n.params().get("event").getAsString().equals("added")
-					&& n.params().getAsJsonObject("board").get("port").getAsString().equals(port), LIMIT);
-			assertTrue(answer(service.server.list()).toString().contains("\"port\":\"" + port + "\""));
+			long added = service.await(n -> n.method().equals("boards/changed") && n.params().get("event").getAsString().equals("added")
+					&& n.params().getAsJsonObject("board").get("port").getAsString().equals(port), LIMIT).params().get("sequence").getAsLong();
+			JsonObject listed = answer(service.server.list());
+			assertTrue(listed.toString().contains("\"port\":\"" + port + "\""), listed.toString());
+			// A list says the last event it includes: a client keeps the events after it (docs/SERVICE.md).
+			assertTrue(listed.get("sequence").getAsLong() >= added, listed + " includes event " + added);
 			JsonObject rebooted = answer(service.server.reboot(params("board", port, "token", "r1")));
 			assertEquals(0, rebooted.get("exit").getAsInt(), rebooted.toString());
 			assertEquals("DFU_MODE", rebooted.getAsJsonArray("boards").get(0).getAsJsonObject().get("place").getAsString());
@@ -67,6 +71,8 @@ class ServiceIT extends OnTheBench {
 			assertEquals(0, flashed.get("exit").getAsInt(), flashed.toString());
 			assertArrayEquals(firmware, Files.readAllBytes(folder.resolve("RPC-1.written")));
 			service.await(n -> n.method().equals("operation/progress") && n.params().get("token").getAsString().equals("f1"), LIMIT);
+			List<Long> numbers = service.boardEvents().stream().map(change -> change.get("sequence").getAsLong()).toList();
+			assertEquals(LongStream.rangeClosed(1, numbers.size()).boxed().toList(), numbers, "the events are numbered in order");
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.dfutools.eclipse.core.descriptor.AltSetting;
 import org.dfutools.eclipse.core.descriptor.ConfigurationInfo;
@@ -24,8 +25,8 @@ import org.usb4java.LibUsb;
 
 /**
  * Reads one device into a record: descriptors first (no access rights needed), then, if the device has
- * a DFU interface, its strings through a short-lived handle. Whatever cannot be read becomes a problem
- * on the record; only a device that is gone or has no DFU interface gives no record.
+ * a DFU interface or enters DFU mode by the 1200-baud touch, its strings through a short-lived handle. Whatever cannot
+ * be read becomes a problem on the record; only a device that is gone or is neither gives no record.
  */
 final class DeviceReader {
 
@@ -44,14 +45,17 @@ final class DeviceReader {
 		return UsbLocation.of(LibUsb.getBusNumber(device) & 0xFF, ports, LibUsb.getDeviceAddress(device) & 0xFF);
 	}
 
-	static Optional<DfuDeviceRecord> read(Device device) {
+	static Optional<DfuDeviceRecord> read(Device device, Predicate<UsbId> entersDfuByTouch) {
 		DeviceDescriptor descriptor = new DeviceDescriptor();
 		if (LibUsb.getDeviceDescriptor(device, descriptor) != LibUsb.SUCCESS) {
 			return Optional.empty();
 		}
 		List<DeviceProblem> problems = new ArrayList<>();
-		List<DfuInterface> interfaces = readDfuInterfaces(device, descriptor.bNumConfigurations() & 0xFF, problems);
-		if (interfaces.isEmpty()) {
+		List<Integer> serialInterfaces = new ArrayList<>();
+		List<DfuInterface> interfaces = readDfuInterfaces(device, descriptor.bNumConfigurations() & 0xFF, problems,
+				serialInterfaces);
+		UsbId id = new UsbId(descriptor.idVendor() & 0xFFFF, descriptor.idProduct() & 0xFFFF);
+		if (interfaces.isEmpty() && (serialInterfaces.isEmpty() || !entersDfuByTouch.test(id))) {
 			return Optional.empty();
 		}
 		UsbLocation location = locationOf(device);
@@ -79,10 +83,9 @@ final class DeviceReader {
 		}
 		// After the reads: what the device told makes some of what its configuration lacked no problem.
 		interfaces.forEach(dfu -> problems.addAll(problemsOf(dfu)));
-		return Optional.of(new DfuDeviceRecord(location,
-				new UsbId(descriptor.idVendor() & 0xFFFF, descriptor.idProduct() & 0xFFFF), descriptor.bcdDevice() & 0xFFFF,
+		return Optional.of(new DfuDeviceRecord(location, id, descriptor.bcdDevice() & 0xFFFF,
 				strings.manufacturer, strings.product, strings.serial, DfuDeviceRecord.modeOf(interfaces), interfaces,
-				problems));
+				problems, !serialInterfaces.isEmpty()));
 	}
 
 	/** The strings and alt names of an opened device: the kernel's where it read them, else asked of the device. */
@@ -110,7 +113,9 @@ final class DeviceReader {
 		return problems;
 	}
 
-	private static List<DfuInterface> readDfuInterfaces(Device device, int configurations, List<DeviceProblem> problems) {
+	/** The DFU interfaces of every configuration; their problems and CDC ACM interfaces go to the lists given. */
+	private static List<DfuInterface> readDfuInterfaces(Device device, int configurations, List<DeviceProblem> problems,
+			List<Integer> serialInterfaces) {
 		List<DfuInterface> interfaces = new ArrayList<>();
 		for (int index = 0; index < configurations; index++) {
 			ConfigDescriptor config = new ConfigDescriptor();
@@ -128,6 +133,7 @@ final class DeviceReader {
 			}
 			ConfigurationInfo info = ConfigurationParser.parse(bytes);
 			interfaces.addAll(info.dfuInterfaces());
+			serialInterfaces.addAll(info.serialInterfaces());
 			for (String problem : info.problems()) {
 				problems.add(new DeviceProblem(Kind.MALFORMED_DESCRIPTOR, problem));
 			}

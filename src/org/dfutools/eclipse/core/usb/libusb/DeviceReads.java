@@ -147,7 +147,7 @@ final class DeviceReads {
 		@Override
 		public void run() {
 			try {
-				Optional<DfuDeviceRecord> record = DeviceReader.read(device);
+				Optional<DfuDeviceRecord> record = DeviceReader.read(device, sink::entersDfuByTouch);
 				if (!retry && record.filter(DeviceReads::notOpened).isPresent() && retryLater(device)) {
 					return; // reported after the retry
 				}

@@ -176,7 +176,8 @@ public final class LibUsbBackend implements UsbPort {
 		try {
 			List<Device> devices = new ArrayList<>();
 			list.forEach(devices::add);
-			BusComparison.compare(sink, devices, DeviceReader::locationOf, DeviceReader::read, rereadKnown);
+			BusComparison.compare(sink, devices, DeviceReader::locationOf,
+					device -> DeviceReader.read(device, sink::entersDfuByTouch), rereadKnown);
 		} finally {
 			LibUsb.freeDeviceList(list, true);
 		}

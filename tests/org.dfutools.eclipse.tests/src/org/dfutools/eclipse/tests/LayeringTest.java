@@ -20,12 +20,15 @@ import java.util.regex.Pattern;
 import org.dfutools.eclipse.core.descriptor.DfuClassCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.wiring.BundleWiring;
 
 /**
- * The core stays free of UI toolkits, only the libusb adapter speaks to usb4java, only the launch package
+ * The core stays free of UI toolkits, only the libusb adapter speaks to usb4java and only the serial adapter to
+ * jSerialComm, only the launch package
  * speaks to the debug framework, the operations on a board stay free of launches and the platform, and no two
  * packages depend on each other, directly or around a cycle.
  */
@@ -33,7 +36,8 @@ class LayeringTest {
 
 	private static final String ROOT = "org/dfutools/eclipse/";
 	private static final String CORE = ROOT + "core/";
-	private static final String USB_BACKEND = CORE + "usb/libusb/";
+	private static final String USB_BACKEND = "org/dfutools/eclipse/core/usb/libusb/";
+	private static final String SERIAL_BACKEND = "org/dfutools/eclipse/core/serial/jserialcomm/";
 	private static final String LAUNCH = CORE + "launch/";
 	private static final List<String> OPERATIONS = List.of(CORE + "operation/", CORE + "flash/", CORE + "save/", CORE + "mode/");
 	private static final List<String> DEBUG = List.of("org/eclipse/debug/");
@@ -41,7 +45,6 @@ class LayeringTest {
 	private static final Pattern PLUGIN_TYPE = Pattern.compile("(" + ROOT + "(?:[a-z0-9_]+/)*)[A-Z][A-Za-z0-9_$]*");
 	private static final List<String> UI_PREFIXES = List.of("org/eclipse/swt/", "org/eclipse/jface/",
 			"org/eclipse/ui/", "org/eclipse/e4/ui/", "org/eclipse/debug/ui/");
-	private static final String USB4JAVA = "org/usb4java/";
 
 	/** Class file path to the names it refers to, for every class of the plugin (tests excluded). */
 	private static Map<String, List<String>> pluginClasses;
@@ -70,16 +73,18 @@ class LayeringTest {
 		assertEquals(List.of(), offenders, "core classes that refer to SWT, JFace or the workbench");
 	}
 
-	@Test
-	void onlyTheUsbBackendUsesUsb4java() {
+	/** Each native library has one adapter: usb4java the libusb one, jSerialComm the serial ports' one. */
+	@ParameterizedTest
+	@CsvSource({ "org/usb4java/, " + USB_BACKEND, "com/fazecast/jSerialComm/, " + SERIAL_BACKEND })
+	void onlyItsAdapterUsesANativeLibrary(String library, String adapter) {
 		List<String> offenders = new ArrayList<>();
 		pluginClasses.forEach((name, refs) -> {
-			if (!name.startsWith(USB_BACKEND) && refersTo(refs, List.of(USB4JAVA))) {
+			if (!name.startsWith(adapter) && refersTo(refs, List.of(library))) {
 				offenders.add(name);
 			}
 		});
-		assertEquals(List.of(), offenders, "classes outside " + USB_BACKEND + " that refer to usb4java");
-		assertFalse(offenders(USB_BACKEND, List.of(USB4JAVA)).isEmpty(), "the backend itself should use usb4java");
+		assertEquals(List.of(), offenders, "classes outside " + adapter + " that refer to " + library);
+		assertFalse(offenders(adapter, List.of(library)).isEmpty(), "the adapter itself should use " + library);
 	}
 
 	@Test

@@ -72,12 +72,18 @@ public final class BenchLog {
 	 * The ports that, since a {@link System#nanoTime()} reading, saw an interface claim, a host's USB reset or
 	 * a DFU class request (bmRequestType 0x21 or 0xA1): the boards that something worked on, sorted.
 	 */
+	/**
+	 * CDC ACM's class requests (SET_LINE_CODING, GET_LINE_CODING, SET_CONTROL_LINE_STATE), which the kernel's cdc_acm
+	 * sends on its own when a board with a serial port enumerates or its port is opened: they touch no DFU state.
+	 */
+	private static final Pattern SERIAL_REQUEST = Pattern.compile("\"bRequest\":3[234][,}]");
+
 	public static List<String> touchedPorts(long fromNanos) throws IOException {
 		long from = TimeUnit.NANOSECONDS.toMicros(fromNanos);
 		return all().stream().filter(e -> e.micros() >= from)
 				.filter(e -> e.name().equals("claim") || e.isHostReset()
 						|| e.name().equals("setup") && (e.line().contains("\"bmRequestType\":33")
-								|| e.line().contains("\"bmRequestType\":161")))
+								|| e.line().contains("\"bmRequestType\":161")) && !SERIAL_REQUEST.matcher(e.line()).find())
 				.map(Event::port).distinct().sorted().toList();
 	}
 

@@ -74,6 +74,7 @@ class ConfigurationParserTest {
 		assertEquals(List.of(new AltSetting(0, 5, null)), dfu.altSettings());
 		assertEquals(new FunctionalDescriptor(9, 0x0D, 1000, 2048, DFU_1_1), dfu.functional().orElseThrow());
 		assertEquals(List.of(), dfu.problems());
+		assertEquals(List.of(0), info.serialInterfaces(), "the CDC ACM control interface is a serial port");
 	}
 
 	@Test

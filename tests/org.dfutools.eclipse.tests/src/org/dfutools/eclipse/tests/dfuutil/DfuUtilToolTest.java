@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.dfutools.eclipse.core.dfuutil.DfuUtilException;
-import org.dfutools.eclipse.core.dfuutil.DfuUtilTool;
+import org.dfutools.eclipse.core.dfuutil.BundledDfuUtil;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilLocation;
+import org.dfutools.eclipse.core.dfuutil.DfuUtilLocation.Origin;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersion;
 import org.dfutools.eclipse.core.dfuutil.DfuUtilVersions;
 import org.junit.jupiter.api.Test;
@@ -32,10 +34,21 @@ class DfuUtilToolTest {
 
 	@Test
 	void theRealDfuUtilIsFoundOnThePathAndRecentEnough() throws Exception {
-		Path found = DfuUtilTool.locate("");
-		DfuUtilVersion version = versions.version(found, LIMIT);
+		DfuUtilLocation found = versions.locate("");
+		assertEquals(Origin.PATH, found.origin());
+		DfuUtilVersion version = versions.version(found.executable(), LIMIT);
 		assertTrue(version.isSupported(), version.toString());
-		assertEquals(found, DfuUtilTool.locate(found.toString()));
+		assertEquals(new DfuUtilLocation(found.executable(), Origin.CHOSEN), versions.locate(found.executable().toString()));
+	}
+
+	@Test
+	void theChosenOneComesFirstThenOursThenTheOneOnThePath() throws Exception {
+		Path ours = script("ours", "echo 'dfu-util 0.11'");
+		Path chosen = script("chosen", "echo 'dfu-util 0.11'");
+		DfuUtilVersions withOurs = new DfuUtilVersions(() -> Optional.of(ours));
+		assertEquals(new DfuUtilLocation(chosen, Origin.CHOSEN), withOurs.locate(chosen.toString()));
+		assertEquals(new DfuUtilLocation(ours, Origin.BUNDLED), withOurs.locate(" "));
+		assertEquals(Origin.PATH, new DfuUtilVersions(BundledDfuUtil.NONE).locate(null).origin());
 	}
 
 	@Test
@@ -79,10 +92,10 @@ class DfuUtilToolTest {
 	@Test
 	void missingAndNotExecutableSaySo() throws Exception {
 		DfuUtilException missing = assertThrows(DfuUtilException.class,
-				() -> DfuUtilTool.locate(folder.resolve("nowhere/dfu-util").toString()));
+				() -> versions.locate(folder.resolve("nowhere/dfu-util").toString()));
 		assertTrue(missing.getMessage().contains("was not found"), missing.getMessage());
 		Path plain = Files.writeString(folder.resolve("plain"), "not a program");
-		DfuUtilException notExecutable = assertThrows(DfuUtilException.class, () -> DfuUtilTool.locate(plain.toString()));
+		DfuUtilException notExecutable = assertThrows(DfuUtilException.class, () -> versions.locate(plain.toString()));
 		assertTrue(notExecutable.getMessage().contains("not executable"), notExecutable.getMessage());
 	}
 

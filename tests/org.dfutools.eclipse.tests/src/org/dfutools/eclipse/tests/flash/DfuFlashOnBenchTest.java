@@ -77,6 +77,10 @@ class DfuFlashOnBenchTest {
 			assertEquals(DeviceMode.RUNTIME, after.mode());
 			assertEquals(0x0101, after.device().bcdDevice(), "the board runs the new firmware");
 			String console = outcome.output();
+			// No dfu-util is chosen in the preferences: the plugin's own runs (the test runtime has this platform's
+			// dfu-util bundle, as p2 installs it), although the system's is on the PATH.
+			assertTrue(console.contains("dfu-util 0.11 (bundled with DFU Tools): ")
+					&& console.contains("org.dfutools.eclipse.dfuutil.linux.x86_64"), console);
 			// dfu-util reads a private copy of what was checked, under the file's own name.
 			assertTrue(console.contains("-d 1209:0090,1209:0091 -p " + port + " -S ,FL-90-BOOT -a 0 -R -D "), console);
 			assertTrue(console.lines().anyMatch(line -> line.contains(" -R -D ") && line.endsWith("/app.dfu")

@@ -37,7 +37,23 @@ public final class FakeBoard {
 	 *                          (the {@code usb-device} DFU run-time class), whatever its bitWillDetach says
 	 */
 	public record Spec(String serial, int runtimePid, int dfuPid, int attributes, int detachTimeoutMs,
-			long reenumerateMillis, boolean stallGetStatus, boolean neverReturns, long selfDetachLateMillis) {
+			long reenumerateMillis, boolean stallGetStatus, boolean neverReturns, long selfDetachLateMillis, Touch touch) {
+
+		/** The Spec of every board but a touch board's. */
+		public Spec(String serial, int runtimePid, int dfuPid, int attributes, int detachTimeoutMs, long reenumerateMillis,
+				boolean stallGetStatus, boolean neverReturns, long selfDetachLateMillis) {
+			this(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, reenumerateMillis, stallGetStatus, neverReturns,
+					selfDetachLateMillis, Touch.NONE);
+		}
+
+		/**
+		 * A board whose application has a serial port and no DFU interface, as the Arduino Mbed boards: it enters DFU
+		 * mode by the 1200-baud touch, or ignores it.
+		 */
+		public Spec touchBoard(boolean reboots) {
+			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, reenumerateMillis, stallGetStatus,
+					neverReturns, selfDetachLateMillis, reboots ? Touch.REBOOTS : Touch.IGNORED);
+		}
 
 		/** A run-time board as TinyUSB makes them: GETSTATUS answered, reset needed, 1 s wDetachTimeOut. */
 		public static Spec runtime(String serial) {
@@ -70,6 +86,16 @@ public final class FakeBoard {
 		public Spec neverReturning() {
 			return new Spec(serial, runtimePid, dfuPid, attributes, detachTimeoutMs, reenumerateMillis, stallGetStatus, true, selfDetachLateMillis);
 		}
+	}
+
+	/** How a board takes the 1200-baud touch. */
+	public enum Touch {
+		/** Not a touch board: it has a DFU run-time interface. */
+		NONE,
+		/** It enters DFU mode. */
+		REBOOTS,
+		/** It stays in its application. */
+		IGNORED
 	}
 
 	private final FakeUsbPort port;
@@ -114,9 +140,21 @@ public final class FakeBoard {
 		DfuInterface dfu = new DfuInterface(0, runtime ? 1 : 2, List.of(new AltSetting(0, 4, runtime ? "" : "Flash")),
 				Optional.of(new FunctionalDescriptor(9, spec.attributes(), spec.detachTimeoutMs(), 1024, 0x0110)),
 				List.of());
+		boolean touchApplication = runtime && spec.touch() != Touch.NONE;
 		return new DfuDeviceRecord(location, new UsbId(0x1209, runtime ? spec.runtimePid() : spec.dfuPid()),
 				runtime ? 0x0100 : 0x0200, "Fake", runtime ? "Fake board" : "Fake bootloader", spec.serial(), mode,
-				List.of(dfu), List.of());
+				touchApplication ? List.of() : List.of(dfu), List.of(), touchApplication);
+	}
+
+	/** The 1200-baud touch on its serial port: a board that takes it leaves the bus and comes back in DFU mode. */
+	void touched() {
+		if (spec.touch() == Touch.REBOOTS && mode == DeviceMode.RUNTIME) {
+			port.reenumerate(this, spec.neverReturns() ? null : () -> enter(DeviceMode.DFU), spec.reenumerateMillis());
+		}
+	}
+
+	public Spec spec() {
+		return spec;
 	}
 
 	void enumerated(int address) {

@@ -57,6 +57,16 @@ public final class FakeUsbPort implements UsbPort {
 		return board;
 	}
 
+	/** The board is pulled out: it leaves the bus until {@link #plugBackIn(FakeBoard)}. */
+	public void pullOut(FakeBoard board) {
+		run(() -> depart(board));
+	}
+
+	/** A board pulled out is plugged in again, on the same port, as a new device. */
+	public void plugBackIn(FakeBoard board) {
+		run(() -> arrive(board));
+	}
+
 	/** The boards on the bus now (not those off it while they re-enumerate). */
 	public List<FakeBoard> boards() {
 		return List.copyOf(bus);

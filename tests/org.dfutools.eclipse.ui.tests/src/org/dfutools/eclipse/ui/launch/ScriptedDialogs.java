@@ -212,7 +212,22 @@ public final class ScriptedDialogs {
 		return Optional.empty();
 	}
 
-	static void click(Widget widget) {
+	/** Every such widget under the root, in the order of the widget tree. */
+	@SuppressWarnings("unchecked")
+	public static <T extends Widget> List<T> findAll(Control root, Class<T> type, Predicate<T> wanted) {
+		List<T> found = new ArrayList<>();
+		if (type.isInstance(root) && wanted.test((T) root)) {
+			found.add((T) root);
+		}
+		if (root instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				found.addAll(findAll(child, type, wanted));
+			}
+		}
+		return found;
+	}
+
+	public static void click(Widget widget) {
 		widget.notifyListeners(SWT.Selection, new Event());
 	}
 }
