@@ -133,10 +133,11 @@ class SerialPortTest(BenchCase):
                 'print(\'ISATTY\', os.isatty(fd), os.path.realpath(\'/dev/ttyACM0\'))"' % (tty, tty, tty, PYTHON))
         out = self.usbsim('lsusb -v -d 1209:0020; dfu-util -l; %s; %s list; %s detach 1-1; %s'
                           % (show, CTL, CTL, show), specs=[MONITOR]).output
-        for text in ('Interface Association:', 'bFunctionClass          2 Communications',
-                     'bInterfaceClass         2 Communications', 'bInterfaceSubClass      2 Abstract (modem)',
-                     'bInterfaceClass        10 CDC Data', 'CDC Union:'):
-            self.assertIn(text, out)
+        # lsusb adds class names ("2 Communications") only where udev's hardware database is installed: the
+        # numbers are what the bench publishes.
+        for pattern in (r'Interface Association:', r'bFunctionClass +2\b', r'bInterfaceClass +2\b',
+                        r'bInterfaceSubClass +2\b', r'bInterfaceClass +10\b', r'CDC Union:'):
+            self.assertRegex(out, pattern)
         self.assertIn('Found Runtime: [1209:0020] ver=0100, devnum=2, cfg=1, intf=2, path="1-1"', out)
         before, _, after = out.partition('\nok\n')
         self.assertIn('TTYS: /dev/ttyACM0\n../../devices/usb1/1-1/1-1:1.0/tty/ttyACM0\n'
