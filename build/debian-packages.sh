@@ -24,6 +24,7 @@ DFU_TEST_PACKAGES=(
 	xdg-utils                                                                # xdg-mime, which Eclipse 4.25 runs at start (every desktop has it)
 	binutils-arm-none-eabi                                                   # builds the ELF, HEX and S-record fixtures of the firmware readers
 	chromium                                                                 # the browser the Theia application is tested in
+	g++ make python3 libsecret-1-dev                                         # node-gyp builds its native modules (keytar: libsecret)
 )
 # The Java the oldest supported Eclipse is tested on; needed only when no JDK 17 is installed already.
 DFU_JDK17_PACKAGE=openjdk-17-jdk-headless
