@@ -61,3 +61,14 @@ export function lastingName(board: Board, attached: Board[]): string {
 	const sameSerial = attached.filter(other => other.serial === board.serial);
 	return board.serial && sameSerial.length === 1 ? `serial:${board.serial}` : `port:${board.port}`;
 }
+
+/** What the view says when it has no row for a reason other than a problem: no board is attached. */
+export const NO_BOARDS = 'No DFU board is attached. Plug in a board whose firmware has a DFU run-time interface, or one in its DFU bootloader.';
+
+/**
+ * The view's message, above its rows: the problem when there is one (the service is not running, its list failed),
+ * else NO_BOARDS when there is no board, else none.
+ */
+export function viewMessage(problem: string | undefined, boards: number): string | undefined {
+	return problem ?? (boards === 0 ? NO_BOARDS : undefined);
+}

@@ -2,22 +2,31 @@ import * as vscode from 'vscode';
 import { DfuService } from '../service/dfuService';
 import { Board } from '../service/protocol';
 import { BoardList } from './boardList';
-import { contextValue, description, details, inDfuMode } from './boardText';
+import { contextValue, description, details, inDfuMode, viewMessage } from './boardText';
 
 /**
  * The DFU Devices view: the service's boards, live. Each row's id is its port, so a board that re-enumerates keeps
  * its row (and its selection) while it is off the bus and when it is back in its other mode.
+ *
+ * An empty view says why in its message, not in `viewsWelcome` content: in Theia 1.74, a view with welcome content
+ * that was built before the extension registered its tree, and was out of sight when it did, keeps a placeholder
+ * that never asks for the rows: the view showed the welcome content, and no board, until the page was loaded again.
  */
 export class BoardsView implements vscode.TreeDataProvider<Board>, vscode.Disposable {
 	private readonly changed = new vscode.EventEmitter<void>();
 	readonly onDidChangeTreeData = this.changed.event;
 	readonly view: vscode.TreeView<Board>;
 	private readonly listeners: { dispose(): void }[] = [];
+	/** Why the view may not show the boards: the service does not run, or its list failed. */
+	private problem?: string;
 
 	constructor(private readonly service: DfuService, readonly boards: BoardList) {
 		this.view = vscode.window.createTreeView('dfuTools.devices', { treeDataProvider: this, canSelectMany: true, showCollapseAll: false });
 		this.listeners.push(
-			boards.onDidChange(() => this.changed.fire()),
+			boards.onDidChange(() => {
+				this.view.message = viewMessage(this.problem, boards.all().length);
+				this.changed.fire();
+			}),
 			service.onBoardsChanged(change => boards.apply(change)),
 			service.onStateChanged(() => void this.reload()));
 		void this.reload();
@@ -27,16 +36,17 @@ export class BoardsView implements vscode.TreeDataProvider<Board>, vscode.Dispos
 	async reload(): Promise<void> {
 		const state = this.service.state;
 		if (!state.running) {
-			this.view.message = state.reason;
+			this.problem = state.reason;
 			this.boards.clear();
 			return;
 		}
 		try {
 			const listed = await this.service.list();
-			this.view.message = listed.exit === 0 ? undefined : listed.message;
+			this.problem = listed.exit === 0 ? undefined : listed.message;
 			this.boards.replaceAll(listed.boards, listed.sequence);
 		} catch (error) {
-			this.view.message = error instanceof Error ? error.message : String(error);
+			this.problem = error instanceof Error ? error.message : String(error);
+			this.view.message = viewMessage(this.problem, this.boards.all().length);
 		}
 	}
 

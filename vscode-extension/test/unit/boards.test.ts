@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BoardList } from '../../src/boards/boardList';
-import { contextValue, description, details, lastingName } from '../../src/boards/boardText';
+import { NO_BOARDS, contextValue, description, details, lastingName, viewMessage } from '../../src/boards/boardText';
 import { board } from './fixtures';
 
 
@@ -69,4 +69,11 @@ test('a saved configuration names a board by a serial no other board has, else b
 	assert.equal(lastingName(one, [one, none]), 'serial:ABC');
 	assert.equal(lastingName(one, [one, twin]), 'port:1-1');
 	assert.equal(lastingName(none, [one, none]), 'port:1-3');
+});
+
+test('an empty view says why: the problem when there is one, else that no board is attached', () => {
+	assert.equal(viewMessage(undefined, 0), NO_BOARDS);
+	assert.equal(viewMessage(undefined, 2), undefined);
+	assert.equal(viewMessage('The DFU Tools service ended (exit status 1).', 0), 'The DFU Tools service ended (exit status 1).');
+	assert.equal(viewMessage('The list failed.', 1), 'The list failed.');
 });
