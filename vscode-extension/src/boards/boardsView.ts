@@ -10,7 +10,7 @@ import { contextValue, description, details, inDfuMode, viewMessage } from './bo
  *
  * An empty view says why in its message, not in `viewsWelcome` content: in Theia 1.74, a view with welcome content
  * that was built before the extension registered its tree, and was out of sight when it did, keeps a placeholder
- * that never asks for the rows: the view showed the welcome content, and no board, until the page was loaded again.
+ * that never asks for the rows: the view showed its welcome content, and no board, for the rest of the session.
  */
 export class BoardsView implements vscode.TreeDataProvider<Board>, vscode.Disposable {
 	private readonly changed = new vscode.EventEmitter<void>();
@@ -24,7 +24,7 @@ export class BoardsView implements vscode.TreeDataProvider<Board>, vscode.Dispos
 		this.view = vscode.window.createTreeView('dfuTools.devices', { treeDataProvider: this, canSelectMany: true, showCollapseAll: false });
 		this.listeners.push(
 			boards.onDidChange(() => {
-				this.view.message = viewMessage(this.problem, boards.all().length);
+				this.showMessage();
 				this.changed.fire();
 			}),
 			service.onBoardsChanged(change => boards.apply(change)),
@@ -46,8 +46,12 @@ export class BoardsView implements vscode.TreeDataProvider<Board>, vscode.Dispos
 			this.boards.replaceAll(listed.boards, listed.sequence);
 		} catch (error) {
 			this.problem = error instanceof Error ? error.message : String(error);
-			this.view.message = viewMessage(this.problem, this.boards.all().length);
 		}
+		this.showMessage();
+	}
+
+	private showMessage(): void {
+		this.view.message = viewMessage(this.problem, this.boards.all().length);
 	}
 
 	/** The boards a command is for: the one it was invoked on and the others selected with it, else the selection. */
