@@ -217,6 +217,16 @@ describe('DFU Tools in a Theia application', () => {
 		await theia.rowOf('Theia board', 'Run-time');
 	});
 
+	step('with no board attached the view says so, and a board that comes is listed', async () => {
+		theia.detachAll();
+		await theia.sideBarShows('No DFU board is attached.');
+		await theia.shot('no-boards');
+		theia.attach('again', theia.board('THEIA-AGAIN', 'Board plugged in again', 0x0e31));
+		await theia.rowOf('Board plugged in again', 'Run-time');
+		const side = await theia.page.$eval('#theia-left-content-panel', node => node.innerText);
+		assert.doesNotMatch(side, /No DFU board is attached/);
+	});
+
 	step('the browser\'s console and the service\'s standard error hold no errors', async () => {
 		const stderr = theia.serviceErrors();
 		assert.doesNotMatch(stderr, /Exception|ERROR|SEVERE|WARN/, stderr);

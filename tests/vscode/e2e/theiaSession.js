@@ -129,6 +129,18 @@ class TheiaSession {
 		execFileSync(CTL, ['detach', port]);
 	}
 
+	/** Unplugs every board of the bench. */
+	detachAll() {
+		const listed = execFileSync(CTL, ['list'], { encoding: 'utf8' });
+		listed.split('\n').map(line => line.split(/\s+/)[0]).filter(port => /^\d+-[\d.]+$/.test(port)).forEach(port => this.detach(port));
+	}
+
+	/** Waits until the side bar (the view's rows and its message) shows `text`. */
+	async sideBarShows(text) {
+		await this.page.waitForFunction(wanted => document.querySelector('#theia-left-content-panel')?.innerText.includes(wanted),
+			{ timeout: LIMIT }, text);
+	}
+
 	/** A run-time board with a DFU mode whose alt 0 writes to WORK/SERIAL.written. */
 	board(serial, product, pid, extra = {}) {
 		return {
