@@ -223,8 +223,7 @@ describe('DFU Tools in a Theia application', () => {
 		await theia.shot('no-boards');
 		theia.attach('again', theia.board('THEIA-AGAIN', 'Board plugged in again', 0x0e31));
 		await theia.rowOf('Board plugged in again', 'Run-time');
-		const side = await theia.page.$eval('#theia-left-content-panel', node => node.innerText);
-		assert.doesNotMatch(side, /No DFU board is attached/);
+		assert.doesNotMatch(await theia.sideBarText(), /No DFU board is attached/);
 	});
 
 	step('the browser\'s console and the service\'s standard error hold no errors', async () => {

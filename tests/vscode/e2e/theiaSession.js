@@ -13,7 +13,8 @@ const APP = path.join(ROOT, 'tests', 'vscode', 'theia');
 const CTL = path.join(ROOT, 'testbench', 'usbsim-ctl');
 const LIMIT = 60_000;
 // The rows of the side bar: the DFU Devices view's when it shows (the Debug Console's lines are tree nodes too).
-const ROWS = '#theia-left-content-panel .theia-TreeNode';
+const SIDE_BAR = '#theia-left-content-panel';
+const ROWS = `${SIDE_BAR} .theia-TreeNode`;
 // How long the application's page may take to load and start (see start()): each of two first loads, then the rest.
 const FIRST_LOAD_LIMIT = 90_000;
 const PAGE_LOAD_LIMIT = 120_000;
@@ -137,8 +138,13 @@ class TheiaSession {
 
 	/** Waits until the side bar (the view's rows and its message) shows `text`. */
 	async sideBarShows(text) {
-		await this.page.waitForFunction(wanted => document.querySelector('#theia-left-content-panel')?.innerText.includes(wanted),
-			{ timeout: LIMIT }, text);
+		await this.page.waitForFunction((side, wanted) => document.querySelector(side)?.innerText.includes(wanted),
+			{ timeout: LIMIT }, SIDE_BAR, text);
+	}
+
+	/** The side bar's text: the view's title, its rows and its message. */
+	sideBarText() {
+		return this.page.$eval(SIDE_BAR, node => node.innerText);
 	}
 
 	/** A run-time board with a DFU mode whose alt 0 writes to WORK/SERIAL.written. */
@@ -183,7 +189,7 @@ class TheiaSession {
 			}
 		};
 		const rows = await safely(() => this.rows(), error => [`(no rows: ${error.message})`]);
-		const side = await safely(() => this.page.$eval('#theia-left-content-panel', node => node.innerText.replace(/\s+/g, ' ').trim()),
+		const side = await safely(async () => (await this.sideBarText()).replace(/\s+/g, ' ').trim(),
 			error => `(no side bar: ${error.message})`);
 		const notices = await safely(() => this.page.$$eval('.theia-notification-list-item, #theia-statusBar .element',
 			nodes => nodes.map(node => node.innerText.replace(/\s+/g, ' ').trim()).filter(Boolean)), error => [`(none: ${error.message})`]);
@@ -218,30 +224,30 @@ class TheiaSession {
 	async showDevicesView() {
 		const tab = '[id="shell-tab-plugin-view-container:workbench.view.extension.dfuTools"]';
 		await this.page.waitForSelector(tab, { timeout: LIMIT });
-		const shown = selector => {
-			const side = document.querySelector('#theia-left-content-panel');
+		const shown = (selector, sideBar) => {
+			const side = document.querySelector(sideBar);
 			return !!side && side.offsetParent !== null && side.getBoundingClientRect().width > 100
 				&& document.querySelector(selector).classList.contains('lm-mod-current') && /DFU DEVICES/i.test(side.innerText);
 		};
-		for (let attempt = 1; !(await this.page.evaluate(shown, tab)); attempt++) {
+		for (let attempt = 1; !(await this.page.evaluate(shown, tab, SIDE_BAR)); attempt++) {
 			if (attempt > 5) {
 				assert.fail(`the DFU Devices view does not show:\n${await this.diagnose('devices-view-hidden')}`);
 			}
 			await this.page.click(tab);
-			await this.page.waitForFunction(shown, { timeout: 3000 }, tab).catch(() => undefined);
+			await this.page.waitForFunction(shown, { timeout: 3000 }, tab, SIDE_BAR).catch(() => undefined);
 		}
 	}
 
 	/** Opens the DFU Devices view, its side bar dragged wide enough for the rows' IDs, modes and ports. */
 	async openDevicesView() {
 		await this.showDevicesView();
-		await this.page.waitForSelector('#theia-left-content-panel', { visible: true, timeout: LIMIT });
-		const handle = await this.page.evaluate(() => {
-			const side = document.querySelector('#theia-left-content-panel').getBoundingClientRect();
+		await this.page.waitForSelector(SIDE_BAR, { visible: true, timeout: LIMIT });
+		const handle = await this.page.evaluate(sideBar => {
+			const side = document.querySelector(sideBar).getBoundingClientRect();
 			const near = [...document.querySelectorAll('.lm-SplitPanel-handle')].map(node => node.getBoundingClientRect())
 				.find(box => box.height > side.height / 2 && Math.abs(box.left - side.right) < 8);
 			return near && { x: near.left + near.width / 2, y: near.top + near.height / 2 };
-		});
+		}, SIDE_BAR);
 		if (handle) {
 			await this.page.mouse.move(handle.x, handle.y);
 			await this.page.mouse.down();
