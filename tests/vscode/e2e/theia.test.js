@@ -56,6 +56,18 @@ describe('DFU Tools in a Theia application', () => {
 		assert.equal(theia.services().length, 1, `services: ${theia.services().join(', ')}`);
 	});
 
+	step('only the service sees the bench: Theia and the browser run on the machine as it is', async () => {
+		const services = theia.services();
+		assert.ok(services.length > 0, 'no service runs');
+		services.forEach(pid => assert.ok(TheiaSession.underBench(pid), `the service ${pid} does not see the bench`));
+		// A browser under umockdev's preload hung in a child it forked, and the page never loaded.
+		const browser = theia.browserProcesses();
+		assert.ok(browser.length > 1, `the browser's processes: ${browser}`);
+		const benched = [String(theia.backend.pid), ...browser].filter(pid => TheiaSession.underBench(pid));
+		assert.deepEqual(benched.map(pid => execFileSync('ps', ['-o', 'args=', '-p', pid], { encoding: 'utf8' }).substring(0, 80)), [],
+			'these run under the bench');
+	});
+
 	step('Reboot to DFU follows the board into DFU mode, and its row stays', async () => {
 		// Every change of the tree is watched: the board's row must be there each time, until it is in DFU mode.
 		await theia.page.evaluate(rows => {

@@ -15,9 +15,17 @@ const LIMIT = 60_000;
 // The rows of the side bar: the DFU Devices view's when it shows (the Debug Console's lines are tree nodes too).
 const SIDE_BAR = '#theia-left-content-panel';
 const ROWS = `${SIDE_BAR} .theia-TreeNode`;
-// How long the application's page may take to load and start (see start()): each of two first loads, then the rest.
-const FIRST_LOAD_LIMIT = 90_000;
+// How long the application's page may take to load, and then to start (see start()).
 const PAGE_LOAD_LIMIT = 120_000;
+// What testbench/usbsim adds to the environment of the program it runs: umockdev's preload and its testbed.
+const BENCH_ENV = ['LD_PRELOAD', 'UMOCKDEV_DIR'];
+
+/** This process's environment without the bench's: the machine as it is, for Theia and Chromium. */
+function hostEnv() {
+	const env = { ...process.env };
+	BENCH_ENV.forEach(name => delete env[name]);
+	return env;
+}
 
 class TheiaSession {
 	/** vsix: the package to install; java: the java the service runs on; screenshots: where pictures and logs go. */
@@ -37,16 +45,16 @@ class TheiaSession {
 	async start() {
 		fs.mkdirSync(this.screenshots, { recursive: true });
 		fs.mkdirSync(path.join(this.workspace, '.vscode'), { recursive: true });
-		// Theia runs on this machine as it is; only the service (and the dfu-util it starts) sees the simulated bench,
-		// through the Java it runs on: a wrapper that puts the bench's preload back and keeps its standard error.
-		const bench = ['LD_PRELOAD', 'UMOCKDEV_DIR'].filter(name => process.env[name]);
-		const benchEnv = bench.map(name => `${name}='${process.env[name]}'`).join(' ');
+		// Theia and Chromium run on this machine as it is; only the service (and the dfu-util it starts) sees the
+		// simulated bench, through the Java it runs on: a wrapper that puts the bench's preload back and keeps its
+		// standard error. Chromium must not run under the preload: a child it forks from a busy thread inherits
+		// umockdev's path lock held and waits for it forever before its exec, and the page never loads (BENCH_ENV).
+		const benchEnv = BENCH_ENV.filter(name => process.env[name]).map(name => `${name}='${process.env[name]}'`).join(' ');
 		const javaHome = path.join(this.work, 'java');
 		fs.mkdirSync(path.join(javaHome, 'bin'), { recursive: true });
 		fs.writeFileSync(path.join(javaHome, 'bin', 'java'),
 			`#!/bin/bash\nexec env ${benchEnv} '${this.java}' "$@" 2> >(tee -a '${this.serviceErrorsFile}' >&2)\n`, { mode: 0o755 });
-		const theiaEnv = { ...process.env, THEIA_CONFIG_DIR: path.join(this.work, 'theia-config') };
-		bench.forEach(name => delete theiaEnv[name]);
+		const theiaEnv = { ...hostEnv(), THEIA_CONFIG_DIR: path.join(this.work, 'theia-config') };
 		// Installed as Theia IDE's "Install from VSIX" does: a drop-in extension, unpacked by Theia when it starts.
 		const config = path.join(this.work, 'theia-config');
 		fs.mkdirSync(path.join(config, 'extensions'), { recursive: true });
@@ -74,27 +82,15 @@ class TheiaSession {
 			this.backend.on('exit', code => reject(new Error(`the Theia backend ended (${code}): ${seen}`)));
 		});
 		this.browser = await puppeteer.launch({
-			executablePath: this.chromium, headless: true, defaultViewport: { width: 1400, height: 900 },
+			executablePath: this.chromium, env: hostEnv(), headless: true, defaultViewport: { width: 1400, height: 900 },
 			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
 				'--disable-component-update', '--disable-sync', `--user-data-dir=${fs.mkdtempSync(path.join(this.work, 'chromium-'))}`,
 				'--window-size=1400,900'],
 		});
 		// The first load of a freshly built application parses some 20 MB of scripts: on a busy 2-core machine that
-		// took longer than puppeteer's 30 s once, so the page's start has a bound of its own. And once headless
-		// Chromium never finished a first load at all (no request of the page reached the backend in 120 s): a load
-		// that does not finish is tried again, once, in a new page.
-		for (let attempt = 1; ; attempt++) {
-			this.page = await this.newPage();
-			try {
-				await this.page.goto(url, { waitUntil: 'domcontentloaded', timeout: FIRST_LOAD_LIMIT });
-				break;
-			} catch (error) {
-				if (attempt === 2) {
-					throw error;
-				}
-				await this.page.close().catch(() => undefined);
-			}
-		}
+		// took longer than puppeteer's 30 s once, so the page's start has a bound of its own.
+		this.page = await this.newPage();
+		await this.page.goto(url, { waitUntil: 'domcontentloaded', timeout: PAGE_LOAD_LIMIT });
 		await this.page.waitForSelector('#theia-app-shell', { timeout: PAGE_LOAD_LIMIT });
 		await this.page.waitForFunction(() => !document.querySelector('.theia-preload'), { timeout: PAGE_LOAD_LIMIT });
 	}
@@ -170,6 +166,34 @@ class TheiaSession {
 			return execFileSync('pgrep', ['-f', `${this.work}/theia-config/.*dfu-tools.jar`], { encoding: 'utf8' }).split('\n').filter(Boolean);
 		} catch {
 			return []; // pgrep's exit status 1: none
+		}
+	}
+
+	/** The process IDs of the browser and of every process it started. */
+	browserProcesses() {
+		const parents = new Map();
+		for (const line of execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n')) {
+			const [pid, ppid] = line.trim().split(/\s+/);
+			parents.set(pid, ppid);
+		}
+		const tree = [String(this.browser.process().pid)];
+		for (let added = true; added;) {
+			const more = [...parents].filter(([pid, ppid]) => tree.includes(ppid) && !tree.includes(pid)).map(([pid]) => pid);
+			tree.push(...more);
+			added = more.length > 0;
+		}
+		return tree;
+	}
+
+	/** Whether the process runs under the bench: umockdev's testbed in its environment (false once it has ended). */
+	static underBench(pid) {
+		try {
+			return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').some(entry => entry.startsWith('UMOCKDEV_DIR='));
+		} catch (error) {
+			if (error.code === 'ENOENT' || error.code === 'ESRCH') {
+				return false;
+			}
+			throw error;
 		}
 	}
 
