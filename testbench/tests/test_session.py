@@ -4,6 +4,8 @@ import signal
 import subprocess
 import time
 
+from usbbench import packages
+
 from .helpers import BenchCase, EXAMPLES, USBSIM, plain_spec, run
 
 
@@ -110,3 +112,65 @@ class SessionTest(BenchCase):
         self.assertTrue(os.path.isabs(outdir))
         self.assertFalse(os.path.exists(outdir))
         self.assertFalse(os.path.exists(self.path('out.bin')))
+
+
+class ForkingProgramTest(BenchCase):
+    """A program under the bench that forks while another of its threads works with files, as browsers and GLib's
+    process spawning do."""
+
+    def test_a_child_forked_while_another_thread_opens_files_can_open_files(self):
+        # umockdev's preload holds its path lock across each open() and stat() of a program: a child forked while
+        # another thread held it inherited it held, and waited forever in its first open() (a headless Chromium
+        # under the bench never loaded a page so).
+        compiler = packages.compiler()
+        if compiler is None:
+            self.skipTest('no C compiler')
+        source, program = self.path('forker.c'), self.path('forker')
+        with open(source, 'w') as out:
+            out.write(FORKER)
+        subprocess.run([compiler, '-o', program, source, '-lpthread'], check=True)
+        out = self.usbsim(program, timeout=120).output
+        self.assertIn('FORKED 400 CHILDREN', out)
+        self.assertNotIn('HUNG', out)
+
+
+FORKER = r'''
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static void *open_files(void *unused)
+{
+	for (;;) {
+		int fd = open("/dev/null", O_RDONLY);
+		if (fd >= 0)
+			close(fd);
+	}
+	return unused;
+}
+
+int main(void)
+{
+	pthread_t thread;
+	pthread_create(&thread, 0, open_files, 0);
+	for (int child = 0; child < 400; child++) {
+		pid_t pid = fork();
+		if (pid == 0)
+			_exit(open("/dev/null", O_RDONLY) >= 0 ? 0 : 1);
+		int status = 0, ended = 0;
+		for (int ms = 0; ms < 5000 && ended == 0; ms++)
+			if ((ended = waitpid(pid, &status, WNOHANG)) == 0)
+				usleep(1000);
+		if (ended == 0) {
+			printf("HUNG: child %d has not ended 5 s after its fork\n", child);
+			kill(pid, SIGKILL);
+			return 1;
+		}
+	}
+	printf("FORKED 400 CHILDREN\n");
+	return 0;
+}
+'''

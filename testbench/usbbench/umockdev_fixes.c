@@ -1,6 +1,7 @@
 /* Preloaded into the bench and, before umockdev's own library, into every program under it: places where
  * umockdev 0.17.16 emulates the kernel in a way that breaks where a kernel does not: its uevent netlink under load,
- * realpath() of a tty node, and tcsetattr() on one, which it does not route to the bench.
+ * realpath() of a tty node, tcsetattr() on one, which it does not route to the bench, and fork() in a program
+ * with threads.
  * No headers: it builds with any C compiler, libc6-dev or not. */
 typedef unsigned int socklen_t;
 struct sockaddr { unsigned short sa_family; char sa_data[14]; };
@@ -23,6 +24,9 @@ extern long write(int fd, const void *buffer, unsigned long length);
 extern long readlink(const char *path, char *buffer, unsigned long size);
 extern int ioctl(int fd, unsigned long request, ...);
 extern void *malloc(unsigned long size);
+extern int pthread_mutex_lock(void *mutex);
+extern int pthread_mutex_unlock(void *mutex);
+extern int __register_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void), void *dso);
 #define RTLD_NEXT ((void *) -1l)
 #define AF_UNIX 1
 #define AF_NETLINK 16
@@ -46,6 +50,31 @@ extern void *malloc(unsigned long size);
 #define GONE "/dev/.usbbench-gone/"         /* cdc_acm.py's GONE */
 #define TEXT(number) #number
 #define AS_TEXT(number) TEXT(number)
+
+/* In programs: umockdev's preload holds its path lock (the exported trap_path_lock) across each path call (open,
+ * stat, readlink...). A child forked while another thread held it inherited it held and waited forever in its first
+ * such call before its exec: a headless Chromium under the bench never loaded a page so. A fork here waits until
+ * no thread holds the lock, and parent and child release it after, as libraries with locks do with pthread_atfork()
+ * (glibc's __register_atfork() is what pthread_atfork() calls; this library links no libc_nonshared). posix_spawn()
+ * and vfork() run no fork handlers, and need none: their child calls no preloaded function. */
+static void *path_lock;
+
+static void hold_path_lock(void)
+{
+	pthread_mutex_lock(path_lock);
+}
+
+static void release_path_lock(void)
+{
+	pthread_mutex_unlock(path_lock);
+}
+
+__attribute__((constructor)) static void guard_path_lock_across_fork(void)
+{
+	path_lock = dlsym(RTLD_NEXT, "trap_path_lock");
+	if (path_lock != 0)
+		__register_atfork(hold_path_lock, release_path_lock, release_path_lock, 0);
+}
 
 /* The uevent sockets a program bound to the kernel's group (kernel_uevent). */
 static unsigned char kernel_listener[WATCHED_FDS];

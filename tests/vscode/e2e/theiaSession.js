@@ -47,8 +47,8 @@ class TheiaSession {
 		fs.mkdirSync(path.join(this.workspace, '.vscode'), { recursive: true });
 		// Theia and Chromium run on this machine as it is; only the service (and the dfu-util it starts) sees the
 		// simulated bench, through the Java it runs on: a wrapper that puts the bench's preload back and keeps its
-		// standard error. Chromium must not run under the preload: a child it forks from a busy thread inherits
-		// umockdev's path lock held and waits for it forever before its exec, and the page never loads (BENCH_ENV).
+		// standard error. Under the preload, a child Chromium forked from a busy thread once inherited umockdev's path
+		// lock held and waited for it forever, and the page never loaded (testbench/README.md, "Known limits").
 		const benchEnv = BENCH_ENV.filter(name => process.env[name]).map(name => `${name}='${process.env[name]}'`).join(' ');
 		const javaHome = path.join(this.work, 'java');
 		fs.mkdirSync(path.join(javaHome, 'bin'), { recursive: true });
