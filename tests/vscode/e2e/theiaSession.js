@@ -19,6 +19,8 @@ const ROWS = `${SIDE_BAR} .theia-TreeNode`;
 const PAGE_LOAD_LIMIT = 120_000;
 // What testbench/usbsim adds to the environment of the program it runs: umockdev's preload and its testbed.
 const BENCH_ENV = ['LD_PRELOAD', 'UMOCKDEV_DIR'];
+// A line of the service's standard error that tells of a problem.
+const SERVICE_PROBLEM = /Exception|ERROR|SEVERE|WARN/;
 
 /** This process's environment without the bench's: the machine as it is, for Theia and Chromium. */
 function hostEnv() {
@@ -160,6 +162,11 @@ class TheiaSession {
 		return fs.existsSync(this.serviceErrorsFile) ? fs.readFileSync(this.serviceErrorsFile, 'utf8') : '';
 	}
 
+	/** The lines of the service's standard error that tell of a problem (the rest is what `java -version` prints). */
+	serviceProblems() {
+		return this.serviceErrors().split('\n').filter(line => SERVICE_PROBLEM.test(line));
+	}
+
 	/** The process IDs of the extension's services: the javas whose class path is in this test's Theia folder. */
 	services() {
 		try {
@@ -228,7 +235,8 @@ class TheiaSession {
 		fs.writeFileSync(path.join(this.screenshots, `${name}.txt`), `${full}\n`);
 		const brief = [`rows: ${JSON.stringify(rows)}`, `side bar: ${side.substring(0, 300)}`,
 			`notifications and status bar: ${JSON.stringify(notices).substring(0, 400)}`,
-			`services running: ${services.length}`, ...tail(stderr, 4).map(line => `service: ${line}`),
+			`services running: ${services.length}`,
+			...[...this.serviceProblems().slice(0, 3), ...tail(stderr, 2)].map(line => `service: ${line.substring(0, 200)}`),
 			...backendErrors.slice(-3).map(line => `backend: ${line.substring(0, 200)}`),
 			...this.consoleErrors.slice(0, 3).map(line => `page: ${line.substring(0, 200)}`)].join('\n');
 		fs.appendFileSync(path.join(this.screenshots, 'failures.txt'), `${name}\n${brief}\n`);
