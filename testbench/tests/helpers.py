@@ -8,6 +8,8 @@ import subprocess
 import tempfile
 import unittest
 
+from usbbench import packages
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TESTBENCH = os.path.dirname(HERE)
 USBSIM = os.path.join(TESTBENCH, 'usbsim')
@@ -48,6 +50,18 @@ class BenchCase(unittest.TestCase):
 
     def path(self, name):
         return os.path.join(self.tmp, name)
+
+    def compiled(self, name, source, *flags):
+        """The C program `source` built as `name` in the test's folder; the test is skipped where there is no C
+        compiler."""
+        compiler = packages.compiler()
+        if compiler is None:
+            self.skipTest('no C compiler')
+        program = self.path(name)
+        with open(program + '.c', 'w') as out:
+            out.write(source)
+        subprocess.run([compiler, '-o', program, program + '.c', *flags], check=True)
+        return program
 
     def spec(self, name, spec):
         path = self.path(name)

@@ -2,7 +2,6 @@
 import os
 import re
 import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -10,7 +9,7 @@ import time
 from .helpers import BenchCase, HERE, PYTHON, TESTBENCH
 
 sys.path.insert(0, TESTBENCH)
-from usbbench import ctlclient, packages  # noqa: E402
+from usbbench import ctlclient  # noqa: E402
 
 CTL = os.path.join(TESTBENCH, 'usbsim-ctl')
 # A C program that listens to the kernel's uevents as libusb without udev does (linux_netlink.c), and prints the
@@ -64,13 +63,7 @@ class HotplugTest(BenchCase):
         """libusb built without udev (the dfu-util DFU Tools ships) listens to the kernel's own uevents: group 1, from
         pid 0 and uid 0, "ACTION@DEVPATH" then the properties. umockdev sends only udevd's form (libudev's, group 2),
         which that libusb ignores: such a dfu-util lost each board it detached ("Lost device after RESET?")."""
-        compiler = packages.compiler()
-        if compiler is None:
-            self.skipTest('no C compiler')
-        source, listener = os.path.join(self.tmp, 'kernel.c'), os.path.join(self.tmp, 'kernel')
-        with open(source, 'w') as out:
-            out.write(KERNEL_LISTENER)
-        subprocess.run([compiler, '-o', listener, source], check=True)
+        listener = self.compiled('kernel', KERNEL_LISTENER)
         spec = self.spec('kernel.json', {'runtime': {'pid': '0x00ab'}})
         out = self.usbsim('%s & sleep 0.5; %s attach %s >/dev/null; wait' % (listener, CTL, spec)).output
         self.assertIn('UEVENT add@/devices/usb1/1-2 group=1 pid=0 uid=0', out)

@@ -2,13 +2,9 @@
 and what a host sees of both: /dev/ttyACMn, its sysfs entry, the requests, the 1200-baud touch."""
 import json
 import os
-import subprocess
-import tempfile
 import re
 import sys
 import unittest
-
-from usbbench import packages
 
 from .helpers import BenchCase, EXAMPLES, HERE, PYTHON, TESTBENCH
 
@@ -226,22 +222,16 @@ class SerialPortTest(BenchCase):
     def while_boards_come_and_go(self, step, hosts):
         """The output of `hosts` C programs that run `step` (counting in `seen`) over and over while a board is
         plugged and pulled 20 times, and for two seconds after the last pull; each prints "LIVED <seen>"."""
-        compiler = packages.compiler()
-        if compiler is None:
-            self.skipTest('no C compiler')
-        with tempfile.TemporaryDirectory() as work:
-            source, host, stop = (os.path.join(work, name) for name in ('host.c', 'host', 'stop'))
-            with open(source, 'w') as out:
-                out.write('#include <fcntl.h>\n#include <stdio.h>\n#include <sys/stat.h>\n#include <unistd.h>\n'
-                          'int main(int argc, char **argv) { long seen = 0;\n'
-                          '  while (access(argv[1], F_OK) != 0) { %s }\n'
-                          '  printf("LIVED %%ld\\n", seen); return 0; }\n' % step)
-            subprocess.run([compiler, '-o', host, source], check=True)
-            cycles = '; '.join(['%s detach 1-1 >/dev/null; %s attach %s >/dev/null' % (CTL, CTL, IGNORED)] * 20)
-            # The last pull leaves the board out, and the hosts looking a while longer.
-            return self.usbsim('%s sleep 0.3; %s; %s detach 1-1 >/dev/null; sleep 2; touch %s; wait'
-                               % ('%s %s & ' % (host, stop) * hosts, cycles, CTL, stop),
-                               specs=[IGNORED], timeout=120).output
+        host = self.compiled('host', '#include <fcntl.h>\n#include <stdio.h>\n#include <sys/stat.h>\n#include <unistd.h>\n'
+                             'int main(int argc, char **argv) { long seen = 0;\n'
+                             '  while (access(argv[1], F_OK) != 0) { %s }\n'
+                             '  printf("LIVED %%ld\\n", seen); return 0; }\n' % step)
+        stop = self.path('stop')
+        cycles = '; '.join(['%s detach 1-1 >/dev/null; %s attach %s >/dev/null' % (CTL, CTL, IGNORED)] * 20)
+        # The last pull leaves the board out, and the hosts looking a while longer.
+        return self.usbsim('%s sleep 0.3; %s; %s detach 1-1 >/dev/null; sleep 2; touch %s; wait'
+                           % ('%s %s & ' % (host, stop) * hosts, cycles, CTL, stop),
+                           specs=[IGNORED], timeout=120).output
 
     def test_a_reader_of_a_board_pulled_out_gets_eof_not_a_hang(self):
         out = self.usbsim('%s hold /dev/ttyACM0 /dev/null & sleep 0.5; %s detach 1-1; wait'

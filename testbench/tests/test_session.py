@@ -4,8 +4,6 @@ import signal
 import subprocess
 import time
 
-from usbbench import packages
-
 from .helpers import BenchCase, EXAMPLES, USBSIM, plain_spec, run
 
 
@@ -122,14 +120,7 @@ class ForkingProgramTest(BenchCase):
         # umockdev's preload holds its path lock across each open() and stat() of a program: a child forked while
         # another thread held it inherited it held, and waited forever in its first open() (a headless Chromium
         # under the bench never loaded a page so).
-        compiler = packages.compiler()
-        if compiler is None:
-            self.skipTest('no C compiler')
-        source, program = self.path('forker.c'), self.path('forker')
-        with open(source, 'w') as out:
-            out.write(FORKER)
-        subprocess.run([compiler, '-o', program, source, '-lpthread'], check=True)
-        out = self.usbsim(program, timeout=120).output
+        out = self.usbsim(self.compiled('forker', FORKER, '-lpthread'), timeout=120).output
         self.assertIn('FORKED 400 CHILDREN', out)
         self.assertNotIn('HUNG', out)
 
